@@ -1,0 +1,182 @@
+"""The pipeline in one readable function: :func:`generate` (no printing, no ``sys.exit``)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__, check, ir, loader, naming, render
+from .diagnostics import Diagnostic, Diagnostics, FatalError, Severity
+from .format import check_python, format_python
+from .normalize.lower import lower, spec_version
+from .refs import RefOptions, Resolver
+from .targets import registry
+from .targets.package import Options, default_package_name, valid_package_name
+from .writer import OutputFile, WritePlan, apply, plan_writes, unified_diff
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GenerateOptions:
+    """Everything a generation run can be asked to do."""
+
+    package: str | None = None
+    client: bool = True
+    server: bool = True
+    strict: bool = False
+    check: bool = False
+    diff: bool = False
+    force: bool = False
+    templates: Path | None = None
+    format: bool = True
+    validate: bool = True
+    allow_external_refs: tuple[Path, ...] = ()
+    allow_remote_refs: bool = False
+
+
+@dataclass(slots=True, kw_only=True)
+class GenerateResult:
+    """What a run did (or, with ``check``/``diff``, would do)."""
+
+    ok: bool
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    kept_user: list[str] = field(default_factory=list)
+    diff: str = ""
+    api: ir.Api | None = None
+    stale: bool = False
+
+
+@dataclass(slots=True, kw_only=True)
+class Loaded:
+    """A spec read and normalized: the named IR and every diagnostic found on the way."""
+
+    api: ir.Api | None
+    diagnostics: list[Diagnostic]
+    resolver: Resolver | None = None
+
+
+def load_api(spec: str, *, strict: bool = False, validate: bool = True,
+             ref_options: RefOptions | None = None) -> Loaded:
+    """load → resolve → check → normalize → name."""
+    diags = Diagnostics()
+    try:
+        doc = loader.load(spec)
+        diags.extend(doc.load_warnings)
+        resolver = Resolver(doc, ref_options or RefOptions())
+        version = spec_version(doc.data, doc.file)
+        if validate:
+            diags.extend(check.validate(doc, version, strict=strict))
+        api = naming.name_api(lower(resolver, diags))
+    except FatalError as exc:
+        return Loaded(api=None, diagnostics=_located(diags.items + exc.diagnostics, None))
+    if strict:
+        diags = Diagnostics(d if d.severity >= Severity.ERROR else _as_error(d) for d in diags)
+    return Loaded(api=api, diagnostics=_located(diags.items, resolver), resolver=resolver)
+
+
+def _as_error(d: Diagnostic) -> Diagnostic:
+    from dataclasses import replace
+
+    return replace(d, severity=Severity.ERROR) if d.severity >= Severity.WARNING else d
+
+
+def _located(items: list[Diagnostic], resolver: Resolver | None) -> list[Diagnostic]:
+    """Fill in line and column (computed only now, when there is something to report)."""
+    from dataclasses import replace
+
+    result = []
+    for d in items:
+        if resolver is not None and d.src.line is None and d.src.file in resolver.docs:
+            where = resolver.docs[d.src.file].locate(d.src.pointer)
+            if where is not None:
+                d = replace(d, src=replace(d.src, line=where[0], col=where[1]))
+        result.append(d)
+    return result
+
+
+def render_files(api: ir.Api, options: GenerateOptions, package: str) -> tuple[list[OutputFile], list[Diagnostic]]:
+    """render → format → compile check, all in memory."""
+    env = render.environment(options.templates)
+    plans = registry.plan(api, Options(package=package, client=options.client, server=options.server))
+    files: list[OutputFile] = []
+    problems: list[Diagnostic] = []
+    for p in plans:
+        text = render.render(env, p.template, p.context)
+        if p.python:
+            if options.format:
+                try:
+                    text = format_python(text, p.path)
+                except Exception as exc:  # noqa: BLE001 - black's parse errors carry the reason
+                    problems.append(Diagnostic(code="OAG901", severity=Severity.ERROR,
+                                               message=f"internal error, please report: black cannot format "
+                                                       f"{p.path}: {str(exc).splitlines()[0][:200]}"))
+                    continue
+            problem = check_python(text, p.path)
+            if problem is not None:
+                problems.append(problem)
+                continue
+        files.append(OutputFile(path=p.path, content=text.encode("utf-8"), user_owned=p.user_owned))
+    return files, problems
+
+
+def generate(spec: str, out: str | Path, options: GenerateOptions | None = None) -> GenerateResult:
+    """Generate the client and server packages for ``spec`` into ``out``."""
+    options = options or GenerateOptions()
+    out = Path(out)
+    loaded = load_api(spec, strict=options.strict, validate=options.validate,
+                      ref_options=RefOptions(allow_external_dirs=options.allow_external_refs,
+                                             allow_remote=options.allow_remote_refs))
+    diagnostics = list(loaded.diagnostics)
+    api = loaded.api
+    failed = any(d.severity >= Severity.ERROR for d in diagnostics) if options.strict else api is None
+    if api is None or failed:
+        return GenerateResult(ok=False, diagnostics=diagnostics, api=api)
+    package = options.package or default_package_name(api)
+    if not valid_package_name(package):
+        diagnostics.append(Diagnostic(code="OAG002", severity=Severity.ERROR,
+                                      message=f"package name {package!r} is not a Python identifier",
+                                      hint="pass --package with letters, digits and underscores"))
+        return GenerateResult(ok=False, diagnostics=diagnostics, api=api)
+    files, problems = render_files(api, options, package)
+    if problems:
+        return GenerateResult(ok=False, diagnostics=diagnostics + problems, api=api)
+    plan = plan_writes(out, files, force=options.force)
+    result = _result(plan, diagnostics, api)
+    if plan.conflicts:
+        result.ok = False
+        result.diagnostics += plan.conflicts
+        return result
+    if options.check or options.diff:
+        result.stale = plan.changes
+        result.diff = unified_diff(out, plan) if options.diff else ""
+        return result
+    apply(out, plan, files, _manifest(loaded, spec, options, package))
+    return result
+
+
+def _result(plan: WritePlan, diagnostics: list[Diagnostic], api: ir.Api) -> GenerateResult:
+    return GenerateResult(
+        ok=True, diagnostics=diagnostics, api=api,
+        written=[f.path for f in plan.write + plan.create_user], unchanged=list(plan.unchanged),
+        removed=list(plan.remove), kept_user=list(plan.kept_user),
+    )
+
+
+def _manifest(loaded: Loaded, spec: str, options: GenerateOptions, package: str) -> dict[str, object]:
+    digest = hashlib.sha256()
+    if loaded.resolver is not None:
+        for key in sorted(loaded.resolver.docs):
+            digest.update(loaded.resolver.docs[key].text.encode("utf-8"))
+    return {
+        "generator": "oagen",
+        "version": __version__,
+        "spec": Path(spec).name if spec != "-" else "-",
+        "spec_sha256": digest.hexdigest(),
+        "options": {"package": package, "client": options.client, "server": options.server},
+    }
+
+
+__all__ = ["GenerateOptions", "GenerateResult", "generate", "load_api", "valid_package_name"]

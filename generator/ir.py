@@ -1,0 +1,340 @@
+"""The intermediate representation: frozen, closed, target-neutral.
+
+Swagger 2.0, OpenAPI 3.0 and 3.1 all end up here in the same shape. Every node keeps its
+``wire_name`` (as in the spec) beside ``name`` (the Python identifier, decided by the naming
+pass; empty before it) and a ``src`` pointing back into the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal as TLiteral
+from typing import Union
+
+from .diagnostics import SourceRef
+
+JSONValue = Union[None, bool, int, float, str, tuple["JSONValue", ...], "JSONObject"]
+
+Location = TLiteral["path", "query", "header", "cookie"]
+BodyKind = TLiteral["json", "form", "multipart", "binary", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class JSONObject:
+    """A frozen JSON object (ordered key/value pairs), for defaults and examples."""
+
+    items: tuple[tuple[str, JSONValue], ...] = ()
+
+
+def freeze(value: object) -> JSONValue:
+    """Turn plain JSON data into frozen IR values (tuples and JSONObject)."""
+    if isinstance(value, dict):
+        return JSONObject(tuple((str(k), freeze(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(freeze(v) for v in value)
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def thaw(value: JSONValue) -> object:
+    """The inverse of :func:`freeze`: plain JSON data."""
+    if isinstance(value, JSONObject):
+        return {k: thaw(v) for k, v in value.items}
+    if isinstance(value, tuple):
+        return [thaw(v) for v in value]
+    return value
+
+
+# --------------------------------------------------------------------------- types
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Constraints:
+    """Validation keywords kept from the schema (JSON Schema validation vocabulary)."""
+
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusive_minimum: float | None = None
+    exclusive_maximum: float | None = None
+    multiple_of: float | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+    unique_items: bool = False
+
+    def is_empty(self) -> bool:
+        """True when no constraint is set."""
+        return self == _NO_CONSTRAINTS
+
+
+_NO_CONSTRAINTS = Constraints()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Primitive:
+    """string, integer, number, boolean or null, with a format and constraints."""
+
+    kind: TLiteral["string", "integer", "number", "boolean", "null"]
+    format: str | None = None
+    constraints: Constraints = _NO_CONSTRAINTS
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Array:
+    """A list of ``items``."""
+
+    items: Type
+    constraints: Constraints = _NO_CONSTRAINTS
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Map:
+    """An object used as a dictionary: string keys, ``values`` values."""
+
+    values: Type
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Named:
+    """A reference to a model of :attr:`Api.models` by its key."""
+
+    key: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Discriminator:
+    """A tagged union's tag: property name and wire value → model key."""
+
+    property: str
+    mapping: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Union_:
+    """One of several types (oneOf/anyOf, nullable, type arrays)."""
+
+    variants: tuple[Type, ...]
+    discriminator: Discriminator | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Literal:
+    """One of fixed values (an inline enum or a ``const``)."""
+
+    values: tuple[JSONValue, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Any_:
+    """Anything (a schema without type, or a free-form value)."""
+
+
+Type = Primitive | Array | Map | Named | Union_ | Literal | Any_
+
+ANY = Any_()
+STRING = Primitive(kind="string")
+NULL = Primitive(kind="null")
+
+
+# --------------------------------------------------------------------------- models
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Field:
+    """One property of an object model."""
+
+    name: str = ""
+    wire_name: str
+    type: Type
+    required: bool = False
+    default: JSONValue = None
+    has_default: bool = False
+    description: str = ""
+    read_only: bool = False
+    write_only: bool = False
+    deprecated: bool = False
+    src: SourceRef = field(default_factory=SourceRef)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EnumMember:
+    """One value of an enum model."""
+
+    name: str = ""
+    value: JSONValue
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Model:
+    """A named schema: an object (``fields``), an enum (``members``) or an alias (``alias``)."""
+
+    key: str
+    name: str = ""
+    name_hint: str
+    kind: TLiteral["object", "enum", "alias"]
+    description: str = ""
+    fields: tuple[Field, ...] = ()
+    bases: tuple[str, ...] = ()
+    additional: Type | None = None
+    members: tuple[EnumMember, ...] = ()
+    enum_type: TLiteral["string", "integer", "number", "mixed"] = "string"
+    alias: Type | None = None
+    src: SourceRef = field(default_factory=SourceRef)
+
+
+# --------------------------------------------------------------------------- operations
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Parameter:
+    """A path, query, header or cookie parameter with its serialization."""
+
+    name: str = ""
+    wire_name: str
+    location: Location
+    type: Type
+    required: bool = False
+    style: str = "form"
+    explode: bool = True
+    allow_reserved: bool = False
+    description: str = ""
+    deprecated: bool = False
+    default: JSONValue = None
+    has_default: bool = False
+    src: SourceRef = field(default_factory=SourceRef)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Constant:
+    """A fixed value that tells an operation apart from others on the same method and path."""
+
+    location: TLiteral["query", "header"]
+    wire_name: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Content:
+    """One media type of a body: how it is encoded and its schema."""
+
+    media_type: str
+    kind: BodyKind
+    type: Type
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RequestBody:
+    """An operation's request body."""
+
+    required: bool = False
+    description: str = ""
+    contents: tuple[Content, ...] = ()
+    src: SourceRef = field(default_factory=SourceRef)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Header:
+    """A response header."""
+
+    wire_name: str
+    type: Type
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Response:
+    """One declared response: ``200``, ``4XX`` or ``default``."""
+
+    status: str
+    description: str = ""
+    contents: tuple[Content, ...] = ()
+    headers: tuple[Header, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SecurityRequirement:
+    """Schemes that must all be satisfied together (one alternative of ``security``)."""
+
+    schemes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Operation:
+    """One operation: method + real path (+ constants), parameters, body and responses."""
+
+    name: str = ""
+    operation_id: str | None
+    method: str
+    path: str
+    path_key: str
+    summary: str = ""
+    description: str = ""
+    deprecated: bool = False
+    tags: tuple[str, ...] = ()
+    parameters: tuple[Parameter, ...] = ()
+    constants: tuple[Constant, ...] = ()
+    body: RequestBody | None = None
+    responses: tuple[Response, ...] = ()
+    security: tuple[SecurityRequirement, ...] | None = None
+    src: SourceRef = field(default_factory=SourceRef)
+
+
+# --------------------------------------------------------------------------- api
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ServerVariable:
+    """A server URL template variable."""
+
+    name: str = ""
+    wire_name: str
+    default: str
+    enum: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Server:
+    """A server URL (possibly templated) and its variables."""
+
+    url: str
+    description: str = ""
+    variables: tuple[ServerVariable, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SecurityScheme:
+    """A security scheme; OAuth2 and OpenID Connect are bearer tokens for the client."""
+
+    name: str = ""
+    wire_name: str
+    kind: TLiteral["apiKey", "basic", "bearer", "unsupported"]
+    location: TLiteral["header", "query", "cookie"] = "header"
+    param_name: str = "Authorization"
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Api:
+    """The whole API as the generator sees it."""
+
+    title: str
+    version: str
+    description: str = ""
+    spec_version: str
+    servers: tuple[Server, ...] = ()
+    base_path: str = ""
+    operations: tuple[Operation, ...] = ()
+    models: tuple[Model, ...] = ()
+    security_schemes: tuple[SecurityScheme, ...] = ()
+    security: tuple[SecurityRequirement, ...] = ()
+
+    def model(self, key: str) -> Model:
+        """The model a :class:`Named` refers to."""
+        for m in self.models:
+            if m.key == key:
+                return m
+        raise KeyError(key)

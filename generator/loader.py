@@ -1,0 +1,343 @@
+"""Bytes → document (plain JSON data) + a lazy source map.
+
+YAML is read the way a YAML 1.2 / JSON tool reads it (js-yaml is what most specs were written
+with): ``NO``, ``on`` and ``2014-06-30`` stay strings, map keys are the key's text (``200:`` is
+"200"), and a stream whose only non-empty document is followed by ``---`` is accepted.
+Line and column numbers are found only when a diagnostic needs them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic, Diagnostics, FatalError, Severity, SourceRef, split_pointer
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Limits:
+    """Bounds that keep a hostile document from exhausting time or memory."""
+
+    max_bytes: int = 64 * 1024 * 1024
+    max_depth: int = 256
+    max_nodes: int = 5_000_000
+    max_aliases: int = 10_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class _Yaml12Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """A safe loader with YAML 1.2 core-schema scalars and string keys."""
+
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    duplicates: list[tuple[str, int, int]]
+    alias_count: int
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:
+        if not isinstance(node, yaml.MappingNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"expected a mapping, found {node.id}", node.start_mark
+            )
+        self.flatten_mapping(node)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = key_node.value
+            else:
+                key = json.dumps(self.construct_object(key_node, deep=True), default=str)
+            if key in result:
+                mark = key_node.start_mark
+                self.duplicates.append((key, mark.line + 1, mark.column + 1))
+            result[key] = self.construct_object(value_node, deep=deep)
+        return result
+
+
+def _add_core_resolvers(cls: type) -> None:
+    # YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+    cls.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    cls.add_implicit_resolver(
+        "tag:yaml.org,2002:int",
+        re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+        list("-+0123456789"),
+    )
+    cls.add_implicit_resolver(
+        "tag:yaml.org,2002:float",
+        re.compile(
+            r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        ),
+        list("-+0123456789."),
+    )
+    cls.add_implicit_resolver(
+        "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+    )
+
+
+_add_core_resolvers(_Yaml12Loader)
+
+
+def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
+    text = str(node.value)
+    if text.startswith("0o"):
+        return int(text[2:], 8)
+    return int(text, 0) if text.startswith("0x") else int(text)
+
+
+def _construct_float(loader: Any, node: yaml.ScalarNode) -> float:
+    text = str(node.value).lower()
+    if text.endswith("inf"):
+        return float("-inf") if text.startswith("-") else float("inf")
+    return float("nan") if text.endswith("nan") else float(text)
+
+
+_Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_Yaml12Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+# An explicit !!timestamp or !!binary stays text: JSON has neither.
+_Yaml12Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: str(node.value))
+
+
+@dataclass(slots=True, kw_only=True)
+class Document:
+    """A loaded file: its data, its text, and where each JSON pointer sits in it."""
+
+    data: Any
+    file: str
+    path: Path | None
+    text: str
+    is_json: bool
+    load_warnings: list[Diagnostic] = field(default_factory=list)
+    _roots: list[yaml.Node] | None = None
+
+    def src(self, pointer: str) -> SourceRef:
+        """A source reference (line/column filled in later, when needed)."""
+        return SourceRef(pointer=pointer, file=self.file)
+
+    def locate(self, pointer: str) -> tuple[int, int] | None:
+        """Line and column (1-based) of the node at ``pointer``; the nearest existing parent."""
+        node = self._root_node()
+        if node is None:
+            return None
+        for token in split_pointer(pointer):
+            child = _child_node(node, token)
+            if child is None:
+                break
+            node = child
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def _root_node(self) -> yaml.Node | None:
+        if self._roots is None:
+            try:
+                self._roots = [n for n in yaml.compose_all(self.text, Loader=_Yaml12Loader) if n]
+            except yaml.YAMLError:
+                self._roots = []
+        return self._roots[0] if len(self._roots) == 1 else None
+
+
+def _child_node(node: yaml.Node, token: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        found = None
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == token:
+                found = value  # the last one wins, as in the data
+        return found
+    if isinstance(node, yaml.SequenceNode) and token.isdigit():
+        index = int(token)
+        return node.value[index] if index < len(node.value) else None
+    return None
+
+
+def _fatal(code: str, message: str, file: str, line: int | None = None, col: int | None = None,
+           hint: str = "") -> FatalError:
+    src = SourceRef(file=file, line=line, col=col)
+    return FatalError([Diagnostic(code=code, severity=Severity.ERROR, message=message, src=src, hint=hint)])
+
+
+def read_source(spec: str, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, str, Path | None]:
+    """Read a spec's bytes from a path, or standard input for ``-``."""
+    if spec == "-":
+        data = sys.stdin.buffer.read(limits.max_bytes + 1)
+        file, path = "<stdin>", None
+    else:
+        path = Path(spec)
+        file = spec
+        try:
+            if path.is_dir():
+                raise _fatal("OAG001", "is a folder, not a spec file", file, hint="pass the spec file itself")
+            size = path.stat().st_size
+            if size > limits.max_bytes:
+                raise _fatal("OAG003", f"file is {size} bytes, over the {limits.max_bytes}-byte limit",
+                             file, hint="raise the limit with --max-bytes if the spec is trusted")
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise _fatal("OAG001", "no such file", file, hint="check the path") from None
+        except PermissionError:
+            raise _fatal("OAG001", "permission denied", file, hint="check the file's permissions") from None
+        except IsADirectoryError:
+            raise _fatal("OAG001", "is a folder, not a spec file", file, hint="pass the spec file itself") from None
+        except OSError as exc:
+            raise _fatal("OAG001", f"cannot read: {exc.strerror}", file) from None
+    if len(data) > limits.max_bytes:
+        raise _fatal("OAG003", f"input is over the {limits.max_bytes}-byte limit", file)
+    return data, file, path
+
+
+def decode(data: bytes, file: str) -> str:
+    """Bytes → text: UTF-8 (with or without BOM) or UTF-16/32 with a BOM."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+    if b"\x00" in data[:1024] and encoding == "utf-8-sig":
+        raise _fatal("OAG002", "file is binary, not a YAML or JSON text", file,
+                     hint="pass an OpenAPI document in YAML or JSON")
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _fatal("OAG002", f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", file, line, col,
+                     hint="save the spec as UTF-8") from None
+
+
+def load_text(text: str, file: str, path: Path | None = None,
+              limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Parse YAML or JSON text into a :class:`Document`."""
+    stripped = text.lstrip()
+    if not stripped:
+        raise _fatal("OAG004", "file is empty", file, hint="pass an OpenAPI document")
+    if stripped[0] in "{[":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            if stripped[0] == "{" and _looks_like_trailing_garbage(exc):
+                raise _fatal("OAG005", f"invalid JSON: {exc.msg}", file, exc.lineno, exc.colno,
+                             hint="remove what follows the document") from None
+            return _load_yaml(text, file, path, limits)
+        except RecursionError:
+            raise _fatal("OAG006", "document nests too deeply", file,
+                         hint=f"at most {limits.max_depth} levels are accepted") from None
+        doc = Document(data=data, file=file, path=path, text=text, is_json=True)
+        _check_shape(data, file, limits)
+        return doc
+    return _load_yaml(text, file, path, limits)
+
+
+def _looks_like_trailing_garbage(exc: json.JSONDecodeError) -> bool:
+    return exc.msg == "Extra data"
+
+
+def _load_yaml(text: str, file: str, path: Path | None, limits: Limits) -> Document:
+    loader = _Yaml12Loader(text)
+    loader.duplicates = []
+    documents: list[Any] = []
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            _check_node_limits(node, file, limits)
+            documents.append(loader.construct_document(node))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        col = mark.column + 1 if mark else None
+        problem = exc.problem or exc.context or "unreadable YAML"
+        raise _fatal("OAG005", f"invalid YAML: {problem}", file, line, col,
+                     hint="fix the YAML syntax at this position") from None
+    except yaml.YAMLError as exc:
+        raise _fatal("OAG005", f"invalid YAML: {exc}", file) from None
+    except RecursionError:
+        raise _fatal("OAG006", "document nests too deeply", file,
+                     hint=f"at most {limits.max_depth} levels are accepted") from None
+    finally:
+        loader.dispose()
+    non_empty = [d for d in documents if d is not None]
+    if not non_empty:
+        raise _fatal("OAG004", "file holds no document", file, hint="pass an OpenAPI document")
+    if len(non_empty) > 1:
+        raise _fatal("OAG005", f"YAML stream holds {len(non_empty)} documents", file,
+                     hint="keep one document per spec file")
+    doc = Document(data=non_empty[0], file=file, path=path, text=text, is_json=False)
+    for key, line, col in loader.duplicates:
+        doc.load_warnings.append(Diagnostic(
+            code="OAG010", severity=Severity.WARNING,
+            message=f"duplicate key {key!r}; the last one is used",
+            src=SourceRef(file=file, line=line, col=col), hint="remove one of the two keys"))
+    return doc
+
+
+def _node_children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_node_limits(root: yaml.Node, file: str, limits: Limits) -> None:
+    """Depth and expanded size (an aliased node counts wherever it is used), iteratively."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, done = stack.pop()
+        key = id(node)
+        mark = node.start_mark
+        if done:
+            open_nodes.discard(key)
+            size = 1 + sum(sizes[id(c)] for c in _node_children(node))
+            sizes[key] = size
+            if size > limits.max_nodes:
+                raise _fatal("OAG007", f"document expands to over {limits.max_nodes} nodes "
+                             "(YAML aliases multiply what they repeat)", file, mark.line + 1,
+                             mark.column + 1, hint="remove the aliases that repeat large parts")
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            raise _fatal("OAG007", "recursive YAML alias", file, mark.line + 1, mark.column + 1,
+                         hint="an anchor must not contain an alias to itself")
+        if depth > limits.max_depth:
+            raise _fatal("OAG006", f"document nests deeper than {limits.max_depth} levels", file,
+                         mark.line + 1, mark.column + 1, hint="flatten the document")
+        open_nodes.add(key)
+        stack.append((node, depth, True))
+        stack.extend((c, depth + 1, False) for c in _node_children(node) if id(c) not in sizes)
+
+
+def _check_shape(data: Any, file: str, limits: Limits) -> None:
+    """Depth and size limits for JSON input (iteratively, no recursion)."""
+    count = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        count += 1
+        if depth > limits.max_depth:
+            raise _fatal("OAG006", f"document nests deeper than {limits.max_depth} levels", file,
+                         hint="flatten the document")
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    if count > limits.max_nodes:
+        raise _fatal("OAG007", f"document has over {limits.max_nodes} nodes", file)
+
+
+def load(spec: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Load a spec from a path (or ``-`` for standard input)."""
+    data, file, path = read_source(spec, limits)
+    return load_text(decode(data, file), file, path, limits)
+
+
+def load_diagnostics(doc: Document) -> Diagnostics:
+    """Warnings found while loading (duplicate keys)."""
+    return Diagnostics(doc.load_warnings)

@@ -1,0 +1,135 @@
+"""The naming pass: every identifier is decided here, once, in spec order.
+
+sanitize → split words → snake/Pascal → keyword, soft keyword or builtin gets a ``_`` suffix →
+leading digit gets a prefix → collisions get a deterministic numeric suffix. Postcondition
+(asserted): every name is a valid, non-keyword identifier.
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import replace
+
+from . import ir
+
+_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | frozenset(dir(builtins)) | {"self", "cls"}
+
+# Attributes of pydantic's BaseModel (v1 names included: they still exist, deprecated).
+PYDANTIC_RESERVED = frozenset({
+    "model_config", "model_fields", "model_computed_fields", "model_extra", "model_fields_set",
+    "model_construct", "model_copy", "model_dump", "model_dump_json", "model_json_schema",
+    "model_parametrized_name", "model_post_init", "model_rebuild", "model_validate",
+    "model_validate_json", "model_validate_strings", "dict", "json", "parse_obj", "parse_raw",
+    "parse_file", "from_orm", "construct", "copy", "schema", "schema_json", "validate",
+    "update_forward_refs", "fields", "Config",
+})
+# Names the generated modules import or define at module level.
+MODULE_RESERVED = frozenset({
+    "Any", "BaseModel", "ConfigDict", "Enum", "Field", "Literal", "Optional", "Union", "RootModel",
+    "TypeAlias", "annotations", "date", "datetime", "time", "timedelta", "UUID", "Decimal",
+    "Annotated", "TYPE_CHECKING", "IntEnum", "StrEnum", "typing", "enum", "pydantic", "uuid",
+    "Client", "AsyncClient", "ApiError", "ApiResponse", "models",
+})
+CLIENT_RESERVED = frozenset({"close", "aclose", "request", "with_response", "raw", "base_url", "_http"})
+CLIENT_OPTIONS = ("base_url", "timeout", "headers", "transport", "retries", "follow_redirects", "auth")
+
+
+def split_words(text: str) -> list[str]:
+    """Words of an arbitrary name: camelCase, acronyms, separators; non-ASCII transliterated."""
+    text = unicodedata.normalize("NFKD", text)
+    ascii_text = text.encode("ascii", "ignore").decode("ascii")
+    if not re.search(r"[A-Za-z0-9]", ascii_text) and text.strip():
+        # Nothing survives transliteration: spell the code points so the name stays unique.
+        ascii_text = "_".join(f"u{ord(c):04x}" for c in text if not c.isspace())
+    ascii_text = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", ascii_text)
+    ascii_text = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1 \2", ascii_text)
+    return re.findall(r"[A-Za-z0-9]+", ascii_text)
+
+
+def snake(text: str) -> str:
+    """snake_case of a name (may be empty or start with a digit; see :func:`identifier`)."""
+    return "_".join(w.lower() for w in split_words(text))
+
+
+def pascal(text: str) -> str:
+    """PascalCase of a name."""
+    return "".join(w[:1].upper() + w[1:] for w in split_words(text))
+
+
+def upper_snake(text: str) -> str:
+    """UPPER_SNAKE_CASE of a name."""
+    return "_".join(w.upper() for w in split_words(text))
+
+
+class Namespace:
+    """Hands out unique identifiers within one scope, deterministically."""
+
+    def __init__(self, reserved: Iterable[str] = (), *, suffix_reserved: frozenset[str] = _RESERVED) -> None:
+        self.used: set[str] = set(reserved)
+        self.suffix_reserved = suffix_reserved
+
+    def take(self, base: str, fallback: str, digit_prefix: str) -> str:
+        """A unique identifier built from ``base``."""
+        name = base or fallback
+        if name[0].isdigit():
+            name = digit_prefix + name
+        if name in self.suffix_reserved or keyword.iskeyword(name) or keyword.issoftkeyword(name):
+            name += "_"
+        candidate, n = name, 1
+        while candidate in self.used:
+            n += 1
+            candidate = f"{name}_{n}" if not name.endswith("_") else f"{name}{n}"
+        self.used.add(candidate)
+        assert candidate.isidentifier() and not keyword.iskeyword(candidate), candidate
+        return candidate
+
+
+def name_api(api: ir.Api) -> ir.Api:
+    """Assign every Python identifier of the API (returns a new, fully named IR)."""
+    models_ns = Namespace(MODULE_RESERVED)
+    models = tuple(_name_model(m, models_ns) for m in api.models)
+    ops_ns = Namespace(CLIENT_RESERVED)
+    operations = tuple(_name_operation(op, ops_ns) for op in api.operations)
+    client_ns = Namespace(CLIENT_OPTIONS)
+    servers = tuple(
+        replace(s, variables=tuple(replace(v, name=client_ns.take(snake(v.wire_name), "variable", "v_"))
+                                   for v in s.variables)) if i == 0 else s
+        for i, s in enumerate(api.servers)
+    )
+    schemes = tuple(replace(s, name=client_ns.take(snake(s.wire_name), "auth", "auth_")) for s in api.security_schemes)
+    return replace(api, models=models, operations=operations, servers=servers, security_schemes=schemes)
+
+
+def _name_model(model: ir.Model, ns: Namespace) -> ir.Model:
+    name = ns.take(pascal(model.name_hint), "Model", "Model")
+    if model.kind == "object":
+        fields_ns = Namespace(PYDANTIC_RESERVED | MODULE_RESERVED)
+        fields = tuple(replace(f, name=fields_ns.take(snake(f.wire_name), "field", "field_")) for f in model.fields)
+        return replace(model, name=name, fields=fields)
+    if model.kind == "enum":
+        members_ns = Namespace(suffix_reserved=frozenset({"name", "value", "mro"}))
+        members = tuple(
+            replace(m, name=members_ns.take(upper_snake(str(m.value)), "EMPTY", "VALUE_")) for m in model.members
+        )
+        return replace(model, name=name, members=members)
+    return replace(model, name=name)
+
+
+def _name_operation(op: ir.Operation, ns: Namespace) -> ir.Operation:
+    base = snake(op.operation_id) if op.operation_id else snake(f"{op.method} {_path_words(op.path)}")
+    for c in op.constants if not op.operation_id else ():
+        base = f"{base}_{snake(c.value)}"
+    name = ns.take(base, "operation", "op_")
+    # ``body`` carries the request body; ``request`` is the server endpoint's own argument.
+    params_ns = Namespace({"body", "request"})
+    ordered = sorted(op.parameters, key=lambda p: not p.required)
+    named = {id(p): replace(p, name=params_ns.take(snake(p.wire_name), "param", "p_")) for p in ordered}
+    return replace(op, name=name, parameters=tuple(named[id(p)] for p in op.parameters))
+
+
+def _path_words(path: str) -> str:
+    return re.sub(r"\{([^}]*)\}", r"by \1", path)

@@ -1,0 +1,1 @@
+"""Normalization: the document (any version) → the IR."""

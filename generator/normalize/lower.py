@@ -1,0 +1,153 @@
+"""The document (any version) → the IR :class:`~generator.ir.Api`."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from typing import Any
+
+from .. import ir
+from ..diagnostics import Diagnostics, FatalError, Severity, SourceRef, Diagnostic
+from ..refs import Resolver
+from . import swagger2
+from .operations import OperationLowerer, security_requirements
+from .schemas import Context, SchemaLowerer, _text
+
+
+def spec_version(data: Any, file: str) -> str:
+    """``2.0``, ``3.0`` or ``3.1``; anything else is a fatal, one-line error."""
+    def fatal(message: str, hint: str) -> FatalError:
+        return FatalError([Diagnostic(code="OAG008", severity=Severity.ERROR, message=message,
+                                      src=SourceRef(file=file), hint=hint)])
+
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
+        raise fatal(f"document is {kind}, not an OpenAPI object", "the top level must be a mapping")
+    if "swagger" in data:
+        if str(data["swagger"]).strip() == "2.0":
+            return "2.0"
+        raise fatal(f"Swagger {data['swagger']} is not supported", "convert the spec to Swagger 2.0 or OpenAPI 3")
+    if "openapi" in data:
+        version = str(data["openapi"]).strip()
+        if re.fullmatch(r"3\.0(\.\d+)?(-rc\d+)?", version):
+            return "3.0"
+        if re.fullmatch(r"3\.1(\.\d+)?(-rc\d+)?", version):
+            return "3.1"
+        raise fatal(f"OpenAPI {version} is not supported", "oagen reads Swagger 2.0, OpenAPI 3.0 and 3.1")
+    if "swaggerVersion" in data:
+        raise fatal(f"Swagger {data['swaggerVersion']} is not supported", "convert the spec to OpenAPI 3")
+    raise fatal("not an OpenAPI document (no 'openapi' or 'swagger' field)",
+                "pass a Swagger 2.0 or OpenAPI 3.x document")
+
+
+def lower(resolver: Resolver, diags: Diagnostics) -> ir.Api:
+    """Normalize the resolver's root document into the IR (names still empty)."""
+    data = resolver.root.data
+    version = spec_version(data, resolver.root.file)
+    origins = swagger2.Origins()
+    if version == "2.0":
+        data, origins = swagger2.upgrade(data, resolver, diags)
+    ctx = Context(resolver=resolver, diags=diags, origins=origins)
+    schemas = SchemaLowerer(ctx)
+    # Components first, in spec order, so that models keep the document's order.
+    components = data.get("components") if isinstance(data.get("components"), dict) else {}
+    comp_schemas = components.get("schemas")
+    if isinstance(comp_schemas, dict):
+        base = resolver.root_loc.child("components", "schemas")
+        for name, schema in comp_schemas.items():
+            schemas.component(schema, base.child(name))
+    operations = OperationLowerer(ctx, schemas, data).operations()
+    info = data.get("info") if isinstance(data.get("info"), dict) else {}
+    servers = _servers(data.get("servers"))
+    _check_operation_ids(operations, diags)
+    return ir.Api(
+        title=_text(info.get("title")) or "API",
+        version=str(info.get("version", "")),
+        description=_text(info.get("description")),
+        spec_version=version,
+        servers=servers,
+        base_path=_base_path(servers),
+        operations=tuple(operations),
+        models=tuple(ctx.models.values()),
+        security_schemes=_security_schemes(components.get("securitySchemes"), ctx),
+        security=security_requirements(data.get("security"), resolver.root_loc.child("security"), ctx),
+    )
+
+
+def _servers(raw: Any) -> tuple[ir.Server, ...]:
+    if not isinstance(raw, list):
+        return ()
+    result = []
+    for server in raw:
+        if not isinstance(server, dict) or not isinstance(server.get("url"), str):
+            continue
+        variables = []
+        if isinstance(server.get("variables"), dict):
+            for name, var in server["variables"].items():
+                if not isinstance(var, dict):
+                    continue
+                enum = tuple(str(v) for v in var.get("enum", ()) or ()) if isinstance(var.get("enum"), list) else ()
+                default = var.get("default", enum[0] if enum else "")
+                variables.append(ir.ServerVariable(wire_name=str(name), default=str(default), enum=enum,
+                                                   description=_text(var.get("description"))))
+        result.append(ir.Server(url=server["url"], description=_text(server.get("description")),
+                                variables=tuple(variables)))
+    return tuple(result)
+
+
+def server_url(server: ir.Server) -> str:
+    """A server's URL with its variables at their defaults."""
+    url = server.url
+    for var in server.variables:
+        url = url.replace("{" + var.wire_name + "}", var.default)
+    return url
+
+
+def _base_path(servers: tuple[ir.Server, ...]) -> str:
+    if not servers:
+        return ""
+    url = server_url(servers[0])
+    path = urllib.parse.urlsplit(url).path if "://" in url else url
+    path = re.sub(r"\{[^}]*\}", "", path)
+    path = "/" + "/".join(p for p in path.split("/") if p)
+    return "" if path == "/" else path
+
+
+def _security_schemes(raw: Any, ctx: Context) -> tuple[ir.SecurityScheme, ...]:
+    if not isinstance(raw, dict):
+        return ()
+    result = []
+    base = ctx.resolver.root_loc.child("components", "securitySchemes")
+    for name, scheme in raw.items():
+        scheme, loc = ctx.resolver.deref(scheme, base.child(name), ctx.diags)
+        if not isinstance(scheme, dict):
+            continue
+        kind = scheme.get("type")
+        desc = _text(scheme.get("description"))
+        if kind == "apiKey":
+            where = scheme.get("in") if scheme.get("in") in ("header", "query", "cookie") else "header"
+            result.append(ir.SecurityScheme(wire_name=str(name), kind="apiKey", location=where,
+                                            param_name=str(scheme.get("name") or name), description=desc))
+        elif kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
+            result.append(ir.SecurityScheme(wire_name=str(name), kind="basic", description=desc))
+        elif kind in ("oauth2", "openIdConnect") or kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
+            result.append(ir.SecurityScheme(wire_name=str(name), kind="bearer", description=desc))
+        else:
+            ctx.diags.warning("OAG150", f"security scheme {name!r} of type {kind!r} {scheme.get('scheme', '')} "
+                              "is passed through as a raw Authorization header", ctx.src(loc),
+                              "supported: apiKey, http basic/bearer, oauth2, openIdConnect")
+            result.append(ir.SecurityScheme(wire_name=str(name), kind="apiKey", location="header",
+                                            param_name="Authorization", description=desc))
+    return tuple(result)
+
+
+def _check_operation_ids(operations: list[ir.Operation], diags: Diagnostics) -> None:
+    seen: dict[str, ir.Operation] = {}
+    for op in operations:
+        if op.operation_id is None:
+            continue
+        if op.operation_id in seen:
+            diags.warning("OAG160", f"operationId {op.operation_id!r} is used more than once; "
+                          "the method names get numbered", op.src, "give every operation its own operationId")
+        else:
+            seen[op.operation_id] = op

@@ -1,0 +1,385 @@
+"""Paths and operations (OpenAPI 3 shape) → IR operations, with the lenient repairs."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from typing import Any
+
+from .. import ir
+from ..refs import Loc
+from .schemas import Context, SchemaLowerer, _pascal_hint, _text
+from .swagger2 import HTTP_METHODS
+
+_LOCATIONS = ("path", "query", "header", "cookie")
+_DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
+_COLLECTION_STYLES = {
+    "csv": ("form", False), "ssv": ("spaceDelimited", False), "tsv": ("tabDelimited", False),
+    "pipes": ("pipeDelimited", False), "multi": ("form", True),
+}
+_TEMPLATE = re.compile(r"\{([^{}]*)\}")
+
+
+class OperationLowerer:
+    """Walks ``paths`` and builds IR operations."""
+
+    def __init__(self, ctx: Context, schemas: SchemaLowerer, doc: dict[str, Any]) -> None:
+        self.ctx = ctx
+        self.schemas = schemas
+        self.doc = doc
+        self.root = ctx.resolver.root_loc
+
+    def operations(self) -> list[ir.Operation]:
+        """Every operation of the document, in spec order."""
+        paths = self.doc.get("paths")
+        result: list[ir.Operation] = []
+        if paths is None:
+            return result
+        if not isinstance(paths, dict):
+            self.ctx.diags.error("OAG102", "'paths' is not a mapping; no operations",
+                                 self.ctx.src(self.root.child("paths")), "write 'paths:' as a mapping")
+            return result
+        for path_key, item in paths.items():
+            loc = self.root.child("paths", path_key)
+            item, item_loc = self.ctx.resolver.deref(item, loc, self.ctx.diags)
+            if item is None:
+                continue
+            if not isinstance(item, dict):
+                self.ctx.diags.error("OAG103", "path item is not a mapping; skipped", self.ctx.src(loc),
+                                     "write the path's operations as a mapping")
+                continue
+            result.extend(self._path_item(str(path_key), item, item_loc))
+        return result
+
+    def _path_item(self, path_key: str, item: dict[str, Any], loc: Loc) -> list[ir.Operation]:
+        parsed = self._parse_path_key(path_key, loc)
+        common = item.get("parameters")
+        if common is not None and not isinstance(common, list):
+            self.ctx.diags.warning("OAG110", "path-level 'parameters' is not a list; ignored",
+                                   self.ctx.src(loc.child("parameters")), "write 'parameters:' as a list")
+            common = None
+        ops: list[ir.Operation] = []
+        for key, op in item.items():
+            method = _method(key)
+            if method is None:
+                if key not in ("parameters", "summary", "description", "servers", "$ref") \
+                        and not str(key).startswith("x-"):
+                    self.ctx.diags.warning("OAG111", f"unknown key {key!r} in a path item; ignored",
+                                           self.ctx.src(loc.child(key)), "use an HTTP method name")
+                continue
+            op_loc = loc.child(key)
+            if method != key:
+                self.ctx.diags.warning("OAG112", f"method key {key!r} read as {method!r}", self.ctx.src(op_loc),
+                                       f"write the key as '{method}'")
+            if not isinstance(op, dict):
+                self.ctx.diags.error("OAG113", "operation is not a mapping; skipped", self.ctx.src(op_loc),
+                                     "write the operation as a mapping")
+                continue
+            built = self._operation(method, parsed, op, op_loc, common or [], loc)
+            if built is not None:
+                ops.append(built)
+        return ops
+
+    # -- path keys ----------------------------------------------------------------------------
+
+    def _parse_path_key(self, key: str, loc: Loc) -> tuple[str, list[tuple[str, str, str]]]:
+        """Real path and the constants (location hint, name, value) a path key carries."""
+        path = key
+        constants: list[tuple[str, str, str]] = []
+        src = self.ctx.src(loc)
+        cleaned = path.replace("\xa0", "").replace("&nbsp;", "").strip()
+        if cleaned != path:
+            self.ctx.diags.warning("OAG120", f"path {key!r} has spaces; trimmed", src, "remove the spaces")
+            path = cleaned
+        if "#" in path:
+            path, _, fragment = path.partition("#")
+            for name, value in urllib.parse.parse_qsl(fragment, keep_blank_values=True):
+                constants.append(("fragment", name, value))
+        if "?" in path:
+            path, _, query = path.partition("?")
+            for name, value in urllib.parse.parse_qsl(query, keep_blank_values=True):
+                constants.append(("query", name, value))
+        if not path.startswith("/"):
+            self.ctx.diags.warning("OAG121", f"path {key!r} does not start with '/'; added", src,
+                                   "start every path with '/'")
+            path = "/" + path
+        repaired = _repair_templates(path)
+        if repaired != path:
+            self.ctx.diags.warning("OAG122", f"path template in {key!r} read as {repaired!r}", src,
+                                   "write path parameters as '{name}' between '/'")
+            path = repaired
+        return path, constants
+
+    # -- operations ---------------------------------------------------------------------------
+
+    def _operation(self, method: str, parsed: tuple[str, list[tuple[str, str, str]]], op: dict[str, Any],
+                   loc: Loc, common: list[Any], item_loc: Loc) -> ir.Operation | None:
+        path, key_constants = parsed
+        op_id = op.get("operationId")
+        op_id = op_id if isinstance(op_id, str) and op_id.strip() else None
+        hint = op_id or f"{method} {path}"
+        params = self._parameters(common, item_loc.child("parameters"), op.get("parameters"),
+                                  loc.child("parameters"))
+        params, constants = self._constants(params, key_constants, loc)
+        params = self._check_path_params(path, params, loc)
+        body = self._body(op.get("requestBody"), loc.child("requestBody"), hint)
+        responses = self._responses(op.get("responses"), loc.child("responses"), hint)
+        security = self._security(op.get("security"), loc.child("security")) if "security" in op else None
+        tags = tuple(dict.fromkeys(str(t) for t in op.get("tags") or () if isinstance(t, str) and t.strip())) \
+            if isinstance(op.get("tags"), list) else ()
+        return ir.Operation(
+            operation_id=op_id, method=method.upper(), path=path, path_key=parsed_key(loc),
+            summary=_text(op.get("summary")), description=_text(op.get("description")),
+            deprecated=op.get("deprecated") is True, tags=tags, parameters=tuple(params),
+            constants=tuple(constants), body=body, responses=tuple(responses), security=security,
+            src=self.ctx.src(loc),
+        )
+
+    def _parameters(self, common: list[Any], common_loc: Loc, own: Any, own_loc: Loc) -> list[ir.Parameter]:
+        merged: dict[tuple[str, str], ir.Parameter] = {}
+        for raw, loc in [*[(p, common_loc.child(i)) for i, p in enumerate(common)],
+                         *([(p, own_loc.child(i)) for i, p in enumerate(own)] if isinstance(own, list) else [])]:
+            param = self._parameter(raw, loc)
+            if param is None:
+                continue
+            ident = (param.location, param.wire_name if param.location != "header" else param.wire_name.lower())
+            if ident in merged and loc.pointer.startswith(own_loc.pointer) \
+                    and merged[ident].src.pointer.startswith(self.ctx.src(own_loc).pointer):
+                self.ctx.diags.warning("OAG130", f"parameter {param.wire_name!r} in {param.location} is "
+                                       "declared twice; the last one is used", param.src, "remove one of them")
+            merged[ident] = param
+        if own is not None and not isinstance(own, list):
+            self.ctx.diags.warning("OAG110", "'parameters' is not a list; ignored", self.ctx.src(own_loc),
+                                   "write 'parameters:' as a list")
+        return list(merged.values())
+
+    def _parameter(self, raw: Any, loc: Loc) -> ir.Parameter | None:
+        param, ploc = self.ctx.resolver.deref(raw, loc, self.ctx.diags)
+        src = self.ctx.src(loc)
+        if not isinstance(param, dict):
+            if raw is not None and param is None and isinstance(raw, dict):
+                return None  # unresolvable $ref, already reported
+            self.ctx.diags.warning("OAG131", "parameter is not a mapping; skipped", src,
+                                   "write the parameter as a mapping with 'name' and 'in'")
+            return None
+        name, where = param.get("name"), param.get("in")
+        if not isinstance(name, str) or where not in _LOCATIONS:
+            what = "has no 'name'" if not isinstance(name, str) else f"has 'in: {where}'"
+            self.ctx.diags.warning("OAG132", f"parameter {what}; skipped", src,
+                                   "give it a 'name' and 'in: path|query|header|cookie'")
+            return None
+        schema = param.get("schema")
+        if schema is None and isinstance(param.get("content"), dict) and param["content"]:
+            first = next(iter(param["content"].values()))
+            schema = first.get("schema") if isinstance(first, dict) else None
+        if param.get("x-oagen-swagger2") and isinstance(schema, dict) and "type" not in schema:
+            self.ctx.diags.warning("OAG133", f"parameter {name!r} has no type; read as string", src,
+                                   "add 'type: string' (or the right type)")
+            schema = {**schema, "type": "string"}
+        elif param.get("x-oagen-swagger2") and isinstance(schema, dict) and schema.get("type") not in (
+                "string", "integer", "number", "boolean", "array", "file"):
+            self.ctx.diags.warning("OAG134", f"parameter {name!r} has type {schema.get('type')!r}; read as string",
+                                   src, "use string, integer, number, boolean or array")
+            schema = {**schema, "type": "string"}
+        ptype = self.schemas.type_of(schema if schema is not None else {}, ploc.child("schema"),
+                                     _pascal_hint(name) + "Param")
+        required = param.get("required") is True
+        if where == "path" and not required:
+            if "required" in param:
+                self.ctx.diags.warning("OAG135", f"path parameter {name!r} is not required; made required", src,
+                                       "path parameters need 'required: true'")
+            required = True
+        style, explode = self._style(param, where)
+        has_default = isinstance(schema, dict) and "default" in schema
+        return ir.Parameter(
+            wire_name=name, location=where, type=ptype, required=required, style=style, explode=explode,
+            allow_reserved=param.get("allowReserved") is True, description=_text(param.get("description")),
+            deprecated=param.get("deprecated") is True,
+            default=ir.freeze(schema.get("default")) if has_default else None, has_default=has_default, src=src,
+        )
+
+    def _style(self, param: dict[str, Any], where: str) -> tuple[str, bool]:
+        fmt = param.get("x-oagen-collection-format")
+        if param.get("x-oagen-swagger2"):
+            style, explode = _COLLECTION_STYLES.get(fmt if isinstance(fmt, str) else "csv", ("form", False))
+            if where in ("path", "header") and style == "form" and not explode:
+                style = "simple"
+            return style, explode
+        style = param.get("style")
+        style = style if isinstance(style, str) else _DEFAULT_STYLE[where]
+        explode = param.get("explode")
+        return style, explode if isinstance(explode, bool) else style == "form"
+
+    def _constants(self, params: list[ir.Parameter], key_constants: list[tuple[str, str, str]],
+                   loc: Loc) -> tuple[list[ir.Parameter], list[ir.Constant]]:
+        constants: list[ir.Constant] = []
+        by_name = {p.wire_name: p for p in params}
+        for hint, name, value in key_constants:
+            declared = by_name.get(name)
+            if declared is not None and declared.location in ("query", "header"):
+                where = declared.location
+            else:
+                where = "header" if hint == "fragment" and name.lower().startswith("x-") else "query"
+            constants.append(ir.Constant(location=where, wire_name=name, value=value))  # type: ignore[arg-type]
+        named = {(c.location, c.wire_name) for c in constants}
+        kept: list[ir.Parameter] = []
+        for p in params:
+            if (p.location, p.wire_name) in named:
+                continue
+            single = _single_value(p)
+            if single is not None and p.required and p.location in ("query", "header"):
+                constants.append(ir.Constant(location=p.location, wire_name=p.wire_name, value=single))  # type: ignore[arg-type]
+                continue
+            kept.append(p)
+        return kept, constants
+
+    def _check_path_params(self, path: str, params: list[ir.Parameter], loc: Loc) -> list[ir.Parameter]:
+        in_template = list(dict.fromkeys(_TEMPLATE.findall(path)))
+        declared = {p.wire_name for p in params if p.location == "path"}
+        result = []
+        for p in params:
+            if p.location == "path" and p.wire_name not in in_template:
+                self.ctx.diags.warning("OAG136", f"path parameter {p.wire_name!r} is not in the path; ignored",
+                                       p.src, "remove it or add it to the path template")
+                continue
+            result.append(p)
+        for var in in_template:
+            if var not in declared:
+                self.ctx.diags.warning("OAG137", f"path template variable {var!r} is not declared; "
+                                       "added as a required string", self.ctx.src(loc),
+                                       f"declare a path parameter named {var!r}")
+                result.append(ir.Parameter(wire_name=var, location="path", type=ir.STRING, required=True,
+                                           style="simple", explode=False, src=self.ctx.src(loc)))
+        return result
+
+    def _body(self, raw: Any, loc: Loc, hint: str) -> ir.RequestBody | None:
+        if raw is None:
+            return None
+        body, bloc = self.ctx.resolver.deref(raw, loc, self.ctx.diags)
+        if not isinstance(body, dict):
+            return None
+        contents = self._contents(body.get("content"), bloc.child("content"), _pascal_hint(hint) + "Body")
+        return ir.RequestBody(required=body.get("required") is True, description=_text(body.get("description")),
+                              contents=tuple(contents), src=self.ctx.src(loc))
+
+    def _contents(self, content: Any, loc: Loc, hint: str) -> list[ir.Content]:
+        if not isinstance(content, dict):
+            return []
+        result = []
+        for media, obj in content.items():
+            schema = obj.get("schema") if isinstance(obj, dict) else None
+            ctype = self.schemas.type_of(schema, loc.child(media, "schema"), hint) if schema is not None else ir.ANY
+            result.append(ir.Content(media_type=str(media), kind=body_kind(str(media), ctype), type=ctype))
+        return result
+
+    def _responses(self, raw: Any, loc: Loc, hint: str) -> list[ir.Response]:
+        if not isinstance(raw, dict):
+            return []
+        result = []
+        for status, resp in raw.items():
+            status = str(status).strip()
+            rloc = loc.child(status)
+            if not re.fullmatch(r"[1-5](?:[0-9]{2}|XX)|default", status, re.IGNORECASE):
+                self.ctx.diags.warning("OAG140", f"unsupported status code {status!r}; response skipped",
+                                       self.ctx.src(rloc), "use a code like 200, a range like 4XX, or default")
+                continue
+            resp, real = self.ctx.resolver.deref(resp, rloc, self.ctx.diags)
+            if not isinstance(resp, dict):
+                continue
+            status = status.upper() if status != "default" else status
+            contents = self._contents(resp.get("content"), real.child("content"),
+                                      _pascal_hint(hint) + ("Response" if status.startswith("2") else status.title()))
+            headers = []
+            if isinstance(resp.get("headers"), dict):
+                for hname, header in resp["headers"].items():
+                    header, hloc = self.ctx.resolver.deref(header, real.child("headers", hname), self.ctx.diags)
+                    if isinstance(header, dict):
+                        htype = self.schemas.type_of(header.get("schema", {}), hloc.child("schema"), "Header")
+                        headers.append(ir.Header(wire_name=str(hname), type=htype,
+                                                 description=_text(header.get("description"))))
+            result.append(ir.Response(status=status, description=_text(resp.get("description")),
+                                      contents=tuple(contents), headers=tuple(headers)))
+        return result
+
+    def _security(self, raw: Any, loc: Loc) -> tuple[ir.SecurityRequirement, ...]:
+        return security_requirements(raw, loc, self.ctx)
+
+
+def security_requirements(raw: Any, loc: Loc, ctx: Context) -> tuple[ir.SecurityRequirement, ...]:
+    """``security`` → requirement alternatives (``[]`` means none)."""
+    if not isinstance(raw, list):
+        return ()
+    result = []
+    for item in raw:
+        if isinstance(item, dict):
+            result.append(ir.SecurityRequirement(schemes=tuple(str(k) for k in item)))
+    return tuple(result)
+
+
+def parsed_key(loc: Loc) -> str:
+    """The original path key of an operation location."""
+    from ..diagnostics import split_pointer
+
+    parts = split_pointer(loc.pointer)
+    return parts[1] if len(parts) > 1 else ""
+
+
+def body_kind(media: str, ctype: ir.Type) -> ir.BodyKind:
+    """How a body of this media type is encoded on the wire."""
+    base = media.split(";", 1)[0].strip().lower()
+    if base == "application/json" or base.endswith("+json") or base in ("*/*", "application/*", "text/json"):
+        if base == "*/*" and isinstance(ctype, ir.Primitive) and ctype.format == "binary":
+            return "binary"
+        return "json"
+    if base == "application/x-www-form-urlencoded":
+        return "form"
+    if base.startswith("multipart/"):
+        return "multipart"
+    if base.startswith("text/") or base in ("application/xml", "application/yaml", "application/x-yaml"):
+        if isinstance(ctype, ir.Primitive) and ctype.format == "binary":
+            return "binary"
+        return "text"
+    return "binary"
+
+
+def _method(key: Any) -> str | None:
+    if not isinstance(key, str):
+        return None
+    cleaned = key.replace("&nbsp;", "").replace("\xa0", "").strip().lower()
+    return cleaned if cleaned in HTTP_METHODS else None
+
+
+def _single_value(p: ir.Parameter) -> str | None:
+    t = p.type
+    if isinstance(t, ir.Literal) and len(t.values) == 1 and isinstance(t.values[0], str | int) \
+            and not isinstance(t.values[0], bool):
+        return str(t.values[0])
+    return None
+
+
+def _repair_templates(path: str) -> str:
+    """``{/r/x}`` → ``/r/{x}``; a dangling ``{`` or ``}`` is dropped."""
+    def fix(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        if inner.startswith("/"):
+            parts = [p for p in inner.split("/") if p]
+            return "/" + "/".join([*parts[:-1], "{" + parts[-1] + "}"]) if parts else ""
+        return match.group(0)
+
+    repaired = _TEMPLATE.sub(fix, path)
+    depth = 0
+    out = []
+    for ch in repaired:
+        if ch == "{":
+            if depth:
+                continue
+            depth = 1
+        elif ch == "}":
+            if not depth:
+                continue
+            depth = 0
+        out.append(ch)
+    if depth:
+        last = "".join(out).rfind("{")
+        out.pop(last)
+    return "".join(out).replace("{}", "")

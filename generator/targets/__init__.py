@@ -1,0 +1,1 @@
+"""Targets: IR → view models → file plans."""
