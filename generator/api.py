@@ -64,14 +64,17 @@ def load_api(spec: str, *, strict: bool = False, validate: bool = True,
     diags = Diagnostics()
     try:
         doc = loader.load(spec)
-        diags.extend(doc.load_warnings)
-        resolver = Resolver(doc, ref_options or RefOptions())
+    except FatalError as exc:
+        return Loaded(api=None, diagnostics=exc.diagnostics)
+    diags.extend(doc.load_warnings)
+    resolver = Resolver(doc, ref_options or RefOptions())
+    try:
         version = spec_version(doc.data, doc.file)
         if validate:
             diags.extend(check.validate(doc, version, strict=strict))
         api = naming.name_api(lower(resolver, diags))
     except FatalError as exc:
-        return Loaded(api=None, diagnostics=_located(diags.items + exc.diagnostics, None))
+        return Loaded(api=None, diagnostics=_located(diags.items + exc.diagnostics, resolver))
     if strict:
         diags = Diagnostics(d if d.severity >= Severity.ERROR else _as_error(d) for d in diags)
     return Loaded(api=api, diagnostics=_located(diags.items, resolver), resolver=resolver)

@@ -138,10 +138,15 @@ class Document:
     def _root_node(self) -> yaml.Node | None:
         if self._roots is None:
             try:
-                self._roots = [n for n in yaml.compose_all(self.text, Loader=_Yaml12Loader) if n]
+                self._roots = [n for n in yaml.compose_all(self.text, Loader=_Yaml12Loader)
+                               if n is not None and not _is_empty_node(n)]
             except yaml.YAMLError:
                 self._roots = []
         return self._roots[0] if len(self._roots) == 1 else None
+
+
+def _is_empty_node(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")
 
 
 def _child_node(node: yaml.Node, token: str) -> yaml.Node | None:
@@ -251,6 +256,9 @@ def _load_yaml(text: str, file: str, path: Path | None, limits: Limits) -> Docum
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
         problem = exc.problem or exc.context or "unreadable YAML"
+        if "nesting depth" in problem:
+            raise _fatal("OAG006", f"document nests too deeply ({problem})", file, line, col,
+                         hint="flatten the document") from None
         raise _fatal("OAG005", f"invalid YAML: {problem}", file, line, col,
                      hint="fix the YAML syntax at this position") from None
     except yaml.YAMLError as exc:

@@ -16,9 +16,9 @@ from .schemas import Context, SchemaLowerer, _text
 
 def spec_version(data: Any, file: str) -> str:
     """``2.0``, ``3.0`` or ``3.1``; anything else is a fatal, one-line error."""
-    def fatal(message: str, hint: str) -> FatalError:
+    def fatal(message: str, hint: str, pointer: str = "") -> FatalError:
         return FatalError([Diagnostic(code="OAG008", severity=Severity.ERROR, message=message,
-                                      src=SourceRef(file=file), hint=hint)])
+                                      src=SourceRef(file=file, pointer=pointer), hint=hint)])
 
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
@@ -26,16 +26,19 @@ def spec_version(data: Any, file: str) -> str:
     if "swagger" in data:
         if str(data["swagger"]).strip() == "2.0":
             return "2.0"
-        raise fatal(f"Swagger {data['swagger']} is not supported", "convert the spec to Swagger 2.0 or OpenAPI 3")
+        raise fatal(f"Swagger {data['swagger']} is not supported", "convert the spec to Swagger 2.0 or OpenAPI 3",
+                    "/swagger")
     if "openapi" in data:
         version = str(data["openapi"]).strip()
         if re.fullmatch(r"3\.0(\.\d+)?(-rc\d+)?", version):
             return "3.0"
         if re.fullmatch(r"3\.1(\.\d+)?(-rc\d+)?", version):
             return "3.1"
-        raise fatal(f"OpenAPI {version} is not supported", "oagen reads Swagger 2.0, OpenAPI 3.0 and 3.1")
+        raise fatal(f"OpenAPI {version} is not supported", "oagen reads Swagger 2.0, OpenAPI 3.0 and 3.1",
+                    "/openapi")
     if "swaggerVersion" in data:
-        raise fatal(f"Swagger {data['swaggerVersion']} is not supported", "convert the spec to OpenAPI 3")
+        raise fatal(f"Swagger {data['swaggerVersion']} is not supported", "convert the spec to OpenAPI 3",
+                    "/swaggerVersion")
     raise fatal("not an OpenAPI document (no 'openapi' or 'swagger' field)",
                 "pass a Swagger 2.0 or OpenAPI 3.x document")
 
@@ -47,7 +50,7 @@ def lower(resolver: Resolver, diags: Diagnostics) -> ir.Api:
     origins = swagger2.Origins()
     if version == "2.0":
         data, origins = swagger2.upgrade(data, resolver, diags)
-    ctx = Context(resolver=resolver, diags=diags, origins=origins)
+    ctx = Context(resolver=resolver, diags=diags, origins=origins, swagger2=version == "2.0")
     schemas = SchemaLowerer(ctx)
     # Components first, in spec order, so that models keep the document's order.
     components = data.get("components") if isinstance(data.get("components"), dict) else {}

@@ -9,6 +9,7 @@ from typing import Any
 from .. import ir
 from ..refs import Loc
 from .schemas import Context, SchemaLowerer, _pascal_hint, _text
+from . import swagger2
 from .swagger2 import HTTP_METHODS
 
 _LOCATIONS = ("path", "query", "header", "cookie")
@@ -162,6 +163,8 @@ class OperationLowerer:
             self.ctx.diags.warning("OAG131", "parameter is not a mapping; skipped", src,
                                    "write the parameter as a mapping with 'name' and 'in'")
             return None
+        if self.ctx.swagger2 and "schema" not in param and not param.get("x-oagen-swagger2"):
+            param = swagger2.param_schema(param)  # a $ref'd Swagger 2 parameter
         name, where = param.get("name"), param.get("in")
         if not isinstance(name, str) or where not in _LOCATIONS:
             what = "has no 'name'" if not isinstance(name, str) else f"has 'in: {where}'"

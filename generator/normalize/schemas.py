@@ -30,6 +30,7 @@ class Context:
     origins: Origins
     models: dict[str, ir.Model] = field(default_factory=dict)
     pending: set[str] = field(default_factory=set)
+    swagger2: bool = False
 
     def src(self, loc: Loc) -> SourceRef:
         """The source reference of a location, in the original document's pointers."""

@@ -89,8 +89,9 @@ def upgrade(data: dict[str, Any], resolver: Resolver, diags: Diagnostics) -> tup
                 new_item[key] = _operation(value, join_pointer(item_ptr, key), consumes, produces,
                                            resolver, diags, origins)
                 origins.add(join_pointer(item_ptr, key), join_pointer(item_ptr, key))
-            elif key == "parameters":
-                new_item[key] = value
+            elif key == "parameters" and isinstance(value, list):
+                new_item[key] = [param_schema(p) if isinstance(p, dict) and p.get("in") not in ("body", "formData")
+                                 and "$ref" not in p else p for p in value]
             else:
                 new_item[key] = value
         out["paths"][path_key] = new_item
@@ -203,7 +204,7 @@ def _split_parameters(params: list[Any], ptr: str, consumes: list[str], resolver
         elif where == "formData":
             form.append((resolved, p_ptr))
         else:
-            kept.append(_param_schema(resolved))
+            kept.append(param_schema(resolved))
             origins.add(join_pointer(ptr, "parameters", len(kept) - 1), p_ptr)
     if form and body is None:
         body = _form_body(form, consumes, body_ptr, origins)
@@ -215,7 +216,7 @@ _SCHEMA_KEYS = ("type", "format", "items", "enum", "default", "maximum", "minimu
                 "uniqueItems", "multipleOf", "x-nullable")
 
 
-def _param_schema(param: dict[str, Any]) -> dict[str, Any]:
+def param_schema(param: dict[str, Any]) -> dict[str, Any]:
     """A Swagger 2 non-body parameter as an OAS3 parameter with a schema."""
     if "schema" in param and "type" not in param:
         return param

@@ -1,0 +1,73 @@
+"""Normalization of the seed spec (Swagger 2.0) into the IR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator import ir
+from generator.api import load_api
+
+
+def test_seed_operations_have_real_path_and_constant(seed_spec: Path) -> None:
+    loaded = load_api(str(seed_spec))
+    api = loaded.api
+    assert api is not None and not loaded.diagnostics
+    assert api.spec_version == "2.0" and api.base_path == ""
+    first, second = api.operations
+    assert (first.method, first.path, first.name) == ("GET", "/", "get_open_id_token")
+    assert first.constants == (ir.Constant(location="query", wire_name="Action", value="GetOpenIdToken"),)
+    assert [(p.wire_name, p.name, p.location) for p in first.parameters] == [
+        ("IdentityId", "identity_id", "query"), ("Logins", "logins", "query")]
+    assert second.constants[0].value == "GetOpenIdTokenForDeveloperIdentity"
+    assert [r.status for r in first.responses] == ["200"]
+
+
+def test_swagger2_body_form_and_path_level_parameters(tmp_path: Path) -> None:
+    spec = tmp_path / "s.yaml"
+    spec.write_text("""
+swagger: "2.0"
+info: {title: T, version: "1"}
+host: api.example.com
+basePath: /v1
+schemes: [https]
+consumes: [application/json]
+paths:
+  /pets/{petId}:
+    parameters:
+      - {name: petId, in: path, required: true, type: integer}
+      - {name: verbose, in: query, type: boolean}
+    put:
+      operationId: updatePet
+      parameters:
+        - {name: verbose, in: query, type: string}
+        - {name: body, in: body, required: true, schema: {$ref: '#/definitions/Pet'}}
+      responses:
+        200: {description: OK, schema: {$ref: '#/definitions/Pet'}}
+    post:
+      operationId: uploadPhoto
+      consumes: [multipart/form-data]
+      parameters:
+        - {name: file, in: formData, type: file, required: true}
+        - {name: note, in: formData, type: string}
+      responses:
+        201: {description: Created}
+definitions:
+  Pet:
+    type: object
+    required: [name]
+    properties:
+      name: {type: string}
+      tag: {type: string, x-nullable: true}
+""")
+    api = load_api(str(spec)).api
+    assert api is not None
+    assert api.servers[0].url == "https://api.example.com/v1" and api.base_path == "/v1"
+    update, upload = api.operations
+    assert [(p.wire_name, p.location, p.type) for p in update.parameters] == [
+        ("petId", "path", ir.Primitive(kind="integer")), ("verbose", "query", ir.STRING)]
+    assert update.body is not None and update.body.required
+    assert update.body.contents[0].type == ir.Named(key="#/components/schemas/Pet")
+    assert upload.body is not None and upload.body.contents[0].media_type == "multipart/form-data"
+    pet = api.models[0]
+    assert pet.name == "Pet" and [f.required for f in pet.fields] == [True, False]
+    assert pet.fields[1].type == ir.Union_(variants=(ir.STRING, ir.NULL))
