@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import __version__, check, ir, loader, naming, render
 from .diagnostics import Diagnostic, Diagnostics, FatalError, Severity
-from .format import check_python, format_python
+from .format import Formatter, check_python, default_cache_dir
 from .normalize.lower import lower, spec_version
 from .refs import RefOptions, Resolver
 from .targets import registry
@@ -104,24 +104,25 @@ def render_files(api: ir.Api, options: GenerateOptions, package: str) -> tuple[l
     """render → format → compile check, all in memory."""
     env = render.environment(options.templates)
     plans = registry.plan(api, Options(package=package, client=options.client, server=options.server))
-    files: list[OutputFile] = []
+    texts = {p.path: render.render(env, p.template, p.context) for p in plans}
+    python = {p.path: texts[p.path] for p in plans if p.python}
     problems: list[Diagnostic] = []
+    if options.format:
+        try:
+            texts.update(Formatter(default_cache_dir()).format_modules(python))
+        except Exception as exc:  # noqa: BLE001 - black's parse errors carry the reason
+            problems.append(Diagnostic(code="OAG901", severity=Severity.ERROR,
+                                       message="internal error, please report: black cannot format the output: "
+                                               f"{str(exc).splitlines()[0][:200]}"))
+            return [], problems
+    files: list[OutputFile] = []
     for p in plans:
-        text = render.render(env, p.template, p.context)
         if p.python:
-            if options.format:
-                try:
-                    text = format_python(text, p.path)
-                except Exception as exc:  # noqa: BLE001 - black's parse errors carry the reason
-                    problems.append(Diagnostic(code="OAG901", severity=Severity.ERROR,
-                                               message=f"internal error, please report: black cannot format "
-                                                       f"{p.path}: {str(exc).splitlines()[0][:200]}"))
-                    continue
-            problem = check_python(text, p.path)
+            problem = check_python(texts[p.path], p.path)
             if problem is not None:
                 problems.append(problem)
                 continue
-        files.append(OutputFile(path=p.path, content=text.encode("utf-8"), user_owned=p.user_owned))
+        files.append(OutputFile(path=p.path, content=texts[p.path].encode("utf-8"), user_owned=p.user_owned))
     return files, problems
 
 

@@ -276,11 +276,11 @@ class Core:
         query: list[str] = []
         headers: dict[str, str] = {}
         cookies: dict[str, str] = {}
-        for location, name, value in op.constants:
+        for location, name, constant in op.constants:
             if location == "query":
-                query.append(f"{_enc(name)}={_enc(value)}")
+                query.append(f"{_enc(name)}={_enc(constant)}")
             else:
-                headers[name] = value
+                headers[name] = constant
         for p in op.params:
             value = values.get(p.wire)
             if value is None:
@@ -434,7 +434,7 @@ class Core:
 
 
 def _is_json(response: httpx.Response) -> bool:
-    ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    ctype = str(response.headers.get("content-type", "")).split(";")[0].strip().lower()
     return ctype == "application/json" or ctype.endswith("+json")
 
 

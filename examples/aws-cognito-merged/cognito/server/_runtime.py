@@ -54,11 +54,10 @@ def respond(result: Any, status_code: int) -> Response:
 
 def _constant_of(scope: Scope, location: str, name: str) -> str | None:
     if location == "query":
-        for key, value in parse_qsl(
-            scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True
-        ):
+        query: bytes = scope.get("query_string", b"")
+        for key, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
             if key == name:
-                return value
+                return str(value)
         return None
     wanted = name.lower().encode("latin-1")
     for key, value in scope.get("headers", ()):
