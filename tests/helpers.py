@@ -79,3 +79,13 @@ def uvicorn_server(app: str, app_dir: Path, *, env: dict[str, str] | None = None
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def import_package(out: Path, package: str, *modules: str) -> list[ModuleType]:
+    """Import several modules of one freshly generated package (one import of each)."""
+    first = import_fresh(out, package)
+    sys.path.insert(0, str(out))
+    try:
+        return [first, *(importlib.import_module(f"{package}.{m}") for m in modules)]
+    finally:
+        sys.path.remove(str(out))

@@ -203,7 +203,8 @@ class OperationLowerer:
 
     def _style(self, param: dict[str, Any], where: str) -> tuple[str, bool]:
         fmt = param.get("x-oagen-collection-format")
-        if param.get("x-oagen-swagger2"):
+        schema = param.get("schema")
+        if param.get("x-oagen-swagger2") and isinstance(schema, dict) and schema.get("type") == "array":
             style, explode = _COLLECTION_STYLES.get(fmt if isinstance(fmt, str) else "csv", ("form", False))
             if where in ("path", "header") and style == "form" and not explode:
                 style = "simple"

@@ -22,6 +22,7 @@ class EndpointArg:
     default: str | None
     split: tuple[str, str, str] | None
     handler_hint: str
+    unslash: bool
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -88,7 +89,8 @@ def _arg(p: ir.Parameter, namer: TypeNamer) -> EndpointArg:
     handler_hint = namer.hint(t) if required else namer.optional(t)
     if raw == "str" and split is None:
         handler_hint = "str" if required else "str | None"
-    return EndpointArg(name=p.name, annotation=annotation, default=default, split=split, handler_hint=handler_hint)
+    return EndpointArg(name=p.name, annotation=annotation, default=default, split=split, handler_hint=handler_hint,
+                       unslash=p.location == "path" and split is None)
 
 
 def _is_object(t: ir.Type, namer: TypeNamer) -> bool:

@@ -1603,6 +1603,7 @@ def create_app(handlers: BaseHandlers | None = None) -> FastAPI:
     app = FastAPI(title="AWS Cognito Merged API", version="1.0.0")
     app.state.handlers = handlers
     _rt.install_error_handlers(app)
+    app.add_middleware(_rt.EncodedSlashes)
     app.router.add_api_route(
         "/",
         _op_add_custom_attributes,

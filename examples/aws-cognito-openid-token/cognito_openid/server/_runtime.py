@@ -6,7 +6,7 @@ import json
 import logging
 from collections.abc import Callable, Sequence
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 from fastapi import FastAPI, Request, UploadFile
 from fastapi.encoders import jsonable_encoder
@@ -162,3 +162,28 @@ async def read_form(request: Request, tp: Any, required: bool) -> Any:
         return TypeAdapter(tp).validate_python(data)
     except ValidationError as exc:
         raise _invalid("body", "form", exc) from None
+
+
+# A '%2F' inside a path parameter must not split the route: the path is matched with encoded
+# slashes kept as a private-use character, which the endpoint turns back into '/'.
+_SLASH = "\ue000"
+
+
+class EncodedSlashes:
+    """ASGI middleware: '%2F' in the request path stays inside its path segment."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        raw: bytes = scope.get("raw_path") or b""
+        if scope["type"] == "http" and b"%2f" in raw.lower():
+            text = raw.decode("latin-1").split("?", 1)[0]
+            text = text.replace("%2F", "%EE%80%80").replace("%2f", "%EE%80%80")
+            scope = {**scope, "path": unquote(text)}
+        await self.app(scope, receive, send)
+
+
+def unslash(value: Any) -> Any:
+    """A path parameter with its encoded slashes restored."""
+    return value.replace(_SLASH, "/") if isinstance(value, str) else value

@@ -63,6 +63,7 @@ def create_app(handlers: BaseHandlers | None = None) -> FastAPI:
     app = FastAPI(title="AWS Cognito API Get Open Id Token For Developer Identity", version="1.0.0")
     app.state.handlers = handlers
     _rt.install_error_handlers(app)
+    app.add_middleware(_rt.EncodedSlashes)
     app.router.add_api_route(
         "/",
         _op_get_open_id_token,
