@@ -234,7 +234,9 @@ class SchemaLowerer:
                     and isinstance(schema.get("properties"), dict):
                 return self._object(schema, loc, key, hint)
         alias = self.type_of(schema, loc, hint)
-        if isinstance(alias, ir.Named) and alias.key == key:
+        if isinstance(alias, ir.Named) and (alias.key == key or alias.key in self.ctx.pending):
+            self.ctx.diags.warning("OAG022", f"$ref loop: {key} refers back to itself through {alias.key}; "
+                                   "typed as any", self.ctx.src(loc), "make one of the schemas a real schema")
             alias = ir.ANY
         return ir.Model(key=key, name_hint=hint, kind="alias", alias=alias, description=description,
                         src=self.ctx.src(loc))
