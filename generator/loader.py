@@ -40,6 +40,23 @@ class _Yaml12Loader(_BaseLoader):  # type: ignore[misc,valid-type]
 
     yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     duplicates: list[tuple[str, int, int]]
+    # Findings a YAML 1.1 or JSON reader would disagree on: (kind) -> [count, line, col, example].
+    readings: dict[str, list[Any]]
+
+    def _note(self, kind: str, node: yaml.Node, example: str) -> None:
+        entry = self.readings.get(kind)
+        if entry is None:
+            mark = node.start_mark
+            self.readings[kind] = [1, mark.line + 1, mark.column + 1, example]
+        else:
+            entry[0] += 1
+
+    def construct_scalar(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+        value = super().construct_scalar(node)
+        if not node.style and isinstance(value, str) and _YAML11_SPECIAL.match(value) \
+                and node.tag == "tag:yaml.org,2002:str" and hasattr(self, "readings"):
+            self._note("yaml11", node, value)
+        return value
     alias_count: int
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:
@@ -52,6 +69,8 @@ class _Yaml12Loader(_BaseLoader):  # type: ignore[misc,valid-type]
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 key = key_node.value
+                if key_node.tag != "tag:yaml.org,2002:str" and not key_node.style:
+                    self._note("key", key_node, key)
             else:
                 key = json.dumps(self.construct_object(key_node, deep=True), default=str)
             if key in result:
@@ -59,6 +78,12 @@ class _Yaml12Loader(_BaseLoader):  # type: ignore[misc,valid-type]
                 self.duplicates.append((key, mark.line + 1, mark.column + 1))
             result[key] = self.construct_object(value_node, deep=deep)
         return result
+
+
+_YAML11_SPECIAL = re.compile(
+    r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF"
+    r"|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt ].*)?)$"
+)
 
 
 def _add_core_resolvers(cls: type) -> None:
@@ -245,6 +270,7 @@ def _looks_like_trailing_garbage(exc: json.JSONDecodeError) -> bool:
 def _load_yaml(text: str, file: str, path: Path | None, limits: Limits) -> Document:
     loader = _Yaml12Loader(text)
     loader.duplicates = []
+    loader.readings = {}
     documents: list[Any] = []
     try:
         while loader.check_node():
@@ -275,6 +301,18 @@ def _load_yaml(text: str, file: str, path: Path | None, limits: Limits) -> Docum
         raise _fatal("OAG005", f"YAML stream holds {len(non_empty)} documents", file,
                      hint="keep one document per spec file")
     doc = Document(data=non_empty[0], file=file, path=path, text=text, is_json=False)
+    kinds = {
+        "key": ("OAG011", "mapping key {ex!r} is not a string in YAML/JSON terms; read as the text {ex!r}",
+                "quote the keys (e.g. '200':)"),
+        "yaml11": ("OAG012", "{ex!r} would be a boolean or a date for a YAML 1.1 reader; read as the string {ex!r}",
+                   "quote such values"),
+    }
+    for kind, (count, line, col, example) in loader.readings.items():
+        code, message, hint = kinds[kind]
+        more = f" ({count} places like this; the first is here)" if count > 1 else ""
+        doc.load_warnings.append(Diagnostic(
+            code=code, severity=Severity.WARNING, message=message.format(ex=example) + more,
+            src=SourceRef(file=file, line=line, col=col), hint=hint))
     for key, line, col in loader.duplicates:
         doc.load_warnings.append(Diagnostic(
             code="OAG010", severity=Severity.WARNING,

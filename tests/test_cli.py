@@ -62,3 +62,12 @@ def test_inspect_shows_the_dispatched_operations(seed_spec: Path) -> None:
     assert result.returncode == 0
     assert "GET /?Action=GetOpenIdToken " in result.stdout
     assert "get_open_id_token_for_developer_identity" in result.stdout
+
+
+def test_strict_turns_a_repair_into_exit_1(tmp_path: Path) -> None:
+    spec = ROOT / "tests" / "repairs" / "parameter-without-type.yaml"
+    lenient = oagen("generate", str(spec), "-o", str(tmp_path / "a"), "--no-format")
+    assert lenient.returncode == 0 and "warning[OAG133]" in lenient.stderr
+    strict = oagen("generate", str(spec), "-o", str(tmp_path / "b"), "--strict")
+    assert strict.returncode == 1 and "error[OAG133]" in strict.stderr
+    assert not (tmp_path / "b").exists()

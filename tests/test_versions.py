@@ -18,7 +18,7 @@ VERSIONS = ("2.0", "3.0", "3.1")
 
 def _ir(version: str) -> dict[str, object]:
     loaded = load_api(str(SPECS / "petstore" / f"petstore-{version}.yaml"))
-    assert loaded.api is not None and not loaded.diagnostics
+    assert loaded.api is not None and not [d for d in loaded.diagnostics if d.code != "OAG011"]
     data = to_data(loaded.api)
     data.pop("spec_version")
     return data

@@ -76,7 +76,16 @@ class OperationLowerer:
                 self.ctx.diags.error("OAG113", "operation is not a mapping; skipped", self.ctx.src(op_loc),
                                      "write the operation as a mapping")
                 continue
-            built = self._operation(method, parsed, op, op_loc, common or [], loc)
+            try:
+                built = self._operation(method, parsed, op, op_loc, common or [], loc)
+            except RecursionError:
+                self.ctx.diags.error("OAG114", "operation nests too deeply to read; skipped", self.ctx.src(op_loc),
+                                     "simplify its schemas")
+                continue
+            except Exception as exc:  # noqa: BLE001 - one unreadable operation must not sink the rest
+                self.ctx.diags.error("OAG199", f"cannot read this operation ({type(exc).__name__}: {exc}); "
+                                     "skipped; please report", self.ctx.src(op_loc), "check the operation's shape")
+                continue
             if built is not None:
                 ops.append(built)
         return ops
@@ -367,7 +376,8 @@ def _repair_templates(path: str) -> str:
         inner = match.group(1)
         if inner.startswith("/"):
             parts = [p for p in inner.split("/") if p]
-            return "/" + "/".join([*parts[:-1], "{" + parts[-1] + "}"]) if parts else ""
+            lead = "" if match.string[:match.start()].endswith("/") else "/"
+            return lead + "/".join([*parts[:-1], "{" + parts[-1] + "}"]) if parts else ""
         return match.group(0)
 
     repaired = _TEMPLATE.sub(fix, path)

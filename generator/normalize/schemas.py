@@ -19,6 +19,15 @@ _TYPE_ALIASES = {"int": "integer", "str": "string", "bool": "boolean", "float": 
                  "double": "number", "long": "integer", "array": "array", "object": "object"}
 _PRIMITIVES = ("string", "integer", "number", "boolean", "null")
 _MAX_DEPTH = 200
+# The OpenAPI format registry (https://spec.openapis.org/registry/format/) and JSON Schema's.
+KNOWN_FORMATS = frozenset({
+    "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float", "double", "decimal",
+    "byte", "binary", "base64", "base64url", "char", "date", "date-time", "time", "duration", "password", "email",
+    "idn-email", "hostname", "idn-hostname", "ipv4", "ipv6", "uri", "uri-reference", "iri", "iri-reference",
+    "uri-template", "url", "uuid", "json-pointer", "relative-json-pointer", "regex", "html", "commonmark",
+    "media-range", "sf-boolean", "sf-decimal", "sf-integer", "sf-string", "sf-token", "sf-binary", "int",
+    "integer", "string", "number", "boolean", "date-time-local", "time-local", "http-date", "unixtime",
+})
 
 
 @dataclass(slots=True)
@@ -179,6 +188,9 @@ class SchemaLowerer:
                 return self._hoist(schema, loc, hint)
             return ir.Map(values=self._additional(schema, loc, hint, depth) or ir.ANY)
         fmt = schema.get("format")
+        if isinstance(fmt, str) and fmt not in KNOWN_FORMATS:
+            self.ctx.diags.warning("OAG203", f"unknown format {fmt!r} for type {kind}; treated as plain {kind}",
+                                   self.ctx.src(loc.child("format")), "use a format from the OpenAPI format registry")
         return ir.Primitive(kind=kind, format=fmt if isinstance(fmt, str) else None,  # type: ignore[arg-type]
                             constraints=_constraints(schema))
 

@@ -85,7 +85,7 @@ def upgrade(data: dict[str, Any], resolver: Resolver, diags: Diagnostics) -> tup
         origins.add(item_ptr, item_ptr)
         for key, value in item.items():
             method = key.strip().lower() if isinstance(key, str) else key
-            if method in HTTP_METHODS or _looks_like_method(key) and isinstance(value, dict):
+            if (method in HTTP_METHODS or _looks_like_method(key)) and isinstance(value, dict):
                 new_item[key] = _operation(value, join_pointer(item_ptr, key), consumes, produces,
                                            resolver, diags, origins)
                 origins.add(join_pointer(item_ptr, key), join_pointer(item_ptr, key))
