@@ -90,12 +90,18 @@ def _located(items: list[Diagnostic], resolver: Resolver | None) -> list[Diagnos
     """Fill in line and column (computed only now, when there is something to report)."""
     from dataclasses import replace
 
+    if resolver is None:
+        return items
+    wanted: dict[str, list[str]] = {}
+    for d in items:
+        if d.src.line is None and d.src.file in resolver.docs:
+            wanted.setdefault(d.src.file, []).append(d.src.pointer)
+    found = {file: resolver.docs[file].locate_many(pointers) for file, pointers in wanted.items()}
     result = []
     for d in items:
-        if resolver is not None and d.src.line is None and d.src.file in resolver.docs:
-            where = resolver.docs[d.src.file].locate(d.src.pointer)
-            if where is not None:
-                d = replace(d, src=replace(d.src, line=where[0], col=where[1]))
+        where = found.get(d.src.file, {}).get(d.src.pointer) if d.src.line is None else None
+        if where is not None:
+            d = replace(d, src=replace(d.src, line=where[0], col=where[1]))
         result.append(d)
     return result
 

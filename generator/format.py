@@ -11,7 +11,6 @@ tests run ``black --check`` on the result to prove the layout is black's.
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import os
 import re
@@ -162,7 +161,7 @@ def default_cache_dir() -> Path | None:
 def check_python(source: str, path: str) -> Diagnostic | None:
     """A diagnostic when the source does not compile (never written then)."""
     try:
-        compile(ast.parse(source, filename=path), path, "exec")
+        compile(source, path, "exec", dont_inherit=True)
     except SyntaxError as exc:
         return Diagnostic(code="OAG900", severity=Severity.ERROR,
                           message=f"internal error, please report: generated {path} does not compile: "

@@ -8,6 +8,7 @@ Line and column numbers are found only when a diagnostic needs them.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import sys
@@ -148,8 +149,21 @@ class Document:
         """A source reference (line/column filled in later, when needed)."""
         return SourceRef(pointer=pointer, file=self.file)
 
+    def locate_many(self, pointers: list[str]) -> dict[str, tuple[int, int]]:
+        """Line and column of several pointers at once (one pass over a JSON text)."""
+        if self.is_json:
+            return json_positions(self.text, pointers)
+        result = {}
+        for pointer in pointers:
+            where = self.locate(pointer)
+            if where is not None:
+                result[pointer] = where
+        return result
+
     def locate(self, pointer: str) -> tuple[int, int] | None:
         """Line and column (1-based) of the node at ``pointer``; the nearest existing parent."""
+        if self.is_json:
+            return json_positions(self.text, [pointer]).get(pointer)
         node = self._root_node()
         if node is None:
             return None
@@ -168,6 +182,75 @@ class Document:
             except yaml.YAMLError:
                 self._roots = []
         return self._roots[0] if len(self._roots) == 1 else None
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],]')
+_NOT_SPACE = re.compile(r"\S")
+
+
+def json_positions(text: str, pointers: list[str]) -> dict[str, tuple[int, int]]:
+    """Line and column of each pointer's node (or its nearest parent) in a JSON text.
+
+    One pass over the tokens; containers off every wanted path are skipped whole.
+    """
+    wanted = {p: tuple(split_pointer(p)) for p in pointers}
+    prefixes = {w[:i] for w in wanted.values() for i in range(len(w) + 1)}
+    offsets: dict[tuple[str, ...], int] = {}
+    start = _NOT_SPACE.search(text)
+    offsets[()] = start.start() if start else 0
+    frames: list[list[Any]] = []  # [path, is_object, key, index, expecting_key]
+    tokens = _JSON_TOKEN.finditer(text)
+
+    def after(pos: int) -> int:
+        found = _NOT_SPACE.search(text, pos)
+        return found.start() if found else pos
+
+    for match in tokens:
+        tok = match.group()
+        top = frames[-1] if frames else None
+        if tok[0] == '"':
+            if top is not None and top[1] and top[4]:
+                top[2], top[4] = json.loads(tok), False
+                path = (*top[0], top[2])
+                if path in prefixes:
+                    offsets[path] = match.start()
+            continue
+        if tok == ",":
+            if top is not None:
+                if top[1]:
+                    top[4] = True
+                else:
+                    top[3] += 1
+                    path = (*top[0], str(top[3]))
+                    if path in prefixes:
+                        offsets[path] = after(match.end())
+            continue
+        if tok in "}]":
+            if frames:
+                frames.pop()
+            continue
+        path = () if top is None else (*top[0], top[2]) if top[1] else (*top[0], str(top[3]))
+        if path not in prefixes:
+            depth = 1
+            for inner in tokens:
+                ch = inner.group()[0]
+                depth += 1 if ch in "{[" else -1 if ch in "}]" else 0
+                if depth == 0:
+                    break
+            continue
+        frames.append([path, tok == "{", None, 0, True])
+        if tok == "[" and (*path, "0") in prefixes:
+            offsets[(*path, "0")] = after(match.end())
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    result = {}
+    for pointer, tokens_ in wanted.items():
+        for cut in range(len(tokens_), -1, -1):
+            if tokens_[:cut] in offsets:
+                offset = offsets[tokens_[:cut]]
+                line = bisect.bisect_right(line_starts, offset)
+                result[pointer] = (line, offset - line_starts[line - 1] + 1)
+                break
+    return result
 
 
 def _is_empty_node(node: yaml.Node) -> bool:
