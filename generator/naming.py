@@ -8,6 +8,7 @@ leading digit gets a prefix → collisions get a deterministic numeric suffix. P
 from __future__ import annotations
 
 import builtins
+import functools
 import keyword
 import re
 import unicodedata
@@ -38,9 +39,15 @@ CLIENT_RESERVED = frozenset({"close", "aclose", "request", "with_response", "raw
 CLIENT_OPTIONS = ("base_url", "timeout", "headers", "transport", "retries", "follow_redirects", "auth")
 
 
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(split_words(text))
+
+
 def split_words(text: str) -> list[str]:
     """Words of an arbitrary name: camelCase, acronyms, separators; non-ASCII transliterated."""
-    text = unicodedata.normalize("NFKD", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
     ascii_text = text.encode("ascii", "ignore").decode("ascii")
     if not re.search(r"[A-Za-z0-9]", ascii_text) and text.strip():
         # Nothing survives transliteration: spell the code points so the name stays unique.
@@ -52,17 +59,17 @@ def split_words(text: str) -> list[str]:
 
 def snake(text: str) -> str:
     """snake_case of a name (may be empty or start with a digit; see :func:`identifier`)."""
-    return "_".join(w.lower() for w in split_words(text))
+    return "_".join(w.lower() for w in _words(text))
 
 
 def pascal(text: str) -> str:
     """PascalCase of a name."""
-    return "".join(w[:1].upper() + w[1:] for w in split_words(text))
+    return "".join(w[:1].upper() + w[1:] for w in _words(text))
 
 
 def upper_snake(text: str) -> str:
     """UPPER_SNAKE_CASE of a name."""
-    return "_".join(w.upper() for w in split_words(text))
+    return "_".join(w.upper() for w in _words(text))
 
 
 class Namespace:

