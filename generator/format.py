@@ -65,6 +65,10 @@ def _format_many(pieces: list[str]) -> list[str | None]:
     return [_format_piece(p) for p in pieces]
 
 
+def _fits(piece: str) -> bool:
+    return all(len(line) <= LINE_LENGTH for line in piece.split("\n")) and "\t" not in piece
+
+
 def split_pieces(source: str) -> tuple[list[str], list[str]]:
     """Pieces and the separators between them (``len(separators) == len(pieces) - 1``)."""
     pieces: list[str] = []
@@ -81,7 +85,10 @@ def split_pieces(source: str) -> tuple[list[str], list[str]]:
 class Formatter:
     """Formats modules piecewise with a content-hash cache (memory, then ``cache_dir``)."""
 
-    def __init__(self, cache_dir: Path | None = None, jobs: int | None = None) -> None:
+    def __init__(self, cache_dir: Path | None = None, jobs: int | None = None, *, trust_short: bool = False) -> None:
+        # With ``trust_short``, a piece whose lines all fit is taken as black-stable without
+        # asking black: the templates emit black's layout (proved by tests/test_format.py).
+        self.trust_short = trust_short
         self.cache_dir = cache_dir
         self.jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
         self.formatted = 0
@@ -90,7 +97,11 @@ class Formatter:
     def format_modules(self, sources: dict[str, str]) -> dict[str, str]:
         """Every module formatted; raises black's error for a piece it cannot parse."""
         split = {path: split_pieces(text) for path, text in sources.items()}
-        keys = {p: self._key(p) for pieces, _ in split.values() for p in pieces}
+        all_pieces = {p for pieces, _ in split.values() for p in pieces}
+        trusted = {p for p in all_pieces if self.trust_short and _fits(p)}
+        for p in trusted:
+            _MEMORY.setdefault(self._key(p), p)
+        keys = {p: self._key(p) for p in all_pieces}
         todo = sorted({p for p, k in keys.items() if self._lookup(k) is None})
         self.cached += len(keys) - len(todo)
         self.formatted += len(todo)
@@ -153,7 +164,7 @@ def default_cache_dir() -> Path | None:
     """``$OAGEN_CACHE_DIR``, else the user's cache folder; ``OAGEN_CACHE_DIR=`` turns it off."""
     value = os.environ.get("OAGEN_CACHE_DIR")
     if value is not None:
-        return Path(value) if value else None
+        return Path(value) / "black" if value else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "oagen" / "black"
 
