@@ -76,7 +76,8 @@ def _fast_validator(version: str) -> Callable[[Any], Any] | None:
         text = schema_path.read_text("utf-8")
     except OSError:
         return None
-    key = hashlib.sha256(f"{fastjsonschema.VERSION}\0{text}".encode()).hexdigest()[:24]
+    # use_default=False: the validator must never fill defaults into the document.
+    key = hashlib.sha256(f"{fastjsonschema.VERSION}\0nodefaults\0{text}".encode()).hexdigest()[:24]
     _FAST[version] = _load_compiled(key, json.loads(text))
     return _FAST[version]
 
@@ -89,7 +90,7 @@ def _load_compiled(key: str, schema: dict[str, Any]) -> Callable[[Any], Any] | N
         path = cache / f"oas_{key}.py"
         if not path.exists():
             try:
-                code = fastjsonschema.compile_to_code(schema)
+                code = fastjsonschema.compile_to_code(schema, use_default=False)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
                 tmp.write_text(code, "utf-8")
@@ -106,7 +107,7 @@ def _load_compiled(key: str, schema: dict[str, Any]) -> Callable[[Any], Any] | N
                 except Exception:  # noqa: BLE001 - a broken cache entry: compile afresh
                     pass
     try:
-        return fastjsonschema.compile(schema)  # type: ignore[no-any-return]
+        return fastjsonschema.compile(schema, use_default=False)  # type: ignore[no-any-return]
     except Exception:  # noqa: BLE001
         return None
 
