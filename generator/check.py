@@ -90,7 +90,7 @@ def _load_compiled(key: str, schema: dict[str, Any]) -> Callable[[Any], Any] | N
         path = cache / f"oas_{key}.py"
         if not path.exists():
             try:
-                code = fastjsonschema.compile_to_code(schema, use_default=False)
+                code = fastjsonschema.compile_to_code(schema, handlers=_HANDLERS, use_default=False)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
                 tmp.write_text(code, "utf-8")
@@ -107,9 +107,21 @@ def _load_compiled(key: str, schema: dict[str, Any]) -> Callable[[Any], Any] | N
                 except Exception:  # noqa: BLE001 - a broken cache entry: compile afresh
                     pass
     try:
-        return fastjsonschema.compile(schema, use_default=False)  # type: ignore[no-any-return]
+        return fastjsonschema.compile(schema, handlers=_HANDLERS, use_default=False)  # type: ignore[no-any-return]
     except Exception:  # noqa: BLE001
         return None
+
+
+def _local_metaschema(uri: str) -> Any:
+    """JSON Schema's draft-04 meta-schema from the installed jsonschema package: never the network."""
+    if "json-schema.org/draft-04/schema" in uri:
+        from jsonschema.validators import Draft4Validator
+
+        return Draft4Validator.META_SCHEMA
+    raise ValueError(f"remote schema {uri} is not fetched")
+
+
+_HANDLERS = {"http": _local_metaschema, "https": _local_metaschema}
 
 
 def _cache_dir() -> Path | None:
