@@ -90,7 +90,8 @@ def _load_compiled(key: str, schema: dict[str, Any]) -> Callable[[Any], Any] | N
         path = cache / f"oas_{key}.py"
         if not path.exists():
             try:
-                code = fastjsonschema.compile_to_code(schema, handlers=_HANDLERS, use_default=False)
+                code = "from decimal import Decimal\n" + fastjsonschema.compile_to_code(
+                    schema, handlers=_HANDLERS, use_default=False)
                 path.parent.mkdir(parents=True, exist_ok=True)
                 tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
                 tmp.write_text(code, "utf-8")
