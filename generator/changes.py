@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import ast
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from . import ir
 
 Summary = dict[str, Any]
+Subject = Literal["operation", "model"]
+Found = list[tuple[str, bool]]  # (detail, breaking)
 
 
 # --------------------------------------------------------------------------- summary
@@ -105,7 +108,7 @@ class Change:
     """One difference: an operation or model added, removed, or changed in one respect."""
 
     kind: Literal["added", "removed", "changed"]
-    subject: Literal["operation", "model"]
+    subject: Subject
     name: str
     detail: str = ""
     breaking: bool = False
@@ -151,7 +154,9 @@ class ChangeReport:
 def compare(old: Summary, new: Summary) -> ChangeReport:
     """The changes from ``old`` to ``new`` (two :func:`summarize` results)."""
     changes: list[Change] = []
-    for subject, section, diff in (("operation", "operations", _op_changes), ("model", "models", _model_changes)):
+    groups: tuple[tuple[Subject, str, Callable[[dict[str, Any], dict[str, Any]], Found]], ...] = (
+        ("operation", "operations", _op_changes), ("model", "models", _model_changes))
+    for subject, section, diff in groups:
         before: dict[str, Any] = old.get(section) or {}
         after: dict[str, Any] = new.get(section) or {}
         for name in sorted(set(before) | set(after)):
@@ -168,9 +173,6 @@ def compare(old: Summary, new: Summary) -> ChangeReport:
 
 def _where(entry: dict[str, Any]) -> str:
     return str(entry.get("http", ""))
-
-
-Found = list[tuple[str, bool]]
 
 
 def _op_changes(old: dict[str, Any], new: dict[str, Any]) -> Found:

@@ -271,8 +271,8 @@ def _sweep_temps(out: Path, paths: list[str]) -> None:
 
 
 def _journal(previous: dict[str, Any] | None, generated: list[OutputFile]) -> bytes:
-    data = dict(previous) if previous is not None else {"generator": "oagen", "files": {}}
-    pending = dict(data.get("pending", {}))
+    data: dict[str, Any] = dict(previous) if previous is not None else {"generator": "oagen", "files": {}}
+    pending: dict[str, str] = dict(data.get("pending", {}))
     pending.update({f.path: sha256(f.content) for f in generated})
     data["pending"] = pending
     return dumps_manifest(data)

@@ -128,3 +128,17 @@ def test_table_parsing(tmp_path: Path) -> None:
         jobs_from_table({"spec": "s", "output": "o", "dependencies": []}, base=tmp_path, where="x")
     with pytest.raises(ConfigError, match="no such file"):
         load_jobs(tmp_path / "missing.toml")
+
+
+def test_pre_commit_hooks_match_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import yaml
+    from helpers import ROOT
+
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert set(hooks) == {"oagen-check", "oagen-generate"}
+    assert all(h["entry"].split()[0] == "oagen" and h["pass_filenames"] is False for h in hooks.values())
+    root = _project(tmp_path, '[tool.oagen]\nspec = "api/petstore.yaml"\noutput = "gen"\n')
+    check, generate = (hooks[name]["entry"].split()[1:] for name in ("oagen-check", "oagen-generate"))
+    assert _oagen(capsys, *check, cwd=root)[0] == 1  # nothing generated yet
+    assert _oagen(capsys, *generate, cwd=root)[0] == 0
+    assert _oagen(capsys, *check, cwd=root)[0] == 0
