@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, check, ir, loader, naming, render
-from .diagnostics import Diagnostic, Diagnostics, FatalError, Severity
+from . import __version__, changes, check, ir, loader, naming, render
+from .changes import ChangeReport, HandlerStatus
+from .diagnostics import Diagnostic, Diagnostics, FatalError, Severity, SourceRef
 from .format import Formatter, check_python, default_cache_dir
 from .normalize.lower import lower, spec_version
 from .refs import RefOptions, Resolver
 from .targets import registry
 from .targets.package import Options, default_package_name, valid_package_name
-from .writer import OutputFile, WritePlan, apply, plan_writes, unified_diff
+from .writer import (
+    OutputFile,
+    WriteError,
+    WritePlan,
+    apply,
+    manifest_bytes,
+    plan_writes,
+    unified_diff,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -47,6 +57,21 @@ class GenerateResult:
     diff: str = ""
     api: ir.Api | None = None
     stale: bool = False
+    package: str = ""
+    #: What changed since the last generation into this folder (``None`` the first time).
+    changes: ChangeReport | None = None
+    #: The operations the user's ``server/handlers.py`` does not implement yet (server only).
+    handlers: HandlerStatus | None = None
+    handlers_path: str = ""
+    #: Every path written or removed (or, with ``check``/``diff``, that would be), the manifest last.
+    changed: list[str] = field(default_factory=list)
+    #: The spec and every file it references (absolute paths; for ``--watch``).
+    sources: tuple[Path, ...] = ()
+
+    @property
+    def files(self) -> list[str]:
+        """Every file of the output (generated and user-owned), sorted."""
+        return sorted(self.written + self.unchanged + self.kept_user)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -133,7 +158,7 @@ def render_files(api: ir.Api, options: GenerateOptions, package: str) -> tuple[l
 
 
 def generate(spec: str, out: str | Path, options: GenerateOptions | None = None) -> GenerateResult:
-    """Generate the client and server packages for ``spec`` into ``out``."""
+    """Generate the client and server packages for ``spec`` into ``out`` (no printing, no exit)."""
     options = options or GenerateOptions()
     out = Path(out)
     loaded = load_api(spec, strict=options.strict, validate=options.validate,
@@ -141,51 +166,122 @@ def generate(spec: str, out: str | Path, options: GenerateOptions | None = None)
                                              allow_remote=options.allow_remote_refs))
     diagnostics = list(loaded.diagnostics)
     api = loaded.api
+    sources = _sources(loaded, spec)
     failed = any(d.severity >= Severity.ERROR for d in diagnostics) if options.strict else api is None
     if api is None or failed:
-        return GenerateResult(ok=False, diagnostics=diagnostics, api=api)
+        return GenerateResult(ok=False, diagnostics=diagnostics, api=api, sources=sources)
     package = options.package or default_package_name(api)
     if not valid_package_name(package):
         diagnostics.append(Diagnostic(code="OAG002", severity=Severity.ERROR,
                                       message=f"package name {package!r} is not a Python identifier",
                                       hint="pass --package with letters, digits and underscores"))
-        return GenerateResult(ok=False, diagnostics=diagnostics, api=api)
+        return GenerateResult(ok=False, diagnostics=diagnostics, api=api, sources=sources)
     files, problems = render_files(api, options, package)
     if problems:
-        return GenerateResult(ok=False, diagnostics=diagnostics + problems, api=api)
-    plan = plan_writes(out, files, force=options.force)
-    result = _result(plan, diagnostics, api)
+        return GenerateResult(ok=False, diagnostics=diagnostics + problems, api=api, sources=sources)
+    summary = changes.summarize(api)
+    manifest = manifest_bytes(_manifest(loaded, spec, options, package, summary), files)
+    plan = plan_writes(out, files, manifest=manifest, force=options.force)
+    result = _result(plan, diagnostics, api, package, sources)
+    if plan.previous is not None and "operations" in plan.previous:
+        result.changes = changes.compare(plan.previous, summary)
     if plan.conflicts:
         result.ok = False
         result.diagnostics += plan.conflicts
         return result
+    result.stale = plan.changes
     if options.check or options.diff:
-        result.stale = plan.changes
         result.diff = unified_diff(out, plan) if options.diff else ""
-        return result
-    apply(out, plan, files, _manifest(loaded, spec, options, package))
+    else:
+        try:
+            apply(out, plan, manifest)
+        except WriteError as exc:
+            result.ok = False
+            result.diagnostics.append(_write_failed(out, exc))
+            return result
+    if options.server:
+        _handler_report(result, out, package, api, files)
     return result
 
 
-def _result(plan: WritePlan, diagnostics: list[Diagnostic], api: ir.Api) -> GenerateResult:
+def _result(plan: WritePlan, diagnostics: list[Diagnostic], api: ir.Api, package: str,
+            sources: tuple[Path, ...]) -> GenerateResult:
     return GenerateResult(
-        ok=True, diagnostics=diagnostics, api=api,
+        ok=True, diagnostics=diagnostics, api=api, package=package, sources=sources,
         written=[f.path for f in plan.write + plan.create_user], unchanged=list(plan.unchanged),
-        removed=list(plan.remove), kept_user=list(plan.kept_user),
+        removed=list(plan.remove), kept_user=list(plan.kept_user), changed=plan.changed_paths,
     )
 
 
-def _manifest(loaded: Loaded, spec: str, options: GenerateOptions, package: str) -> dict[str, object]:
+def _write_failed(out: Path, exc: WriteError) -> Diagnostic:
+    return Diagnostic(code="OAG802", severity=Severity.ERROR, src=SourceRef(file=str(out / exc.path)),
+                      message=f"cannot write: {exc.cause.strerror or exc.cause}; writing stopped here",
+                      hint="every file is either its old or its new version; fix the cause and run oagen again")
+
+
+def _handler_report(result: GenerateResult, out: Path, package: str, api: ir.Api,
+                    files: list[OutputFile]) -> None:
+    """Which operations the user's handlers.py implements (read from disk, else the fresh template)."""
+    path = f"{package}/server/handlers.py"
+    template = next((f.content for f in files if f.path == path), b"")
+    try:
+        source = (out / path).read_bytes()
+    except OSError:
+        source = template
+    result.handlers_path = path
+    result.handlers = changes.handler_status(source.decode("utf-8", "replace"), [op.name for op in api.operations])
+
+
+def _sources(loaded: Loaded, spec: str) -> tuple[Path, ...]:
+    if loaded.resolver is None:
+        return (Path(spec).resolve(),) if spec != "-" else ()
+    paths = [doc.path.resolve() for doc in loaded.resolver.docs.values() if doc.path is not None]
+    return tuple(dict.fromkeys(paths))
+
+
+def _spec_files(loaded: Loaded) -> dict[str, str]:
+    """Every loaded file's hash, keyed by its path relative to the spec's folder (``/`` separators)."""
+    if loaded.resolver is None:
+        return {}
+    root = loaded.resolver.root
+    base = root.path.resolve().parent if root.path is not None else Path.cwd()
+    hashes: dict[str, str] = {}
+    for key, doc in loaded.resolver.docs.items():
+        if doc is root:
+            name = root.path.name if root.path is not None else "-"
+        elif doc.path is not None:
+            name = Path(os.path.relpath(doc.path.resolve(), base)).as_posix()
+        else:
+            name = key  # a URL (--allow-remote-refs)
+        hashes[name] = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+    return dict(sorted(hashes.items()))
+
+
+def _templates_hash(folder: Path | None) -> str | None:
+    if folder is None:
+        return None
     digest = hashlib.sha256()
-    if loaded.resolver is not None:
-        for key in sorted(loaded.resolver.docs):
-            digest.update(loaded.resolver.docs[key].text.encode("utf-8"))
+    for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _manifest(loaded: Loaded, spec: str, options: GenerateOptions, package: str,
+              summary: changes.Summary) -> dict[str, object]:
+    """Everything but the file hashes: no timestamps, no absolute paths, the same on every machine."""
+    spec_files = _spec_files(loaded)
+    digest = hashlib.sha256()
+    for name, file_hash in spec_files.items():
+        digest.update(f"{name}\0{file_hash}\n".encode())
     return {
         "generator": "oagen",
         "version": __version__,
         "spec": Path(spec).name if spec != "-" else "-",
         "spec_sha256": digest.hexdigest(),
-        "options": {"package": package, "client": options.client, "server": options.server},
+        "spec_files": spec_files,
+        "options": {"package": package, "client": options.client, "server": options.server,
+                    "format": options.format, "templates": _templates_hash(options.templates)},
+        **summary,
     }
 
 

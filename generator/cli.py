@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 import traceback
+from argparse import SUPPRESS
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
+from .api import GenerateOptions, GenerateResult, generate, load_api
 from .diagnostics import Diagnostic, Severity, dumps_json
 
 _MAX_WARNINGS = 25
@@ -24,24 +28,39 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    gen = sub.add_parser("generate", help="generate the client and server packages")
-    gen.add_argument("spec", help="the spec file (YAML or JSON), or - for standard input")
-    gen.add_argument("-o", "--output", required=True, help="output folder")
-    gen.add_argument("--package", help="Python package name (default: from the spec's title)")
-    gen.add_argument("--client", action=argparse.BooleanOptionalAction, default=True, help="generate the client")
-    gen.add_argument("--server", action=argparse.BooleanOptionalAction, default=True, help="generate the server")
-    gen.add_argument("--strict", action="store_true", help="every validation finding is an error")
+    gen = sub.add_parser("generate", help="generate the client and server packages",
+                         description="Generate into OUT; without SPEC, run every job of [tool.oagen] in "
+                                     "./pyproject.toml (or --config). Options given here override the config.")
+    gen.add_argument("spec", nargs="?", help="the spec file (YAML or JSON), or - for standard input")
+    gen.add_argument("-o", "--output", type=Path, default=SUPPRESS, help="output folder")
+    gen.add_argument("--package", default=SUPPRESS, help="Python package name (default: from the spec's title)")
+    gen.add_argument("--client", action=argparse.BooleanOptionalAction, default=SUPPRESS,
+                     help="generate the client (default: yes)")
+    gen.add_argument("--server", action=argparse.BooleanOptionalAction, default=SUPPRESS,
+                     help="generate the server (default: yes)")
+    gen.add_argument("--strict", action="store_true", default=SUPPRESS, help="every validation finding is an error")
     gen.add_argument("--check", action="store_true", help="exit 1 if the output would change; write nothing")
     gen.add_argument("--diff", action="store_true", help="show what would change; write nothing")
     gen.add_argument("--force", action="store_true", help="overwrite hand-edited or foreign files")
-    gen.add_argument("--templates", type=Path, help="folder of templates overriding the built-in ones")
-    gen.add_argument("--no-format", dest="format", action="store_false", help="skip black")
-    gen.add_argument("--no-validate", dest="validate", action="store_false",
+    gen.add_argument("--templates", type=Path, default=SUPPRESS, help="folder of templates overriding the built-in ones")
+    gen.add_argument("--no-format", dest="format", action="store_false", default=SUPPRESS, help="skip black")
+    gen.add_argument("--no-validate", dest="validate", action="store_false", default=SUPPRESS,
                      help="skip openapi-spec-validator (oagen's own checks still run)")
-    gen.add_argument("--allow-external-refs", action="append", type=Path, default=[], metavar="DIR",
+    gen.add_argument("--allow-external-refs", action="append", type=Path, default=SUPPRESS, metavar="DIR",
                      help="let $ref read files under DIR (besides the spec's folder)")
-    gen.add_argument("--allow-remote-refs", action="store_true", help="let $ref fetch http(s) URLs")
+    gen.add_argument("--allow-remote-refs", action="store_true", default=SUPPRESS, help="let $ref fetch http(s) URLs")
+    gen.add_argument("--config", type=Path, metavar="PYPROJECT",
+                     help="run the jobs of [tool.oagen] in this file (default: ./pyproject.toml when SPEC is omitted)")
+    gen.add_argument("--watch", action="store_true",
+                     help="regenerate whenever the spec or a file it references changes (Ctrl-C stops)")
+    gen.add_argument("--interval", type=float, default=1.0, metavar="SECONDS", help="--watch polling interval")
     gen.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+
+    dif = sub.add_parser("diff", help="what changed between two versions of a spec, for clients")
+    dif.add_argument("old", help="the old spec")
+    dif.add_argument("new", help="the new spec")
+    dif.add_argument("--fail-on-breaking", action="store_true", help="exit 1 when a change breaks clients")
+    dif.add_argument("--json", action="store_true", help="the report as JSON")
 
     val = sub.add_parser("validate", help="print the diagnostics; write nothing")
     val.add_argument("spec")
@@ -75,43 +94,190 @@ def _print_diagnostics(diags: Sequence[Diagnostic], quiet: bool = False, limit: 
               file=sys.stderr)
 
 
-def _cmd_generate(args: argparse.Namespace) -> int:
-    from .api import GenerateOptions, generate
+class UsageError(Exception):
+    """A command line that cannot be run (exit 2)."""
 
-    options = GenerateOptions(
-        package=args.package, client=args.client, server=args.server, strict=args.strict, check=args.check,
-        diff=args.diff, force=args.force, templates=args.templates, format=args.format, validate=args.validate,
-        allow_external_refs=tuple(args.allow_external_refs), allow_remote_refs=args.allow_remote_refs,
-    )
-    if not args.client and not args.server:
-        print("oagen: error: nothing to generate (both --no-client and --no-server)", file=sys.stderr)
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """One generation to run: a label for messages, the spec, the output folder, the options."""
+
+    label: str
+    spec: str
+    output: Path
+    options: GenerateOptions
+
+
+def _runs(args: argparse.Namespace) -> list[_Run]:
+    """The jobs: SPEC and -o from the command line, else [tool.oagen]; the command line wins."""
+    from .config import OPTION_KEYS, ConfigError, load_jobs
+
+    given = {k: getattr(args, k) for k in OPTION_KEYS if hasattr(args, k)}
+    if "allow_external_refs" in given:
+        given["allow_external_refs"] = tuple(given["allow_external_refs"])
+    mode = {"check": args.check, "diff": args.diff, "force": args.force}
+    if args.spec is not None:
+        if args.config is not None:
+            raise UsageError("give SPEC -o OUT, or --config PYPROJECT, not both")
+        if not hasattr(args, "output"):
+            raise UsageError("-o/--output is required with SPEC (or omit SPEC to run the jobs of [tool.oagen])")
+        return [_Run(args.spec, args.spec, args.output, GenerateOptions(**given, **mode))]
+    path = args.config or Path("pyproject.toml")
+    if args.config is None and not path.is_file():
+        raise UsageError("no SPEC given and no pyproject.toml here; run 'oagen generate SPEC -o OUT', "
+                         "or pass --config PYPROJECT")
+    try:
+        jobs = load_jobs(path)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    if len(jobs) > 1 and ("package" in given or hasattr(args, "output")):
+        raise UsageError(f"{path}: -o/--package would apply to all {len(jobs)} jobs; give SPEC -o OUT instead")
+    output = getattr(args, "output", None)
+    return [_Run(job.name, str(job.spec), output or job.output or Path(),
+                 GenerateOptions(**{**job.options, **given, **mode})) for job in jobs]
+
+
+def _cmd_generate(args: argparse.Namespace) -> int:
+    try:
+        runs = _runs(args)
+        if args.watch and (args.check or args.diff):
+            raise UsageError("--watch cannot be combined with --check or --diff")
+        if any(not r.options.client and not r.options.server for r in runs):
+            raise UsageError("nothing to generate (both --no-client and --no-server)")
+        if args.interval <= 0:
+            raise UsageError("--interval must be positive")
+    except UsageError as exc:
+        print(f"oagen: error: {exc}", file=sys.stderr)
         return 2
-    result = generate(args.spec, args.output, options)
+    if args.watch:
+        return _watch(runs, args)
+    return max(_generate_one(run, args, len(runs) > 1)[0] for run in runs)
+
+
+def _generate_one(run: _Run, args: argparse.Namespace, labelled: bool) -> tuple[int, GenerateResult]:
+    """Run one job and print what happened; returns the exit code and the result."""
+    result = generate(run.spec, run.output, run.options)
+    prefix = f"oagen: [{run.label}]" if labelled else "oagen:"
     _print_diagnostics(result.diagnostics, args.quiet)
     if not result.ok:
-        print("oagen: generation failed; nothing was written", file=sys.stderr)
-        return 1
+        stopped = any(d.code == "OAG802" for d in result.diagnostics)
+        print(f"{prefix} generation failed; " + ("writing stopped, run again to finish" if stopped
+                                                 else "nothing was written"), file=sys.stderr)
+        return 1, result
     if args.diff:
         sys.stdout.write(result.diff)
     if args.check or args.diff:
-        if result.stale:
-            changed = ", ".join(result.written + result.removed)
-            print(f"oagen: output is out of date: {changed}", file=sys.stderr)
-            return 1
         if not args.quiet:
-            print("oagen: output is up to date", file=sys.stderr)
-        return 0
+            _print_changes(result, prefix)
+        if result.stale:
+            print(f"{prefix} output is out of date: {', '.join(result.changed)}", file=sys.stderr)
+            return 1, result
+        if not args.quiet:
+            print(f"{prefix} output is up to date", file=sys.stderr)
+        return 0, result
     if not args.quiet and result.api is not None:
         warnings = sum(1 for d in result.diagnostics if d.severity == Severity.WARNING)
-        print(f"oagen: {len(result.api.operations)} operations, {len(result.api.models)} models; "
+        print(f"{prefix} {len(result.api.operations)} operations, {len(result.api.models)} models; "
               f"wrote {len(result.written)} files, {len(result.unchanged)} unchanged, "
-              f"{len(result.removed)} removed ({warnings} warnings) in {args.output}", file=sys.stderr)
-    return 0
+              f"{len(result.removed)} removed ({warnings} warnings) in {run.output}", file=sys.stderr)
+        _print_changes(result, prefix)
+    return 0, result
+
+
+def _names(names: Sequence[str], limit: int = 12) -> str:
+    shown = ", ".join(names[:limit])
+    return shown + (f", ... ({len(names) - limit} more)" if len(names) > limit else "")
+
+
+def _print_changes(result: GenerateResult, prefix: str) -> None:
+    if result.changes:
+        print(f"{prefix} since the last generation: {result.changes.headline()}", file=sys.stderr)
+        for change in result.changes.changes:
+            print(f"  {change.format()}", file=sys.stderr)
+    status = result.handlers
+    if status is None or not result.api or not result.api.operations:
+        return
+    if status.missing:
+        print(f"{prefix} {result.handlers_path}: {len(status.missing)} of {len(result.api.operations)} handlers "
+              f"not implemented (they answer 501): {_names(status.missing)}", file=sys.stderr)
+    if status.unknown:
+        print(f"{prefix} {result.handlers_path}: methods matching no operation (removed or renamed?): "
+              f"{_names(status.unknown)}", file=sys.stderr)
+
+
+def _watched(run: _Run, result: GenerateResult | None) -> list[Path]:
+    paths = list(result.sources) if result is not None else []
+    if run.spec != "-":
+        paths.append(Path(run.spec).resolve())
+    if run.options.templates is not None:
+        paths.extend(p.resolve() for p in sorted(Path(run.options.templates).rglob("*")))
+    return sorted(set(paths))
+
+
+def _signature(paths: list[Path]) -> dict[Path, tuple[int, int] | None]:
+    stamps: dict[Path, tuple[int, int] | None] = {}
+    for path in paths:
+        try:
+            st = path.stat()
+            stamps[path] = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            stamps[path] = None
+    return stamps
+
+
+def _watch(runs: list[_Run], args: argparse.Namespace) -> int:
+    """Generate, then poll the specs and the files they reference; regenerate on change; Ctrl-C exits 0."""
+    if any(r.spec == "-" for r in runs):
+        print("oagen: error: --watch needs a spec file, not standard input", file=sys.stderr)
+        return 2
+    try:
+        state: list[tuple[list[Path], dict[Path, tuple[int, int] | None]]] = []
+        for run in runs:
+            paths = _watched(run, _generate_one(run, args, len(runs) > 1)[1])
+            state.append((paths, _signature(paths)))
+        print(f"oagen: watching {sum(len(p) for p, _ in state)} files; press Ctrl-C to stop", file=sys.stderr)
+        while True:
+            time.sleep(args.interval)
+            for i, run in enumerate(runs):
+                paths, before = state[i]
+                now = _signature(paths)
+                if now == before:
+                    continue
+                changed = [str(p) for p in paths if now.get(p) != before.get(p)]
+                print(f"oagen: changed: {_names(changed, 3)}; regenerating", file=sys.stderr)
+                paths = sorted(set(paths) | set(_watched(run, _generate_one(run, args, len(runs) > 1)[1])))
+                state[i] = (paths, _signature(paths))
+    except KeyboardInterrupt:
+        print("oagen: stopped watching", file=sys.stderr)
+        return 0
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    import json
+
+    from .changes import compare, summarize
+
+    summaries = []
+    for spec in (args.old, args.new):
+        loaded = load_api(spec, validate=False)
+        if loaded.api is None:
+            _print_diagnostics(loaded.diagnostics)
+            print(f"oagen: {spec}: cannot be read; no report", file=sys.stderr)
+            return 1
+        summaries.append(summarize(loaded.api))
+    report = compare(summaries[0], summaries[1])
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    elif report:
+        print(report.headline())
+        for change in report.changes:
+            print(f"  {change.format()}")
+    else:
+        print("no changes for clients")
+    return 1 if args.fail_on_breaking and report.breaking else 0
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from .api import load_api
-
     loaded = load_api(args.spec, strict=args.strict)
     if args.format == "json":
         print(dumps_json(loaded.diagnostics))
@@ -126,7 +292,6 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_inspect(args: argparse.Namespace) -> int:
-    from .api import load_api
     from .dump import dumps
     from .targets.python_client import http_line
 
@@ -184,7 +349,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = _parser()
     args = parser.parse_args(argv)
-    commands = {"generate": _cmd_generate, "validate": _cmd_validate, "inspect": _cmd_inspect, "serve": _cmd_serve}
+    commands = {"generate": _cmd_generate, "diff": _cmd_diff, "validate": _cmd_validate, "inspect": _cmd_inspect,
+                "serve": _cmd_serve}
     try:
         return commands[args.command](args)
     except KeyboardInterrupt:
