@@ -7,14 +7,18 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, changes, check, ir, loader, naming, render
+from typing import TYPE_CHECKING
+
+from . import __version__, changes, ir
 from .changes import ChangeReport, HandlerStatus
 from .diagnostics import Diagnostic, Diagnostics, FatalError, Severity, SourceRef
-from .format import Formatter, check_python, default_cache_dir
-from .normalize.lower import lower, spec_version
-from .refs import RefOptions, Resolver
-from .targets import registry
-from .targets.package import Options, default_package_name, valid_package_name
+from .uptodate import current_manifest
+
+if TYPE_CHECKING:
+    from .refs import RefOptions, Resolver
+
+# The stages (black, jinja2, PyYAML, the validator...) are imported when a run needs them, so
+# that a run with nothing to do (see generator.uptodate) stays fast.
 from .writer import (
     OutputFile,
     WriteError,
@@ -67,6 +71,8 @@ class GenerateResult:
     changed: list[str] = field(default_factory=list)
     #: The spec and every file it references (absolute paths; for ``--watch``).
     sources: tuple[Path, ...] = ()
+    #: True when the manifest proved the output current and nothing was loaded or rendered.
+    up_to_date: bool = False
 
     @property
     def files(self) -> list[str]:
@@ -86,6 +92,10 @@ class Loaded:
 def load_api(spec: str, *, strict: bool = False, validate: bool = True,
              ref_options: RefOptions | None = None) -> Loaded:
     """load → resolve → check → normalize → name."""
+    from . import check, loader, naming
+    from .normalize.lower import lower, spec_version
+    from .refs import RefOptions, Resolver
+
     diags = Diagnostics()
     try:
         doc = loader.load(spec)
@@ -133,6 +143,11 @@ def _located(items: list[Diagnostic], resolver: Resolver | None) -> list[Diagnos
 
 def render_files(api: ir.Api, options: GenerateOptions, package: str) -> tuple[list[OutputFile], list[Diagnostic]]:
     """render → format → compile check, all in memory."""
+    from . import render
+    from .format import Formatter, check_python, default_cache_dir
+    from .targets import registry
+    from .targets.package import Options
+
     env = render.environment(options.templates)
     plans = registry.plan(api, Options(package=package, client=options.client, server=options.server))
     texts = {p.path: render.render(env, p.template, p.context) for p in plans}
@@ -161,6 +176,12 @@ def generate(spec: str, out: str | Path, options: GenerateOptions | None = None)
     """Generate the client and server packages for ``spec`` into ``out`` (no printing, no exit)."""
     options = options or GenerateOptions()
     out = Path(out)
+    fast = _fast_path(spec, out, options)
+    if fast is not None:
+        return fast
+    from .refs import RefOptions
+    from .targets.package import default_package_name
+
     loaded = load_api(spec, strict=options.strict, validate=options.validate,
                       ref_options=RefOptions(allow_external_dirs=options.allow_external_refs,
                                              allow_remote=options.allow_remote_refs))
@@ -201,6 +222,31 @@ def generate(spec: str, out: str | Path, options: GenerateOptions | None = None)
             return result
     if options.server:
         _handler_report(result, out, package, api, files)
+    return result
+
+
+def _fast_path(spec: str, out: Path, options: GenerateOptions) -> GenerateResult | None:
+    """The result of a run with nothing to do (see :mod:`generator.uptodate`), or ``None``."""
+    if options.force:
+        return None
+    manifest = current_manifest(spec, out, package=options.package, client=options.client,
+                                server=options.server, fmt=options.format,
+                                templates_hash=_templates_hash(options.templates))
+    if manifest is None:
+        return None
+    package = str(manifest["options"]["package"])
+    result = GenerateResult(ok=True, package=package, unchanged=sorted(manifest["files"]),
+                            sources=tuple(Path(spec).resolve().parent / n if n != Path(spec).name
+                                          else Path(spec).resolve() for n in manifest["spec_files"]),
+                            up_to_date=True)
+    if "operations" in manifest:
+        result.changes = changes.compare(manifest, manifest)  # nothing changed since the last run
+    if options.server:
+        path = f"{package}/server/handlers.py"
+        result.kept_user = [path]
+        result.handlers_path = path
+        source = (out / path).read_bytes().decode("utf-8", "replace")
+        result.handlers = changes.handler_status(source, list(manifest.get("operations", {})))
     return result
 
 
@@ -280,9 +326,17 @@ def _manifest(loaded: Loaded, spec: str, options: GenerateOptions, package: str,
         "spec_sha256": digest.hexdigest(),
         "spec_files": spec_files,
         "options": {"package": package, "client": options.client, "server": options.server,
-                    "format": options.format, "templates": _templates_hash(options.templates)},
+                    "format": options.format, "templates": _templates_hash(options.templates),
+                    "package_default": options.package is None},
         **summary,
     }
+
+
+def valid_package_name(name: str) -> bool:
+    """True for a usable Python package name."""
+    from .targets.package import valid_package_name as valid
+
+    return valid(name)
 
 
 __all__ = ["GenerateOptions", "GenerateResult", "generate", "load_api", "valid_package_name"]

@@ -239,6 +239,7 @@ class HandlerStatus:
     missing: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()
     parsed: bool = True
+    total: int = 0
 
 
 def handler_status(source: str, operations: list[str] | tuple[str, ...]) -> HandlerStatus:
@@ -246,7 +247,7 @@ def handler_status(source: str, operations: list[str] | tuple[str, ...]) -> Hand
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
-        return HandlerStatus(missing=tuple(operations), parsed=False)
+        return HandlerStatus(missing=tuple(operations), parsed=False, total=len(operations))
     defined: set[str] = set()
     for node in tree.body:
         if isinstance(node, ast.ClassDef) and node.name == "Handlers":
@@ -257,4 +258,5 @@ def handler_status(source: str, operations: list[str] | tuple[str, ...]) -> Hand
                     defined.update(t.id for t in item.targets if isinstance(t, ast.Name))
     wanted = set(operations)
     return HandlerStatus(missing=tuple(op for op in operations if op not in defined),
-                         unknown=tuple(sorted(n for n in defined if n not in wanted and not n.startswith("_"))))
+                         unknown=tuple(sorted(n for n in defined if n not in wanted and not n.startswith("_"))),
+                         total=len(operations))

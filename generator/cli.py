@@ -175,7 +175,11 @@ def _generate_one(run: _Run, args: argparse.Namespace, labelled: bool) -> tuple[
         if not args.quiet:
             print(f"{prefix} output is up to date", file=sys.stderr)
         return 0, result
-    if not args.quiet and result.api is not None:
+    if not args.quiet and result.up_to_date:
+        print(f"{prefix} up to date: the spec, options and the {len(result.unchanged)} generated files are as the "
+              f"last run left them; nothing to do in {run.output}", file=sys.stderr)
+        _print_changes(result, prefix)
+    elif not args.quiet and result.api is not None:
         warnings = sum(1 for d in result.diagnostics if d.severity == Severity.WARNING)
         print(f"{prefix} {len(result.api.operations)} operations, {len(result.api.models)} models; "
               f"wrote {len(result.written)} files, {len(result.unchanged)} unchanged, "
@@ -195,10 +199,11 @@ def _print_changes(result: GenerateResult, prefix: str) -> None:
         for change in result.changes.changes:
             print(f"  {change.format()}", file=sys.stderr)
     status = result.handlers
-    if status is None or not result.api or not result.api.operations:
+    total = status.total if status is not None else 0
+    if status is None or not total:
         return
     if status.missing:
-        print(f"{prefix} {result.handlers_path}: {len(status.missing)} of {len(result.api.operations)} handlers "
+        print(f"{prefix} {result.handlers_path}: {len(status.missing)} of {total} handlers "
               f"not implemented (they answer 501): {_names(status.missing)}", file=sys.stderr)
     if status.unknown:
         print(f"{prefix} {result.handlers_path}: methods matching no operation (removed or renamed?): "

@@ -61,7 +61,7 @@ def test_several_jobs_with_shared_defaults(tmp_path: Path, capsys: pytest.Captur
     assert code == 0, err
     assert "[one]" in err and "[two]" in err
     assert _options(root / "out" / "one") == {"package": "one", "client": False, "server": True, "format": True,
-                                              "templates": None}
+                                              "templates": None, "package_default": False}
     assert _options(root / "out" / "two")["server"] is False and _options(root / "out" / "two")["client"] is True
     # -o/--package cannot pick one of several jobs.
     code, err = _oagen(capsys, "generate", "--package", "x", cwd=root)
@@ -74,7 +74,7 @@ def test_command_line_overrides_config_overrides_defaults(tmp_path: Path, capsys
     code, err = _oagen(capsys, "generate", "--server", "--package", "cli", "-o", "other", cwd=root)
     assert code == 0, err
     assert _options(root / "other") == {"package": "cli", "client": True, "server": True, "format": True,
-                                        "templates": None}
+                                        "templates": None, "package_default": False}
     code, err = _oagen(capsys, "generate", "--no-client", "--server", cwd=root)
     assert code == 0, err
     assert _options(root / "gen")["client"] is False and _options(root / "gen")["package"] == "cfg"
