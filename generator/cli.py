@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
                          description="Generate into OUT; without SPEC, run every job of [tool.oagen] in "
                                      "./pyproject.toml (or --config). Options given here override the config.")
     gen.add_argument("spec", nargs="?", help="the spec file (YAML or JSON), or - for standard input")
-    gen.add_argument("-o", "--output", type=Path, default=SUPPRESS, help="output folder")
+    gen.add_argument("-o", "--output", type=Path, default=SUPPRESS, metavar="OUT", help="output folder")
     gen.add_argument("--package", default=SUPPRESS, help="Python package name (default: from the spec's title)")
     gen.add_argument("--client", action=argparse.BooleanOptionalAction, default=SUPPRESS,
                      help="generate the client (default: yes)")

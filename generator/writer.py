@@ -159,7 +159,12 @@ def _non_empty(out: Path) -> bool:
 
 def _plan_file(out: Path, f: OutputFile, known: dict[str, set[str]], force: bool, plan: WritePlan) -> None:
     target = out / f.path
-    _check_inside(out, target)
+    try:
+        _check_inside(out, target)
+    except ValueError:
+        plan.conflicts.append(_conflict(target, "path leads outside the output folder (through a symlink)",
+                                        "remove the symlink, or generate somewhere else"))
+        return
     current = _read(target)
     if f.user_owned:
         if current is None:

@@ -8,6 +8,7 @@ import copy
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -473,3 +474,14 @@ def test_watch_regenerates_on_spec_and_referenced_file_changes(tmp_path: Path) -
             proc.wait()
     text = log.read_text()
     assert "stopped watching" in text and "Traceback" not in text
+
+
+def test_symlink_out_of_the_folder_is_refused(tmp_path: Path) -> None:
+    spec_path, out, elsewhere = tmp_path / "shop.yaml", tmp_path / "out", tmp_path / "elsewhere"
+    _run(spec_path, BASE, out)
+    elsewhere.mkdir()
+    shutil.rmtree(out / PKG / "server")
+    (out / PKG / "server").symlink_to(elsewhere, target_is_directory=True)
+    result = generate(str(spec_path), out, GenerateOptions(package=PKG))
+    assert not result.ok and "outside the output folder" in result.diagnostics[-1].message
+    assert list(elsewhere.iterdir()) == []
