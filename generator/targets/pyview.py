@@ -72,3 +72,8 @@ def uses(t: ir.Type, module: str) -> bool:
     if isinstance(t, ir.Union_):
         return any(uses(v, module) for v in t.variants)
     return False
+
+
+def required_arg(p: ir.Parameter) -> bool:
+    """True when callers must pass the parameter: required without a default (path: always)."""
+    return p.location == "path" or p.required and not p.has_default
