@@ -195,7 +195,8 @@ class OperationLowerer:
                                        "path parameters need 'required: true'")
             required = True
         style, explode = self._style(param, where)
-        has_default = isinstance(schema, dict) and "default" in schema
+        has_default = isinstance(schema, dict) and "default" in schema \
+            and self.schemas.check_default(ptype, schema["default"], ploc.child("schema"))
         return ir.Parameter(
             wire_name=name, location=where, type=ptype, required=required, style=style, explode=explode,
             allow_reserved=param.get("allowReserved") is True, description=_text(param.get("description")),
