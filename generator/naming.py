@@ -120,10 +120,17 @@ def _name_model(model: ir.Model, ns: Namespace) -> ir.Model:
     if model.kind == "enum":
         members_ns = Namespace(suffix_reserved=frozenset({"name", "value", "mro"}))
         members = tuple(
-            replace(m, name=members_ns.take(upper_snake(str(m.value)), "EMPTY", "VALUE_")) for m in model.members
+            replace(m, name=members_ns.take(_member_base(m.value), "EMPTY", "VALUE_")) for m in model.members
         )
         return replace(model, name=name, members=members)
     return replace(model, name=name)
+
+
+def _member_base(value: ir.JSONValue) -> str:
+    """An enum member's name: ``-3`` is ``MINUS_3`` (not ``3``, which may exist too)."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
+        return "MINUS_" + upper_snake(str(-value))
+    return upper_snake(str(value))
 
 
 def _name_operation(op: ir.Operation, ns: Namespace) -> ir.Operation:

@@ -118,6 +118,11 @@ class OperationLowerer:
             self.ctx.diags.warning("OAG122", f"path template in {key!r} read as {repaired!r}", src,
                                    "write path parameters as '{name}' between '/'")
             path = repaired
+        deduped = _dedupe_templates(path)
+        if deduped != path:
+            self.ctx.diags.warning("OAG123", f"path {key!r} repeats a template variable; read as {deduped!r}", src,
+                                   "give every path template variable its own name")
+            path = deduped
         return path, constants
 
     # -- operations ---------------------------------------------------------------------------
@@ -202,7 +207,8 @@ class OperationLowerer:
                                        "path parameters need 'required: true'")
             required = True
         style, explode = self._style(param, where)
-        has_default = isinstance(schema, dict) and "default" in schema
+        has_default = isinstance(schema, dict) and "default" in schema \
+            and self.schemas.check_default(ptype, schema["default"], ploc.child("schema"))
         return ir.Parameter(
             wire_name=name, location=where, type=ptype, required=required, style=style, explode=explode,
             allow_reserved=param.get("allowReserved") is True, description=_text(param.get("description")),
@@ -368,6 +374,28 @@ def _single_value(p: ir.Parameter) -> str | None:
             and not isinstance(t.values[0], bool):
         return str(t.values[0])
     return None
+
+
+def _dedupe_templates(path: str) -> str:
+    """``/a/{id}/b/{id}`` → ``/a/{id}/b/{id2}``: each path variable must be its own parameter."""
+    names = _TEMPLATE.findall(path)
+    if len(names) == len(set(names)):
+        return path
+    used = set(names)
+    seen: set[str] = set()
+
+    def rename(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in seen:
+            seen.add(name)
+            return match.group(0)
+        n = 2
+        while f"{name}{n}" in used:
+            n += 1
+        used.add(f"{name}{n}")
+        return "{" + f"{name}{n}" + "}"
+
+    return _TEMPLATE.sub(rename, path)
 
 
 def _repair_templates(path: str) -> str:

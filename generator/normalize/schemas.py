@@ -111,6 +111,15 @@ class SchemaLowerer:
         base = self._inline(schema, loc, hint, depth)
         return self._nullable(schema, base)
 
+    def check_default(self, t: ir.Type, value: Any, loc: Loc) -> bool:
+        """A default that is not a value of its type is dropped (pydantic never validates it)."""
+        fits = default_fits(t, value)
+        typed_string = isinstance(t, ir.Primitive) and t.kind == "string" and isinstance(value, str)
+        if fits is False and value is not None and not typed_string:
+            self.ctx.diags.warning("OAG211", f"default {value!r} does not match the schema's type; ignored",
+                                   self.ctx.src(loc.child("default")), "make the default a value of the type")
+        return fits is not False
+
     # -- internals --------------------------------------------------------------------------
 
     def _ref(self, ref: Any, loc: Loc) -> ir.Type:
@@ -310,11 +319,37 @@ class SchemaLowerer:
     def _field(self, wire: str, prop: Any, loc: Loc, hint: str) -> ir.Field:
         ftype = self.type_of(prop, loc, hint + _pascal_hint(wire))
         p = prop if isinstance(prop, dict) else {}
-        has_default = "default" in p
+        has_default = "default" in p and self.check_default(ftype, p["default"], loc)
         return ir.Field(wire_name=wire, type=ftype, default=ir.freeze(p.get("default")), has_default=has_default,
                         description=_text(p.get("description") or p.get("title")),
                         read_only=p.get("readOnly") is True, write_only=p.get("writeOnly") is True,
                         deprecated=p.get("deprecated") is True, src=self.ctx.src(loc))
+
+
+def default_fits(t: ir.Type, value: Any) -> bool | None:
+    """Whether a default is a value of the type: True, False, or None (a model; checked later)."""
+    if isinstance(t, ir.Any_):
+        return True
+    if isinstance(t, ir.Named):
+        return None
+    if isinstance(t, ir.Primitive):
+        if t.kind == "string":
+            return isinstance(value, str) and t.format not in ("date", "date-time", "uuid", "binary")
+        if t.kind == "integer":
+            return isinstance(value, int) and not isinstance(value, bool)
+        if t.kind == "number":
+            return isinstance(value, int | float) and not isinstance(value, bool)
+        if t.kind == "boolean":
+            return isinstance(value, bool)
+        return value is None
+    if isinstance(t, ir.Literal):
+        return any(value == v and type(value) is type(v) for v in t.values)
+    if isinstance(t, ir.Array):
+        return isinstance(value, list) and all(default_fits(t.items, v) is not False for v in value)
+    if isinstance(t, ir.Map):
+        return isinstance(value, dict) and all(default_fits(t.values, v) is not False for v in value.values())
+    results = [default_fits(v, value) for v in t.variants]
+    return True if True in results else None if None in results else False
 
 
 def _field_kwargs(f: ir.Field) -> dict[str, Any]:
@@ -363,10 +398,12 @@ def _constraints(schema: dict[str, Any]) -> ir.Constraints:
 def _enum_literal(values: Any) -> ir.Type:
     if not isinstance(values, list):
         return ir.ANY
-    plain = []
+    plain: list[ir.JSONValue] = []
     for v in values:
         frozen = ir.freeze(v)
-        if frozen not in plain and not isinstance(frozen, tuple | ir.JSONObject):
+        # ``True == 1`` in Python: compare the type too, or ``[1, true]`` loses a value.
+        if not any(frozen == p and type(frozen) is type(p) for p in plain) \
+                and not isinstance(frozen, tuple | ir.JSONObject):
             plain.append(frozen)
     return ir.Literal(values=tuple(plain)) if plain else ir.ANY
 

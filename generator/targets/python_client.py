@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import ir
 from .package import FilePlan, Options, server_views
-from .pyview import TypeNamer, literal, uses
+from .pyview import TypeNamer, literal, required_arg, uses
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -100,7 +100,7 @@ def op_view(op: ir.Operation, api: ir.Api, namer: TypeNamer) -> ClientOpView:
     """The client's view of one operation."""
     required, optional = [], []
     for p in op.parameters:
-        if p.required and not p.has_default:
+        if required_arg(p):
             required.append(ArgView(name=p.name, wire_name=p.wire_name, hint=namer.hint(p.type), default=None,
                                     description=p.description))
         else:

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import ir
 from .package import FilePlan, Options
-from .pyview import TypeNamer, literal, uses
+from .pyview import TypeNamer, literal, required_arg, uses
 from .python_client import http_line
 
 _PARAM_FUNCS = {"path": "Path", "query": "Query", "header": "Header", "cookie": "Cookie"}
@@ -77,7 +77,7 @@ def _arg(p: ir.Parameter, namer: TypeNamer) -> EndpointArg:
         raw = "str"
     else:
         raw = namer.hint(t)
-    required = p.required and not p.has_default
+    required = required_arg(p)
     annotation_type = raw if required else (raw if raw.endswith("| None") or raw == "Any" else f"{raw} | None")
     annotation = f"Annotated[{annotation_type}, {func}({alias})]"
     if required:

@@ -40,7 +40,7 @@ class TypeNamer:
             nones = [p for p in parts if p == "None"]
             return " | ".join([p for p in parts if p != "None"] + nones)
         if isinstance(t, ir.Literal):
-            return "Literal[" + ", ".join(literal(v) for v in t.values) + "]"
+            return _literal_hint(t)
         return "Any"
 
     def optional(self, t: ir.Type) -> str:
@@ -72,3 +72,19 @@ def uses(t: ir.Type, module: str) -> bool:
     if isinstance(t, ir.Union_):
         return any(uses(v, module) for v in t.variants)
     return False
+
+
+def required_arg(p: ir.Parameter) -> bool:
+    """True when callers must pass the parameter: required without a default (path: always)."""
+    return p.location == "path" or p.required and not p.has_default
+
+
+def _literal_hint(t: ir.Literal) -> str:
+    """``Literal[...]``; values a Literal cannot hold (floats, objects) widen to their type."""
+    allowed = [v for v in t.values if v is None or isinstance(v, bool | int | str)]
+    parts = ["Literal[" + ", ".join(literal(v) for v in allowed) + "]"] if allowed else []
+    if any(isinstance(v, float) for v in t.values):
+        parts.append("float")
+    if any(isinstance(v, tuple | ir.JSONObject) for v in t.values):
+        parts.append("Any")
+    return "Any" if "Any" in parts else " | ".join(parts) or "Any"

@@ -10,6 +10,7 @@ from ..naming import snake
 from . import python_client, python_server
 from .package import FilePlan, Options, model_imports, model_views
 from .python_client import http_line
+from .pyview import required_arg
 
 Planner = Callable[[ir.Api, Options], list[FilePlan]]
 _TARGETS: dict[str, Planner] = {}
@@ -64,12 +65,12 @@ def _example_base_url(api: ir.Api) -> str:
 
 def _example_call(api: ir.Api) -> str:
     for op in api.operations:
-        required = [p for p in op.parameters if p.required and not p.has_default]
+        required = [p for p in op.parameters if required_arg(p)]
         if not required and (op.body is None or not op.body.required):
             return f"{op.name}()"
     if api.operations:
         op = api.operations[0]
-        args = ", ".join(f"{p.name}=..." for p in op.parameters if p.required and not p.has_default)
+        args = ", ".join(f"{p.name}=..." for p in op.parameters if required_arg(p))
         body = "body=..." if op.body is not None and op.body.required else ""
         return f"{op.name}({', '.join(a for a in (args, body) if a)})"
     return ""

