@@ -23,6 +23,7 @@ def _handlers(request: Request) -> BaseHandlers:
 
 async def _op_add_custom_attributes(
     request: Request,
+    *,
     custom_attributes: Annotated[str | None, Query(alias="CustomAttributes")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
@@ -36,6 +37,7 @@ async def _op_add_custom_attributes(
 
 async def _op_admin_add_user_to_group(
     request: Request,
+    *,
     group_name: Annotated[str | None, Query(alias="GroupName")] = None,
     username: Annotated[str | None, Query(alias="Username")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
@@ -51,6 +53,7 @@ async def _op_admin_add_user_to_group(
 
 async def _op_admin_confirm_sign_up(
     request: Request,
+    *,
     username: Annotated[str | None, Query(alias="Username")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
@@ -64,6 +67,7 @@ async def _op_admin_confirm_sign_up(
 
 async def _op_admin_create_user(
     request: Request,
+    *,
     desired_delivery_mediums: Annotated[str | None, Query(alias="DesiredDeliveryMediums")] = None,
     force_alias_creation: Annotated[str | None, Query(alias="ForceAliasCreation")] = None,
     message_action: Annotated[str | None, Query(alias="MessageAction")] = None,
@@ -89,6 +93,7 @@ async def _op_admin_create_user(
 
 async def _op_admin_delete_user(
     request: Request,
+    *,
     username: Annotated[str | None, Query(alias="Username")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
@@ -102,6 +107,7 @@ async def _op_admin_delete_user(
 
 async def _op_admin_delete_user_attributes(
     request: Request,
+    *,
     user_attribute_names: Annotated[str | None, Query(alias="UserAttributeNames")] = None,
     username: Annotated[str | None, Query(alias="Username")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
@@ -117,6 +123,7 @@ async def _op_admin_delete_user_attributes(
 
 async def _op_admin_disable_user(
     request: Request,
+    *,
     username: Annotated[str | None, Query(alias="Username")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
@@ -130,6 +137,7 @@ async def _op_admin_disable_user(
 
 async def _op_admin_enable_user(
     request: Request,
+    *,
     username: Annotated[str | None, Query(alias="Username")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
@@ -143,6 +151,7 @@ async def _op_admin_enable_user(
 
 async def _op_admin_forget_device(
     request: Request,
+    *,
     device_key: Annotated[str | None, Query(alias="DeviceKey")] = None,
     username: Annotated[str | None, Query(alias="Username")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
@@ -158,6 +167,7 @@ async def _op_admin_forget_device(
 
 async def _op_admin_get_device(
     request: Request,
+    *,
     device_key: Annotated[str | None, Query(alias="DeviceKey")] = None,
     username: Annotated[str | None, Query(alias="Username")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
@@ -173,6 +183,7 @@ async def _op_admin_get_device(
 
 async def _op_admin_get_user(
     request: Request,
+    *,
     username: Annotated[str | None, Query(alias="Username")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
@@ -186,6 +197,7 @@ async def _op_admin_get_user(
 
 async def _op_admin_initiate_auth(
     request: Request,
+    *,
     auth_flow: Annotated[str | None, Query(alias="AuthFlow")] = None,
     auth_parameters: Annotated[str | None, Query(alias="AuthParameters")] = None,
     client_id: Annotated[str | None, Query(alias="ClientId")] = None,
@@ -205,6 +217,7 @@ async def _op_admin_initiate_auth(
 
 async def _op_admin_list_devices(
     request: Request,
+    *,
     limit: Annotated[str | None, Query(alias="Limit")] = None,
     pagination_token: Annotated[str | None, Query(alias="PaginationToken")] = None,
     username: Annotated[str | None, Query(alias="Username")] = None,
@@ -222,6 +235,7 @@ async def _op_admin_list_devices(
 
 async def _op_admin_list_groups_for_user(
     request: Request,
+    *,
     limit: Annotated[str | None, Query(alias="Limit")] = None,
     next_token: Annotated[str | None, Query(alias="NextToken")] = None,
     username: Annotated[str | None, Query(alias="Username")] = None,
@@ -239,6 +253,7 @@ async def _op_admin_list_groups_for_user(
 
 async def _op_admin_remove_user_from_group(
     request: Request,
+    *,
     group_name: Annotated[str | None, Query(alias="GroupName")] = None,
     username: Annotated[str | None, Query(alias="Username")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
@@ -254,6 +269,7 @@ async def _op_admin_remove_user_from_group(
 
 async def _op_admin_reset_user_password(
     request: Request,
+    *,
     username: Annotated[str | None, Query(alias="Username")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
@@ -267,6 +283,7 @@ async def _op_admin_reset_user_password(
 
 async def _op_admin_respond_to_auth_challenge(
     request: Request,
+    *,
     challenge_name: Annotated[str | None, Query(alias="ChallengeName")] = None,
     challenge_responses: Annotated[str | None, Query(alias="ChallengeResponses")] = None,
     client_id: Annotated[str | None, Query(alias="ClientId")] = None,
@@ -286,6 +303,7 @@ async def _op_admin_respond_to_auth_challenge(
 
 async def _op_admin_set_user_settings(
     request: Request,
+    *,
     mfa_options: Annotated[str | None, Query(alias="MFAOptions")] = None,
     username: Annotated[str | None, Query(alias="Username")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
@@ -301,6 +319,7 @@ async def _op_admin_set_user_settings(
 
 async def _op_admin_update_device_status(
     request: Request,
+    *,
     device_key: Annotated[str | None, Query(alias="DeviceKey")] = None,
     device_remembered_status: Annotated[str | None, Query(alias="DeviceRememberedStatus")] = None,
     username: Annotated[str | None, Query(alias="Username")] = None,
@@ -318,6 +337,7 @@ async def _op_admin_update_device_status(
 
 async def _op_admin_update_user_attributes(
     request: Request,
+    *,
     user_attributes: Annotated[str | None, Query(alias="UserAttributes")] = None,
     username: Annotated[str | None, Query(alias="Username")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
@@ -333,6 +353,7 @@ async def _op_admin_update_user_attributes(
 
 async def _op_admin_user_global_sign_out(
     request: Request,
+    *,
     username: Annotated[str | None, Query(alias="Username")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
@@ -346,6 +367,7 @@ async def _op_admin_user_global_sign_out(
 
 async def _op_change_password(
     request: Request,
+    *,
     access_token: Annotated[str | None, Query(alias="AccessToken")] = None,
     previous_password: Annotated[str | None, Query(alias="PreviousPassword")] = None,
     proposed_password: Annotated[str | None, Query(alias="ProposedPassword")] = None,
@@ -361,6 +383,7 @@ async def _op_change_password(
 
 async def _op_confirm_device(
     request: Request,
+    *,
     access_token: Annotated[str | None, Query(alias="AccessToken")] = None,
     device_key: Annotated[str | None, Query(alias="DeviceKey")] = None,
     device_name: Annotated[str | None, Query(alias="DeviceName")] = None,
@@ -380,6 +403,7 @@ async def _op_confirm_device(
 
 async def _op_confirm_forgot_password(
     request: Request,
+    *,
     client_id: Annotated[str | None, Query(alias="ClientId")] = None,
     confirmation_code: Annotated[str | None, Query(alias="ConfirmationCode")] = None,
     password: Annotated[str | None, Query(alias="Password")] = None,
@@ -399,6 +423,7 @@ async def _op_confirm_forgot_password(
 
 async def _op_confirm_sign_up(
     request: Request,
+    *,
     client_id: Annotated[str | None, Query(alias="ClientId")] = None,
     confirmation_code: Annotated[str | None, Query(alias="ConfirmationCode")] = None,
     force_alias_creation: Annotated[str | None, Query(alias="ForceAliasCreation")] = None,
@@ -418,6 +443,7 @@ async def _op_confirm_sign_up(
 
 async def _op_create_group(
     request: Request,
+    *,
     description: Annotated[str | None, Query(alias="Description")] = None,
     group_name: Annotated[str | None, Query(alias="GroupName")] = None,
     precedence: Annotated[str | None, Query(alias="Precedence")] = None,
@@ -437,6 +463,7 @@ async def _op_create_group(
 
 async def _op_create_user_import_job(
     request: Request,
+    *,
     cloud_watch_logs_role_arn: Annotated[str | None, Query(alias="CloudWatchLogsRoleArn")] = None,
     job_name: Annotated[str | None, Query(alias="JobName")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
@@ -452,6 +479,7 @@ async def _op_create_user_import_job(
 
 async def _op_create_user_pool(
     request: Request,
+    *,
     admin_create_user_config: Annotated[str | None, Query(alias="AdminCreateUserConfig")] = None,
     alias_attributes: Annotated[str | None, Query(alias="AliasAttributes")] = None,
     auto_verified_attributes: Annotated[str | None, Query(alias="AutoVerifiedAttributes")] = None,
@@ -499,6 +527,7 @@ async def _op_create_user_pool(
 
 async def _op_create_user_pool_client(
     request: Request,
+    *,
     client_name: Annotated[str | None, Query(alias="ClientName")] = None,
     explicit_auth_flows: Annotated[str | None, Query(alias="ExplicitAuthFlows")] = None,
     generate_secret: Annotated[str | None, Query(alias="GenerateSecret")] = None,
@@ -522,6 +551,7 @@ async def _op_create_user_pool_client(
 
 async def _op_delete_group(
     request: Request,
+    *,
     group_name: Annotated[str | None, Query(alias="GroupName")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
@@ -535,6 +565,7 @@ async def _op_delete_group(
 
 async def _op_delete_user(
     request: Request,
+    *,
     access_token: Annotated[str | None, Query(alias="AccessToken")] = None,
 ) -> Response:
     """Delete User"""
@@ -546,6 +577,7 @@ async def _op_delete_user(
 
 async def _op_delete_user_attributes(
     request: Request,
+    *,
     access_token: Annotated[str | None, Query(alias="AccessToken")] = None,
     user_attribute_names: Annotated[str | None, Query(alias="UserAttributeNames")] = None,
 ) -> Response:
@@ -559,6 +591,7 @@ async def _op_delete_user_attributes(
 
 async def _op_delete_user_pool(
     request: Request,
+    *,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
     """Delete User Pool"""
@@ -570,6 +603,7 @@ async def _op_delete_user_pool(
 
 async def _op_delete_user_pool_client(
     request: Request,
+    *,
     client_id: Annotated[str | None, Query(alias="ClientId")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
@@ -583,6 +617,7 @@ async def _op_delete_user_pool_client(
 
 async def _op_describe_user_import_job(
     request: Request,
+    *,
     job_id: Annotated[str | None, Query(alias="JobId")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
@@ -596,6 +631,7 @@ async def _op_describe_user_import_job(
 
 async def _op_describe_user_pool(
     request: Request,
+    *,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
     """Describe User Pool"""
@@ -607,6 +643,7 @@ async def _op_describe_user_pool(
 
 async def _op_describe_user_pool_client(
     request: Request,
+    *,
     client_id: Annotated[str | None, Query(alias="ClientId")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
@@ -620,6 +657,7 @@ async def _op_describe_user_pool_client(
 
 async def _op_forget_device(
     request: Request,
+    *,
     access_token: Annotated[str | None, Query(alias="AccessToken")] = None,
     device_key: Annotated[str | None, Query(alias="DeviceKey")] = None,
 ) -> Response:
@@ -633,6 +671,7 @@ async def _op_forget_device(
 
 async def _op_forgot_password(
     request: Request,
+    *,
     client_id: Annotated[str | None, Query(alias="ClientId")] = None,
     secret_hash: Annotated[str | None, Query(alias="SecretHash")] = None,
     username: Annotated[str | None, Query(alias="Username")] = None,
@@ -648,6 +687,7 @@ async def _op_forgot_password(
 
 async def _op_get_csv_header(
     request: Request,
+    *,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
     """Get C S V Header"""
@@ -659,6 +699,7 @@ async def _op_get_csv_header(
 
 async def _op_get_device(
     request: Request,
+    *,
     access_token: Annotated[str | None, Query(alias="AccessToken")] = None,
     device_key: Annotated[str | None, Query(alias="DeviceKey")] = None,
 ) -> Response:
@@ -672,6 +713,7 @@ async def _op_get_device(
 
 async def _op_get_group(
     request: Request,
+    *,
     group_name: Annotated[str | None, Query(alias="GroupName")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
@@ -685,6 +727,7 @@ async def _op_get_group(
 
 async def _op_get_user(
     request: Request,
+    *,
     access_token: Annotated[str | None, Query(alias="AccessToken")] = None,
 ) -> Response:
     """Get User"""
@@ -696,6 +739,7 @@ async def _op_get_user(
 
 async def _op_get_user_attribute_verification_code(
     request: Request,
+    *,
     access_token: Annotated[str | None, Query(alias="AccessToken")] = None,
     attribute_name: Annotated[str | None, Query(alias="AttributeName")] = None,
 ) -> Response:
@@ -709,6 +753,7 @@ async def _op_get_user_attribute_verification_code(
 
 async def _op_global_sign_out(
     request: Request,
+    *,
     access_token: Annotated[str | None, Query(alias="AccessToken")] = None,
 ) -> Response:
     """Global Sign Out"""
@@ -720,6 +765,7 @@ async def _op_global_sign_out(
 
 async def _op_initiate_auth(
     request: Request,
+    *,
     auth_flow: Annotated[str | None, Query(alias="AuthFlow")] = None,
     auth_parameters: Annotated[str | None, Query(alias="AuthParameters")] = None,
     client_id: Annotated[str | None, Query(alias="ClientId")] = None,
@@ -737,6 +783,7 @@ async def _op_initiate_auth(
 
 async def _op_list_devices(
     request: Request,
+    *,
     access_token: Annotated[str | None, Query(alias="AccessToken")] = None,
     limit: Annotated[str | None, Query(alias="Limit")] = None,
     pagination_token: Annotated[str | None, Query(alias="PaginationToken")] = None,
@@ -752,6 +799,7 @@ async def _op_list_devices(
 
 async def _op_list_groups(
     request: Request,
+    *,
     limit: Annotated[str | None, Query(alias="Limit")] = None,
     next_token: Annotated[str | None, Query(alias="NextToken")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
@@ -767,6 +815,7 @@ async def _op_list_groups(
 
 async def _op_list_user_import_jobs(
     request: Request,
+    *,
     max_results: Annotated[str | None, Query(alias="MaxResults")] = None,
     pagination_token: Annotated[str | None, Query(alias="PaginationToken")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
@@ -782,6 +831,7 @@ async def _op_list_user_import_jobs(
 
 async def _op_list_user_pool_clients(
     request: Request,
+    *,
     max_results: Annotated[str | None, Query(alias="MaxResults")] = None,
     next_token: Annotated[str | None, Query(alias="NextToken")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
@@ -797,6 +847,7 @@ async def _op_list_user_pool_clients(
 
 async def _op_list_user_pools(
     request: Request,
+    *,
     max_results: Annotated[str | None, Query(alias="MaxResults")] = None,
     next_token: Annotated[str | None, Query(alias="NextToken")] = None,
 ) -> Response:
@@ -810,6 +861,7 @@ async def _op_list_user_pools(
 
 async def _op_list_users(
     request: Request,
+    *,
     attributes_to_get: Annotated[str | None, Query(alias="AttributesToGet")] = None,
     filter_: Annotated[str | None, Query(alias="Filter")] = None,
     limit: Annotated[str | None, Query(alias="Limit")] = None,
@@ -829,6 +881,7 @@ async def _op_list_users(
 
 async def _op_list_users_in_group(
     request: Request,
+    *,
     group_name: Annotated[str | None, Query(alias="GroupName")] = None,
     limit: Annotated[str | None, Query(alias="Limit")] = None,
     next_token: Annotated[str | None, Query(alias="NextToken")] = None,
@@ -846,6 +899,7 @@ async def _op_list_users_in_group(
 
 async def _op_resend_confirmation_code(
     request: Request,
+    *,
     client_id: Annotated[str | None, Query(alias="ClientId")] = None,
     secret_hash: Annotated[str | None, Query(alias="SecretHash")] = None,
     username: Annotated[str | None, Query(alias="Username")] = None,
@@ -861,6 +915,7 @@ async def _op_resend_confirmation_code(
 
 async def _op_respond_to_auth_challenge(
     request: Request,
+    *,
     challenge_name: Annotated[str | None, Query(alias="ChallengeName")] = None,
     challenge_responses: Annotated[str | None, Query(alias="ChallengeResponses")] = None,
     client_id: Annotated[str | None, Query(alias="ClientId")] = None,
@@ -878,6 +933,7 @@ async def _op_respond_to_auth_challenge(
 
 async def _op_set_user_settings(
     request: Request,
+    *,
     access_token: Annotated[str | None, Query(alias="AccessToken")] = None,
     mfa_options: Annotated[str | None, Query(alias="MFAOptions")] = None,
 ) -> Response:
@@ -891,6 +947,7 @@ async def _op_set_user_settings(
 
 async def _op_sign_up(
     request: Request,
+    *,
     client_id: Annotated[str | None, Query(alias="ClientId")] = None,
     password: Annotated[str | None, Query(alias="Password")] = None,
     secret_hash: Annotated[str | None, Query(alias="SecretHash")] = None,
@@ -912,6 +969,7 @@ async def _op_sign_up(
 
 async def _op_start_user_import_job(
     request: Request,
+    *,
     job_id: Annotated[str | None, Query(alias="JobId")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
@@ -925,6 +983,7 @@ async def _op_start_user_import_job(
 
 async def _op_stop_user_import_job(
     request: Request,
+    *,
     job_id: Annotated[str | None, Query(alias="JobId")] = None,
     user_pool_id: Annotated[str | None, Query(alias="UserPoolId")] = None,
 ) -> Response:
@@ -938,6 +997,7 @@ async def _op_stop_user_import_job(
 
 async def _op_update_device_status(
     request: Request,
+    *,
     access_token: Annotated[str | None, Query(alias="AccessToken")] = None,
     device_key: Annotated[str | None, Query(alias="DeviceKey")] = None,
     device_remembered_status: Annotated[str | None, Query(alias="DeviceRememberedStatus")] = None,
@@ -953,6 +1013,7 @@ async def _op_update_device_status(
 
 async def _op_update_group(
     request: Request,
+    *,
     description: Annotated[str | None, Query(alias="Description")] = None,
     group_name: Annotated[str | None, Query(alias="GroupName")] = None,
     precedence: Annotated[str | None, Query(alias="Precedence")] = None,
@@ -972,6 +1033,7 @@ async def _op_update_group(
 
 async def _op_update_user_attributes(
     request: Request,
+    *,
     access_token: Annotated[str | None, Query(alias="AccessToken")] = None,
     user_attributes: Annotated[str | None, Query(alias="UserAttributes")] = None,
 ) -> Response:
@@ -985,6 +1047,7 @@ async def _op_update_user_attributes(
 
 async def _op_update_user_pool(
     request: Request,
+    *,
     admin_create_user_config: Annotated[str | None, Query(alias="AdminCreateUserConfig")] = None,
     auto_verified_attributes: Annotated[str | None, Query(alias="AutoVerifiedAttributes")] = None,
     device_configuration: Annotated[str | None, Query(alias="DeviceConfiguration")] = None,
@@ -1028,6 +1091,7 @@ async def _op_update_user_pool(
 
 async def _op_update_user_pool_client(
     request: Request,
+    *,
     client_id: Annotated[str | None, Query(alias="ClientId")] = None,
     client_name: Annotated[str | None, Query(alias="ClientName")] = None,
     explicit_auth_flows: Annotated[str | None, Query(alias="ExplicitAuthFlows")] = None,
@@ -1051,6 +1115,7 @@ async def _op_update_user_pool_client(
 
 async def _op_verify_user_attribute(
     request: Request,
+    *,
     access_token: Annotated[str | None, Query(alias="AccessToken")] = None,
     attribute_name: Annotated[str | None, Query(alias="AttributeName")] = None,
     code: Annotated[str | None, Query(alias="Code")] = None,
@@ -1066,6 +1131,7 @@ async def _op_verify_user_attribute(
 
 async def _op_create_identity_pool(
     request: Request,
+    *,
     allow_unauthenticated_identities: Annotated[
         str | None, Query(alias="AllowUnauthenticatedIdentities")
     ] = None,
@@ -1095,6 +1161,7 @@ async def _op_create_identity_pool(
 
 async def _op_delete_identities(
     request: Request,
+    *,
     identity_ids_to_delete: Annotated[str | None, Query(alias="IdentityIdsToDelete")] = None,
 ) -> Response:
     """Delete Identities"""
@@ -1106,6 +1173,7 @@ async def _op_delete_identities(
 
 async def _op_delete_identity_pool(
     request: Request,
+    *,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
 ) -> Response:
     """Delete Identity Pool"""
@@ -1117,6 +1185,7 @@ async def _op_delete_identity_pool(
 
 async def _op_describe_identity(
     request: Request,
+    *,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,
 ) -> Response:
     """Describe Identity"""
@@ -1128,6 +1197,7 @@ async def _op_describe_identity(
 
 async def _op_describe_identity_pool(
     request: Request,
+    *,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
 ) -> Response:
     """Describe Identity Pool"""
@@ -1139,6 +1209,7 @@ async def _op_describe_identity_pool(
 
 async def _op_get_credentials_for_identity(
     request: Request,
+    *,
     custom_role_arn: Annotated[str | None, Query(alias="CustomRoleArn")] = None,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,
     logins: Annotated[str | None, Query(alias="Logins")] = None,
@@ -1154,6 +1225,7 @@ async def _op_get_credentials_for_identity(
 
 async def _op_get_id(
     request: Request,
+    *,
     account_id: Annotated[str | None, Query(alias="AccountId")] = None,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
     logins: Annotated[str | None, Query(alias="Logins")] = None,
@@ -1169,6 +1241,7 @@ async def _op_get_id(
 
 async def _op_get_identity_pool_roles(
     request: Request,
+    *,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
 ) -> Response:
     """Get Identity Pool Roles"""
@@ -1180,6 +1253,7 @@ async def _op_get_identity_pool_roles(
 
 async def _op_get_open_id_token(
     request: Request,
+    *,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,
     logins: Annotated[str | None, Query(alias="Logins")] = None,
 ) -> Response:
@@ -1193,6 +1267,7 @@ async def _op_get_open_id_token(
 
 async def _op_get_open_id_token_for_developer_identity(
     request: Request,
+    *,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
     logins: Annotated[str | None, Query(alias="Logins")] = None,
@@ -1210,6 +1285,7 @@ async def _op_get_open_id_token_for_developer_identity(
 
 async def _op_list_identities(
     request: Request,
+    *,
     hide_disabled: Annotated[str | None, Query(alias="HideDisabled")] = None,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
     max_results: Annotated[str | None, Query(alias="MaxResults")] = None,
@@ -1227,6 +1303,7 @@ async def _op_list_identities(
 
 async def _op_list_identity_pools(
     request: Request,
+    *,
     max_results: Annotated[str | None, Query(alias="MaxResults")] = None,
     next_token: Annotated[str | None, Query(alias="NextToken")] = None,
 ) -> Response:
@@ -1240,6 +1317,7 @@ async def _op_list_identity_pools(
 
 async def _op_lookup_developer_identity(
     request: Request,
+    *,
     developer_user_identifier: Annotated[str | None, Query(alias="DeveloperUserIdentifier")] = None,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
@@ -1259,6 +1337,7 @@ async def _op_lookup_developer_identity(
 
 async def _op_merge_developer_identities(
     request: Request,
+    *,
     destination_user_identifier: Annotated[
         str | None, Query(alias="DestinationUserIdentifier")
     ] = None,
@@ -1278,6 +1357,7 @@ async def _op_merge_developer_identities(
 
 async def _op_set_identity_pool_roles(
     request: Request,
+    *,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
     role_mappings: Annotated[str | None, Query(alias="RoleMappings")] = None,
     roles: Annotated[str | None, Query(alias="Roles")] = None,
@@ -1293,6 +1373,7 @@ async def _op_set_identity_pool_roles(
 
 async def _op_unlink_developer_identity(
     request: Request,
+    *,
     developer_provider_name: Annotated[str | None, Query(alias="DeveloperProviderName")] = None,
     developer_user_identifier: Annotated[str | None, Query(alias="DeveloperUserIdentifier")] = None,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,
@@ -1310,6 +1391,7 @@ async def _op_unlink_developer_identity(
 
 async def _op_unlink_identity(
     request: Request,
+    *,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,
     logins: Annotated[str | None, Query(alias="Logins")] = None,
     logins_to_remove: Annotated[str | None, Query(alias="LoginsToRemove")] = None,
@@ -1325,6 +1407,7 @@ async def _op_unlink_identity(
 
 async def _op_update_identity_pool(
     request: Request,
+    *,
     allow_unauthenticated_identities: Annotated[
         str | None, Query(alias="AllowUnauthenticatedIdentities")
     ] = None,
@@ -1356,6 +1439,7 @@ async def _op_update_identity_pool(
 
 async def _op_bulk_publish(
     request: Request,
+    *,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
 ) -> Response:
     """Bulk Publish"""
@@ -1367,6 +1451,7 @@ async def _op_bulk_publish(
 
 async def _op_delete_dataset(
     request: Request,
+    *,
     dataset_name: Annotated[str | None, Query(alias="DatasetName")] = None,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
@@ -1382,6 +1467,7 @@ async def _op_delete_dataset(
 
 async def _op_describe_dataset(
     request: Request,
+    *,
     dataset_name: Annotated[str | None, Query(alias="DatasetName")] = None,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
@@ -1397,6 +1483,7 @@ async def _op_describe_dataset(
 
 async def _op_describe_identity_pool_usage(
     request: Request,
+    *,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
 ) -> Response:
     """Describe Identity Pool Usage"""
@@ -1408,6 +1495,7 @@ async def _op_describe_identity_pool_usage(
 
 async def _op_describe_identity_usage(
     request: Request,
+    *,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
 ) -> Response:
@@ -1421,6 +1509,7 @@ async def _op_describe_identity_usage(
 
 async def _op_get_bulk_publish_details(
     request: Request,
+    *,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
 ) -> Response:
     """Get Bulk Publish Details"""
@@ -1432,6 +1521,7 @@ async def _op_get_bulk_publish_details(
 
 async def _op_get_cognito_events(
     request: Request,
+    *,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
 ) -> Response:
     """Get Cognito Events"""
@@ -1443,6 +1533,7 @@ async def _op_get_cognito_events(
 
 async def _op_get_identity_pool_configuration(
     request: Request,
+    *,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
 ) -> Response:
     """Get Identity Pool Configuration"""
@@ -1454,6 +1545,7 @@ async def _op_get_identity_pool_configuration(
 
 async def _op_list_datasets(
     request: Request,
+    *,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
     max_results: Annotated[str | None, Query(alias="MaxResults")] = None,
@@ -1471,6 +1563,7 @@ async def _op_list_datasets(
 
 async def _op_list_identity_pool_usage(
     request: Request,
+    *,
     max_results: Annotated[str | None, Query(alias="MaxResults")] = None,
     next_token: Annotated[str | None, Query(alias="NextToken")] = None,
 ) -> Response:
@@ -1484,6 +1577,7 @@ async def _op_list_identity_pool_usage(
 
 async def _op_list_records(
     request: Request,
+    *,
     dataset_name: Annotated[str | None, Query(alias="DatasetName")] = None,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
@@ -1507,6 +1601,7 @@ async def _op_list_records(
 
 async def _op_register_device(
     request: Request,
+    *,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
 ) -> Response:
@@ -1520,6 +1615,7 @@ async def _op_register_device(
 
 async def _op_set_cognito_events(
     request: Request,
+    *,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
 ) -> Response:
     """Set Cognito Events"""
@@ -1531,6 +1627,7 @@ async def _op_set_cognito_events(
 
 async def _op_set_identity_pool_configuration(
     request: Request,
+    *,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
 ) -> Response:
     """Set Identity Pool Configuration"""
@@ -1542,6 +1639,7 @@ async def _op_set_identity_pool_configuration(
 
 async def _op_subscribe_to_dataset(
     request: Request,
+    *,
     dataset_name: Annotated[str | None, Query(alias="DatasetName")] = None,
     device_id: Annotated[str | None, Query(alias="DeviceId")] = None,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,
@@ -1559,6 +1657,7 @@ async def _op_subscribe_to_dataset(
 
 async def _op_unsubscribe_from_dataset(
     request: Request,
+    *,
     dataset_name: Annotated[str | None, Query(alias="DatasetName")] = None,
     device_id: Annotated[str | None, Query(alias="DeviceId")] = None,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,
@@ -1576,6 +1675,7 @@ async def _op_unsubscribe_from_dataset(
 
 async def _op_update_records(
     request: Request,
+    *,
     client_context: Annotated[str | None, Query(alias="ClientContext")] = None,
     dataset_name: Annotated[str | None, Query(alias="DatasetName")] = None,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,

@@ -23,6 +23,7 @@ def _handlers(request: Request) -> BaseHandlers:
 
 async def _op_get_open_id_token(
     request: Request,
+    *,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,
     logins: Annotated[str | None, Query(alias="Logins")] = None,
 ) -> Response:
@@ -36,6 +37,7 @@ async def _op_get_open_id_token(
 
 async def _op_get_open_id_token_for_developer_identity(
     request: Request,
+    *,
     identity_id: Annotated[str | None, Query(alias="IdentityId")] = None,
     identity_pool_id: Annotated[str | None, Query(alias="IdentityPoolId")] = None,
     logins: Annotated[str | None, Query(alias="Logins")] = None,

@@ -24,6 +24,7 @@ def _handlers(request: Request) -> BaseHandlers:
 
 async def _op_list_pets(
     request: Request,
+    *,
     limit: Annotated[int | None, Query(alias="limit")] = None,
     tags: Annotated[str | None, Query(alias="tags")] = None,
 ) -> Response:
@@ -38,6 +39,7 @@ async def _op_list_pets(
 
 async def _op_create_pet(
     request: Request,
+    *,
     body: Annotated[m.Pet, Body()],
 ) -> Response:
     """Create a pet"""
@@ -49,6 +51,7 @@ async def _op_create_pet(
 
 async def _op_show_pet_by_id(
     request: Request,
+    *,
     pet_id: Annotated[str, Path()],
 ) -> Response:
     """Info for a specific pet"""
@@ -60,6 +63,7 @@ async def _op_show_pet_by_id(
 
 async def _op_delete_pet(
     request: Request,
+    *,
     pet_id: Annotated[str, Path()],
     x_request_id: Annotated[uuid.UUID | None, Header(alias="X-Request-Id")] = None,
 ) -> Response:
