@@ -30,6 +30,8 @@ class Options:
     package: str
     client: bool = True
     server: bool = True
+    # The document as loaded (plain JSON data), for targets that ship the spec itself.
+    document: Any = field(default=None, compare=False, repr=False)
 
 
 def default_package_name(api: ir.Api) -> str:
