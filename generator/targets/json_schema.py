@@ -9,6 +9,7 @@ self-contained (models under ``$defs``) and agrees with the types the handlers r
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from .. import ir
@@ -108,11 +109,26 @@ def _examples(values: tuple[ir.JSONValue, ...]) -> Schema:
     return {"examples": [ir.thaw(v) for v in values]} if values else {}
 
 
+# OpenAPI's integer formats are ranges (OAS 3.1 §4.4); Schemathesis, for one, sends values beyond.
+INTEGER_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
+
+
+def with_format_range(t: ir.Primitive) -> ir.Constraints:
+    """The constraints, with the range of an ``int32``/``int64`` format when none is tighter."""
+    bounds = INTEGER_RANGES.get(t.format or "") if t.kind == "integer" else None
+    if bounds is None:
+        return t.constraints
+    c = t.constraints
+    low = c.minimum if c.minimum is not None or c.exclusive_minimum is not None else bounds[0]
+    high = c.maximum if c.maximum is not None or c.exclusive_maximum is not None else bounds[1]
+    return replace(c, minimum=low, maximum=high)
+
+
 def _primitive(t: ir.Primitive) -> Schema:
     schema: Schema = {"type": t.kind}
     if t.format:
         schema["format"] = t.format
-    return schema | _constraints(t.constraints)
+    return schema | _constraints(with_format_range(t))
 
 
 _KEYWORDS = (

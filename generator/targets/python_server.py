@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import ir
-from .json_schema import SchemaBuilder, usable_pattern
+from .json_schema import SchemaBuilder, usable_pattern, with_format_range
 from .package import FilePlan, Options
 from .pyview import TypeNamer, literal, uses
 from .python_client import http_line
@@ -113,7 +113,7 @@ def constrained_hint(t: ir.Type, namer: TypeNamer) -> str:
     """A type hint carrying the schema's constraints (server side only: the models stay lenient)."""
     if isinstance(t, ir.Primitive):
         base = namer.hint(t)
-        meta = _field_meta(t.constraints, number=t.kind == "number" and base == "float")
+        meta = _field_meta(with_format_range(t), number=t.kind == "number" and base == "float")
         return f"Annotated[{base}, {', '.join(meta)}]" if meta else base
     if isinstance(t, ir.Array):
         base = f"list[{constrained_hint(t.items, namer)}]"
