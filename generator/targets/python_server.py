@@ -11,8 +11,8 @@ from typing import Any
 from .. import ir
 from .json_schema import SchemaBuilder, usable_pattern, with_format_range
 from .package import FilePlan, Options
-from .pyview import TypeNamer, literal, uses
 from .python_client import http_line
+from .pyview import TypeNamer, literal, uses
 
 _PARAM_FUNCS = {"path": "Path", "query": "Query", "header": "Header", "cookie": "Cookie"}
 _DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|", "tabDelimited": "\t"}
