@@ -84,7 +84,7 @@ fuzz: $(STAMP)
 	$(PYTEST) -m fuzz tests
 
 fuzz-server: $(STAMP)
-	$(PYTEST) -m fuzz -k server tests
+	OAGEN_SERVER_FUZZ_EXAMPLES=$(OAGEN_FUZZ_EXAMPLES) $(PYTEST) -m fuzz tests/test_schemathesis.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check generator

@@ -141,15 +141,17 @@ def _located(items: list[Diagnostic], resolver: Resolver | None) -> list[Diagnos
     return result
 
 
-def render_files(api: ir.Api, options: GenerateOptions, package: str) -> tuple[list[OutputFile], list[Diagnostic]]:
-    """render → format → compile check, all in memory."""
+def render_files(api: ir.Api, options: GenerateOptions, package: str,
+                 document: object = None) -> tuple[list[OutputFile], list[Diagnostic]]:
+    """render → format → compile check, all in memory (``document``: the spec as loaded, shipped as is)."""
     from . import render
     from .format import Formatter, check_python, default_cache_dir
     from .targets import registry
     from .targets.package import Options
 
     env = render.environment(options.templates)
-    plans = registry.plan(api, Options(package=package, client=options.client, server=options.server))
+    plans = registry.plan(api, Options(package=package, client=options.client, server=options.server,
+                                       document=document))
     texts = {p.path: render.render(env, p.template, p.context) for p in plans}
     python = {p.path: texts[p.path] for p in plans if p.python}
     problems: list[Diagnostic] = []
@@ -197,7 +199,8 @@ def generate(spec: str, out: str | Path, options: GenerateOptions | None = None)
                                       message=f"package name {package!r} is not a Python identifier",
                                       hint="pass --package with letters, digits and underscores"))
         return GenerateResult(ok=False, diagnostics=diagnostics, api=api, sources=sources)
-    files, problems = render_files(api, options, package)
+    document = loaded.resolver.root.data if loaded.resolver is not None else None
+    files, problems = render_files(api, options, package, document)
     if problems:
         return GenerateResult(ok=False, diagnostics=diagnostics + problems, api=api, sources=sources)
     summary = changes.summarize(api)

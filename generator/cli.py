@@ -73,9 +73,11 @@ def _parser() -> argparse.ArgumentParser:
 
     srv = sub.add_parser("serve", help="run a generated server with uvicorn")
     srv.add_argument("output", type=Path, help="the folder oagen generated into")
-    srv.add_argument("--host", default="127.0.0.1")
-    srv.add_argument("--port", type=int, default=8000)
-    srv.add_argument("--reload", action="store_true")
+    srv.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
+    srv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    srv.add_argument("--mock", action="store_true",
+                     help="answer operations the handlers do not implement from the spec (examples, schemas)")
+    srv.add_argument("--reload", action="store_true", help="restart when the code changes")
     return parser
 
 
@@ -331,22 +333,31 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     from .writer import read_manifest
 
+    out = args.output.resolve()
     manifest = read_manifest(args.output)
     if manifest is None:
         print(f"{args.output}: error: not a folder oagen generated into (no .oagen/manifest.json)", file=sys.stderr)
         return 1
-    package = manifest.get("options", {}).get("package")
-    sys.path.insert(0, str(args.output.resolve()))
+    options = manifest.get("options", {})
+    package = options.get("package")
+    if not options.get("server", True) or not (out / str(package) / "server" / "app.py").is_file():
+        print(f"{args.output}: error: no server was generated here; run 'oagen generate' with --server",
+              file=sys.stderr)
+        return 1
+    sys.path.insert(0, str(out))
     try:
         import uvicorn
 
         importlib.import_module(f"{package}.server.app")
     except ImportError as exc:
-        print(f"{args.output}: error: cannot import the server ({exc}); install fastapi and uvicorn",
-              file=sys.stderr)
+        print(f"{args.output}: error: cannot import the server ({exc}); "
+              "install the package's [server] extra (pip install '.[server]')", file=sys.stderr)
         return 1
-    uvicorn.run(f"{package}.server.app:app", host=args.host, port=args.port, reload=args.reload,
-                app_dir=str(args.output.resolve()))
+    factory = "create_mock_app" if args.mock else "create_app"
+    print(f"oagen: serving {package} on http://{args.host}:{args.port} (docs: /docs"
+          f"{', mock answers' if args.mock else ''})", file=sys.stderr)
+    uvicorn.run(f"{package}.server.app:{factory}", factory=True, host=args.host, port=args.port,
+                reload=args.reload, app_dir=str(out), reload_dirs=[str(out)] if args.reload else None)
     return 0
 
 

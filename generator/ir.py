@@ -156,6 +156,7 @@ class Field:
     read_only: bool = False
     write_only: bool = False
     deprecated: bool = False
+    examples: tuple[JSONValue, ...] = ()
     src: SourceRef = field(default_factory=SourceRef)
 
 
@@ -182,6 +183,7 @@ class Model:
     members: tuple[EnumMember, ...] = ()
     enum_type: TLiteral["string", "integer", "number", "mixed"] = "string"
     alias: Type | None = None
+    examples: tuple[JSONValue, ...] = ()
     src: SourceRef = field(default_factory=SourceRef)
 
 
@@ -204,6 +206,7 @@ class Parameter:
     deprecated: bool = False
     default: JSONValue = None
     has_default: bool = False
+    examples: tuple[JSONValue, ...] = ()
     src: SourceRef = field(default_factory=SourceRef)
 
 
@@ -223,6 +226,7 @@ class Content:
     media_type: str
     kind: BodyKind
     type: Type
+    examples: tuple[JSONValue, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -241,6 +245,7 @@ class Header:
 
     wire_name: str
     type: Type
+    required: bool = False
     description: str = ""
 
 

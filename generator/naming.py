@@ -138,8 +138,9 @@ def _name_operation(op: ir.Operation, ns: Namespace) -> ir.Operation:
     for c in op.constants if not op.operation_id else ():
         base = f"{base}_{snake(c.value)}"
     name = ns.take(base, "operation", "op_")
-    # ``body`` carries the request body; ``request`` is the server endpoint's own argument.
-    params_ns = Namespace({"body", "request"})
+    # ``body`` carries the request body, ``credentials`` the security credentials; ``request`` is
+    # the server endpoint's own argument.
+    params_ns = Namespace({"body", "request", "credentials"})
     ordered = sorted(op.parameters, key=lambda p: not p.required)
     named = {id(p): replace(p, name=params_ns.take(snake(p.wire_name), "param", "p_")) for p in ordered}
     return replace(op, name=name, parameters=tuple(named[id(p)] for p in op.parameters))

@@ -49,13 +49,18 @@ def free_port() -> int:
 
 
 @contextmanager
-def uvicorn_server(app: str, app_dir: Path, *, env: dict[str, str] | None = None) -> Iterator[str]:
-    """Run ``uvicorn APP`` on 127.0.0.1 in a subprocess; yields its base URL; always stops it."""
+def uvicorn_server(app: str, app_dir: Path, *, env: dict[str, str] | None = None,
+                   args: tuple[str, ...] = ()) -> Iterator[str]:
+    """Run ``uvicorn APP`` on 127.0.0.1 in a subprocess; yields its base URL; always stops it.
+
+    ``args`` go to uvicorn as they are (``--factory``); the log is ``app_dir/uvicorn-PORT.log``.
+    """
     port = free_port()
     log = app_dir / f"uvicorn-{port}.log"
     with log.open("wb") as handle:
         proc = subprocess.Popen(
-            [PYTHON, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port), "--app-dir", str(app_dir)],
+            [PYTHON, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port), "--app-dir", str(app_dir),
+             *args],
             stdout=handle, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
         )
     url = f"http://127.0.0.1:{port}"

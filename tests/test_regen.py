@@ -198,8 +198,8 @@ def test_stale_files_removed_and_empty_folders_pruned(tmp_path: Path) -> None:
     _run(spec_path, BASE, out)
     (out / PKG / "server" / "handlers.py").write_text(USER_HANDLERS)
     result = _run(spec_path, BASE, out, server=False)
-    assert sorted(result.removed) == ["shop/server/__init__.py", "shop/server/_runtime.py", "shop/server/app.py",
-                                      "shop/server/base.py"]
+    assert sorted(result.removed) == sorted(f"shop/server/{name}" for name in (
+        "__init__.py", "_runtime.py", "app.py", "base.py", "openapi.json", "schemas.json"))
     assert sorted(p.name for p in (out / PKG / "server").iterdir()) == ["handlers.py"]  # user-owned, kept
     result = generate(str(spec_path), out, GenerateOptions(package="renamed", server=False))
     assert result.ok

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import ir
 from ..refs import Loc
-from .schemas import Context, SchemaLowerer, _pascal_hint, _text
+from .schemas import Context, SchemaLowerer, _pascal_hint, _text, schema_examples
 from . import swagger2
 from .swagger2 import HTTP_METHODS
 
@@ -213,8 +213,20 @@ class OperationLowerer:
             wire_name=name, location=where, type=ptype, required=required, style=style, explode=explode,
             allow_reserved=param.get("allowReserved") is True, description=_text(param.get("description")),
             deprecated=param.get("deprecated") is True,
-            default=ir.freeze(schema.get("default")) if has_default else None, has_default=has_default, src=src,
+            default=ir.freeze(schema.get("default")) if has_default else None, has_default=has_default,
+            examples=self._examples(param, ploc) + schema_examples(schema), src=src,
         )
+
+    def _examples(self, obj: dict[str, Any], loc: Loc) -> tuple[ir.JSONValue, ...]:
+        """``example``, the values of an ``examples`` map (Example Objects) and Swagger 2 ``x-example``."""
+        found = [obj[key] for key in ("example", "x-example") if key in obj]
+        named = obj.get("examples")
+        if isinstance(named, dict):
+            for key, item in named.items():
+                item, _ = self.ctx.resolver.deref(item, loc.child("examples", key), self.ctx.diags)
+                if isinstance(item, dict) and "value" in item:
+                    found.append(item["value"])
+        return tuple(ir.freeze(v) for v in found)
 
     def _style(self, param: dict[str, Any], where: str) -> tuple[str, bool]:
         fmt = param.get("x-oagen-collection-format")
@@ -288,7 +300,9 @@ class OperationLowerer:
         for media, obj in content.items():
             schema = obj.get("schema") if isinstance(obj, dict) else None
             ctype = self.schemas.type_of(schema, loc.child(media, "schema"), hint) if schema is not None else ir.ANY
-            result.append(ir.Content(media_type=str(media), kind=body_kind(str(media), ctype), type=ctype))
+            examples = self._examples(obj, loc.child(media)) if isinstance(obj, dict) else ()
+            result.append(ir.Content(media_type=str(media), kind=body_kind(str(media), ctype), type=ctype,
+                                     examples=examples + schema_examples(schema)))
         return result
 
     def _responses(self, raw: Any, loc: Loc, hint: str) -> list[ir.Response]:
@@ -315,6 +329,7 @@ class OperationLowerer:
                     if isinstance(header, dict):
                         htype = self.schemas.type_of(header.get("schema", {}), hloc.child("schema"), "Header")
                         headers.append(ir.Header(wire_name=str(hname), type=htype,
+                                                 required=header.get("required") is True,
                                                  description=_text(header.get("description"))))
             result.append(ir.Response(status=status, description=_text(resp.get("description")),
                                       contents=tuple(contents), headers=tuple(headers)))

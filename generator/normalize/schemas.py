@@ -118,7 +118,7 @@ class SchemaLowerer:
         if fits is False and value is not None and not typed_string:
             self.ctx.diags.warning("OAG211", f"default {value!r} does not match the schema's type; ignored",
                                    self.ctx.src(loc.child("default")), "make the default a value of the type")
-        return fits is not False
+        return fits is not False or typed_string
 
     # -- internals --------------------------------------------------------------------------
 
@@ -260,7 +260,7 @@ class SchemaLowerer:
                                    "typed as any", self.ctx.src(loc), "make one of the schemas a real schema")
             alias = ir.ANY
         return ir.Model(key=key, name_hint=hint, kind="alias", alias=alias, description=description,
-                        src=self.ctx.src(loc))
+                        examples=schema_examples(schema), src=self.ctx.src(loc))
 
     def _enum(self, schema: dict[str, Any], loc: Loc, key: str, hint: str) -> ir.Model:
         seen: list[Any] = []
@@ -274,10 +274,12 @@ class SchemaLowerer:
             "number" if kinds <= {int, float} else "mixed"
         if enum_type == "mixed" or bool in kinds or not seen:
             return ir.Model(key=key, name_hint=hint, kind="alias", alias=_enum_literal(schema["enum"]),
-                            description=_text(schema.get("description")), src=self.ctx.src(loc))
+                            description=_text(schema.get("description")), examples=schema_examples(schema),
+                            src=self.ctx.src(loc))
         members = tuple(ir.EnumMember(value=ir.freeze(v)) for v in seen)
         return ir.Model(key=key, name_hint=hint, kind="enum", members=members, enum_type=enum_type,  # type: ignore[arg-type]
-                        description=_text(schema.get("description")), src=self.ctx.src(loc))
+                        description=_text(schema.get("description")), examples=schema_examples(schema),
+                        src=self.ctx.src(loc))
 
     def _object(self, schema: dict[str, Any], loc: Loc, key: str, hint: str) -> ir.Model:
         bases: list[str] = []
@@ -314,7 +316,8 @@ class SchemaLowerer:
             ir.Field(**{**_field_kwargs(f), "required": f.wire_name in required}) for f in fields.values()
         )
         return ir.Model(key=key, name_hint=hint, kind="object", fields=final, bases=tuple(bases),
-                        additional=extra, description=_text(schema.get("description")), src=self.ctx.src(loc))
+                        additional=extra, description=_text(schema.get("description")),
+                        examples=schema_examples(schema), src=self.ctx.src(loc))
 
     def _field(self, wire: str, prop: Any, loc: Loc, hint: str) -> ir.Field:
         ftype = self.type_of(prop, loc, hint + _pascal_hint(wire))
@@ -323,7 +326,7 @@ class SchemaLowerer:
         return ir.Field(wire_name=wire, type=ftype, default=ir.freeze(p.get("default")), has_default=has_default,
                         description=_text(p.get("description") or p.get("title")),
                         read_only=p.get("readOnly") is True, write_only=p.get("writeOnly") is True,
-                        deprecated=p.get("deprecated") is True, src=self.ctx.src(loc))
+                        deprecated=p.get("deprecated") is True, examples=schema_examples(p), src=self.ctx.src(loc))
 
 
 def default_fits(t: ir.Type, value: Any) -> bool | None:
@@ -359,6 +362,16 @@ def _field_kwargs(f: ir.Field) -> dict[str, Any]:
 def _pascal_hint(text: str) -> str:
     words = re.findall(r"[A-Za-z0-9]+", text)
     return "".join(w[:1].upper() + w[1:] for w in words) or "Field"
+
+
+def schema_examples(schema: Any) -> tuple[ir.JSONValue, ...]:
+    """A schema's ``example`` (OAS 2/3.0) and ``examples`` (JSON Schema list, OAS 3.1), in that order."""
+    if not isinstance(schema, dict):
+        return ()
+    found = [schema["example"]] if "example" in schema else []
+    if isinstance(schema.get("examples"), list):
+        found.extend(schema["examples"])
+    return tuple(ir.freeze(v) for v in found)
 
 
 def _text(value: Any) -> str:

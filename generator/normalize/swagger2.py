@@ -271,6 +271,10 @@ def _response(resp: Any, ptr: str, produces: list[str], resolver: Resolver, diag
             schema = {"type": "string", "format": "binary"}
             media = [m for m in media if "json" not in m] or ["application/octet-stream"]
         new["content"] = {m: {"schema": schema} for m in media}
+        examples = resolved.get("examples")
+        for m in media if isinstance(examples, dict) else ():
+            if m in examples:
+                new["content"][m]["example"] = examples[m]
         for m in media:
             origins.add(join_pointer(ptr, "content", m, "schema"), join_pointer(ptr, "schema"))
     headers = resolved.get("headers")

@@ -9,7 +9,7 @@ from typing import Any
 from .. import ir
 from ..naming import snake
 from ..normalize.lower import server_url
-from .pyview import TypeNamer, literal, uses
+from .pyview import TypeNamer, literal, python_default, uses
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -30,6 +30,8 @@ class Options:
     package: str
     client: bool = True
     server: bool = True
+    # The document as loaded (plain JSON data), for targets that ship the spec itself.
+    document: Any = field(default=None, compare=False, repr=False)
 
 
 def default_package_name(api: ir.Api) -> str:
@@ -99,7 +101,7 @@ def _field_view(f: ir.Field, namer: TypeNamer) -> FieldView:
     if required:
         default = None
     elif f.has_default and f.default is not None and not isinstance(f.type, ir.Named):
-        default = literal(f.default)
+        default = python_default(f.type, f.default) or "None"
     else:
         default = "None"
     return FieldView(name=f.name, wire_name=f.wire_name, hint=hint, default=default,

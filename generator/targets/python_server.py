@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from .. import ir
+from .json_schema import SchemaBuilder, usable_pattern, with_format_range
 from .package import FilePlan, Options
-from .pyview import TypeNamer, literal, required_arg, uses
 from .python_client import http_line
+from .pyview import TypeNamer, literal, python_default, required_arg, uses
 
 _PARAM_FUNCS = {"path": "Path", "query": "Query", "header": "Header", "cookie": "Cookie"}
 _DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|", "tabDelimited": "\t"}
+_FIELD_KWARGS = (
+    ("minimum", "ge"), ("maximum", "le"), ("exclusive_minimum", "gt"), ("exclusive_maximum", "lt"),
+    ("multiple_of", "multiple_of"), ("min_length", "min_length"), ("max_length", "max_length"),
+)
+_CREDENTIAL_HINTS = {"basic": "tuple[str, str] | None", "bearer": "str | None", "apiKey": "str | None"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -20,9 +28,16 @@ class EndpointArg:
     name: str
     annotation: str
     default: str | None
-    split: tuple[str, str, str] | None
+    split: tuple[str, str, str, str] | None
     handler_hint: str
     unslash: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BodyContentView:
+    media_type: str
+    kind: str
+    hint: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,7 +54,9 @@ class ServerOpView:
     body_kind: str | None
     body_hint: str
     body_required: bool
+    bodies: tuple[BodyContentView, ...]
     constants: tuple[tuple[str, str, str], ...]
+    auth: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,17 +68,80 @@ class FallbackView:
     valid: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CredentialView:
+    name: str
+    wire_name: str
+    kind: str
+    location: str
+    param_name: str
+    hint: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuthView:
+    name: str
+    alternatives: tuple[tuple[str, ...], ...]
+
+
 def _route(op: ir.Operation, base_path: str) -> str:
     names = {p.wire_name: p.name for p in op.parameters if p.location == "path"}
     path = re.sub(r"\{([^}]*)\}", lambda m: "{" + names.get(m.group(1), m.group(1)) + "}", op.path)
     return (base_path + path) if base_path else path
 
 
+def success_response(op: ir.Operation) -> ir.Response | None:
+    """The response a mock answers with: the first 2xx, else ``2XX``, else ``default``."""
+    for wanted in (lambda s: s[:1] == "2" and s[1:].isdigit(), lambda s: s == "2XX", lambda s: s == "default"):
+        for r in op.responses:
+            if wanted(r.status):
+                return r
+    return None
+
+
 def _status(op: ir.Operation) -> int:
-    for r in op.responses:
-        if r.status[:1] == "2" and r.status[1:].isdigit():
-            return int(r.status)
+    response = success_response(op)
+    if response is not None and response.status[1:].isdigit():
+        return int(response.status)
     return 200
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+def constrained_hint(t: ir.Type, namer: TypeNamer) -> str:
+    """A type hint carrying the schema's constraints (server side only: the models stay lenient)."""
+    if isinstance(t, ir.Primitive):
+        base = namer.hint(t)
+        meta = _field_meta(with_format_range(t), number=t.kind == "number" and base == "float")
+        return f"Annotated[{base}, {', '.join(meta)}]" if meta else base
+    if isinstance(t, ir.Array):
+        base = f"list[{constrained_hint(t.items, namer)}]"
+        meta = _field_meta(ir.Constraints(min_length=t.constraints.min_items, max_length=t.constraints.max_items))
+        if t.constraints.unique_items:
+            meta.append("_rt.unique_items()")
+        return f"Annotated[{base}, {', '.join(meta)}]" if meta else base
+    if isinstance(t, ir.Union_):
+        parts = list(dict.fromkeys(constrained_hint(v, namer) for v in t.variants))
+        if "Any" in parts:
+            return "Any"
+        return " | ".join([p for p in parts if p != "None"] + [p for p in parts if p == "None"])
+    return namer.hint(t)
+
+
+def _field_meta(c: ir.Constraints, *, number: bool = False) -> list[str]:
+    kwargs = [f"{kw}={_number(getattr(c, attr))}" for attr, kw in _FIELD_KWARGS
+              if getattr(c, attr) is not None and not (kw == "multiple_of" and getattr(c, attr) <= 0)]
+    if number:
+        kwargs.append("allow_inf_nan=False")
+    meta = [f"Field({', '.join(kwargs)})"] if kwargs else []
+    if c.pattern is not None and usable_pattern(c.pattern):
+        meta.append(f"_rt.pattern({literal(c.pattern)})")
+    return meta
+
+
+def _number(value: float) -> str:
+    return repr(value) if not (isinstance(value, float) and not math.isfinite(value)) else "None"
 
 
 def _arg(p: ir.Parameter, namer: TypeNamer) -> EndpointArg:
@@ -71,19 +151,19 @@ def _arg(p: ir.Parameter, namer: TypeNamer) -> EndpointArg:
     t = p.type
     if isinstance(t, ir.Array) and not (p.location in ("query", "cookie") and p.style == "form" and p.explode):
         sep = _DELIMITERS.get(p.style, ",")
-        split = (p.wire_name, sep, namer.hint(t))
+        split = (p.wire_name, sep, constrained_hint(t, namer), p.location)
         raw = "str"
     elif isinstance(t, ir.Map) or _is_object(t, namer):
         raw = "str"
     else:
-        raw = namer.hint(t)
+        raw = constrained_hint(t, namer)
     required = required_arg(p)
     annotation_type = raw if required else (raw if raw.endswith("| None") or raw == "Any" else f"{raw} | None")
     annotation = f"Annotated[{annotation_type}, {func}({alias})]"
     if required:
         default = None
     elif p.has_default and split is None and p.default is not None:
-        default = literal(p.default)
+        default = python_default(p.type, p.default) or "None"
     else:
         default = "None"
     handler_hint = namer.hint(t) if required else namer.optional(t)
@@ -97,23 +177,74 @@ def _is_object(t: ir.Type, namer: TypeNamer) -> bool:
     return isinstance(t, ir.Named) and namer.kinds.get(t.key) == "object"
 
 
-def op_view(op: ir.Operation, base_path: str, namer: TypeNamer) -> ServerOpView:
+# --------------------------------------------------------------------------- bodies
+
+
+def _content_hint(c: ir.Content, namer: TypeNamer) -> str:
+    if c.kind == "binary":
+        return "bytes"
+    if c.kind == "text":
+        return "str"
+    if c.kind in ("form", "multipart") and not isinstance(c.type, ir.Named):
+        return "dict[str, Any]"
+    return namer.hint(c.type)
+
+
+def _body_hint(bodies: tuple[BodyContentView, ...]) -> str:
+    hints = list(dict.fromkeys(b.hint for b in bodies))
+    return "Any" if "Any" in hints else " | ".join(hints)
+
+
+# --------------------------------------------------------------------------- security
+
+
+def requirements(op: ir.Operation, api: ir.Api) -> tuple[tuple[str, ...], ...]:
+    """The operation's security alternatives as scheme names (``()`` in the list: anonymous allowed)."""
+    declared = {s.wire_name: s.name for s in api.security_schemes}
+    effective = op.security if op.security is not None else api.security
+    return tuple(tuple(declared[s] for s in req.schemes if s in declared) for req in effective)
+
+
+def _auth_views(api: ir.Api) -> tuple[dict[str, str], list[AuthView]]:
+    """One dependency per distinct requirement; operations that name no scheme get none."""
+    by_requirement: dict[tuple[tuple[str, ...], ...], AuthView] = {}
+    per_op: dict[str, str] = {}
+    for op in api.operations:
+        alternatives = requirements(op, api)
+        if not any(alternatives):
+            continue
+        if alternatives not in by_requirement:
+            by_requirement[alternatives] = AuthView(name=f"_auth_{len(by_requirement) + 1}",
+                                                    alternatives=alternatives)
+        per_op[op.name] = by_requirement[alternatives].name
+    return per_op, list(by_requirement.values())
+
+
+def credential_views(api: ir.Api) -> tuple[CredentialView, ...]:
+    """One ``Credentials`` attribute per security scheme, named like the client's keyword."""
+    return tuple(CredentialView(name=s.name, wire_name=s.wire_name, kind=s.kind, location=s.location,
+                                param_name=s.param_name, hint=_CREDENTIAL_HINTS.get(s.kind, "str | None"))
+                 for s in api.security_schemes)
+
+
+# --------------------------------------------------------------------------- operations
+
+
+def op_view(op: ir.Operation, base_path: str, namer: TypeNamer, auth: str | None = None) -> ServerOpView:
     """The server's view of one operation."""
     args = sorted((_arg(p, namer) for p in op.parameters), key=lambda a: a.default is not None)
-    body_kind = body_hint = None
+    bodies: tuple[BodyContentView, ...] = ()
     body_required = False
     if op.body is not None and op.body.contents:
-        content = op.body.contents[0]
-        body_kind = content.kind
+        bodies = tuple(BodyContentView(media_type=c.media_type, kind=c.kind, hint=_content_hint(c, namer))
+                       for c in op.body.contents)
         body_required = op.body.required
-        body_hint = {"binary": "bytes", "text": "str"}.get(content.kind) or namer.hint(content.type)
-        if content.kind in ("form", "multipart") and not isinstance(content.type, ir.Named):
-            body_hint = "dict[str, Any]"
     return ServerOpView(
         name=op.name, endpoint="_op_" + op.name, method=op.method, route=_route(op, base_path), status=_status(op),
         summary=op.summary, description=op.description, http_line=http_line(op), args=tuple(args),
-        body_kind=body_kind, body_hint=body_hint or "Any", body_required=body_required,
-        constants=tuple((c.location, c.wire_name, c.value) for c in op.constants),
+        body_kind=bodies[0].kind if bodies else None, body_hint=_body_hint(bodies) if bodies else "Any",
+        body_required=body_required, bodies=bodies,
+        constants=tuple((c.location, c.wire_name, c.value) for c in op.constants), auth=auth,
     )
 
 
@@ -138,10 +269,57 @@ def routes(views: list[ServerOpView]) -> tuple[list[ServerOpView], list[Fallback
     return ordered, fallbacks
 
 
+# --------------------------------------------------------------------------- data files
+
+
+def server_schemas(api: ir.Api) -> dict[str, Any]:
+    """What the app validates bodies against and mocks answers from, as JSON Schema per operation."""
+    builder = SchemaBuilder(api)
+    operations: dict[str, Any] = {}
+    for op in api.operations:
+        entry: dict[str, Any] = {}
+        if op.body is not None and op.body.contents:
+            entry["body"] = {c.media_type: builder.of(c.type) for c in op.body.contents}
+        response = success_response(op)
+        if response is not None:
+            entry["response"] = {
+                "status": int(response.status) if response.status[1:].isdigit() else 200,
+                "contents": [{"media_type": c.media_type, "kind": c.kind, "schema": builder.of(c.type),
+                              "examples": [ir.thaw(v) for v in c.examples]} for c in response.contents],
+                "headers": [{"name": h.wire_name, "required": h.required, "schema": builder.of(h.type)}
+                            for h in response.headers],
+            }
+        errors = {r.status: {"media_type": c.media_type, "schema": builder.of(c.type)}
+                  for r in op.responses if r is not response
+                  for c in r.contents[:1] if c.kind == "json"}
+        if errors:
+            entry["errors"] = errors
+        operations[op.name] = entry
+    return {"operations": operations, "$defs": builder.defs}
+
+
+def json_text(data: Any) -> str:
+    """Deterministic JSON text (non-finite numbers, which JSON cannot hold, become strings)."""
+    return json.dumps(_finite(data), indent=1, ensure_ascii=False) + "\n"
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
 def plan(api: ir.Api, options: Options) -> list[FilePlan]:
     """The server's files."""
     namer = TypeNamer(api, prefix="m.")
-    views = [op_view(op, api.base_path, namer) for op in api.operations]
+    auth_of, auths = _auth_views(api)
+    views = [op_view(op, api.base_path, namer, auth_of.get(op.name)) for op in api.operations]
     ordered, fallbacks = routes(views)
     types = [p.type for op in api.operations for p in op.parameters]
     types += [c.type for op in api.operations if op.body for c in op.body.contents]
@@ -151,8 +329,14 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
         "operations": views,
         "routes": ordered,
         "fallbacks": fallbacks,
+        "credentials": credential_views(api),
+        "auths": auths,
         "needs_datetime": any(uses(t, "datetime") for t in types),
         "needs_uuid": any(uses(t, "uuid") for t in types),
+        "needs_field": any("Field(" in a.annotation or a.split and "Field(" in a.split[2]
+                           for v in views for a in v.args),
+        "schemas_json": json_text(server_schemas(api)),
+        "document_json": json_text(options.document if options.document is not None else {}),
     }
     pkg = options.package
     return [
@@ -160,6 +344,10 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
         FilePlan(path=f"{pkg}/server/_runtime.py", template="server/_runtime.py.jinja", context=context),
         FilePlan(path=f"{pkg}/server/base.py", template="server/base.py.jinja", context=context),
         FilePlan(path=f"{pkg}/server/app.py", template="server/app.py.jinja", context=context),
+        FilePlan(path=f"{pkg}/server/schemas.json", template="server/schemas.json.jinja", context=context,
+                 python=False),
+        FilePlan(path=f"{pkg}/server/openapi.json", template="server/openapi.json.jinja", context=context,
+                 python=False),
         FilePlan(path=f"{pkg}/server/handlers.py", template="server/handlers.py.jinja", context=context,
                  user_owned=True),
     ]

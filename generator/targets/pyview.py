@@ -88,3 +88,11 @@ def _literal_hint(t: ir.Literal) -> str:
     if any(isinstance(v, tuple | ir.JSONObject) for v in t.values):
         parts.append("Any")
     return "Any" if "Any" in parts else " | ".join(parts) or "Any"
+
+
+def python_default(t: ir.Type, value: ir.JSONValue) -> str | None:
+    """A default as a Python literal of the annotated type, or ``None`` when the literal would not
+    be one (a date or UUID given as text: the spec keeps it, for mock answers and docs)."""
+    if isinstance(t, ir.Primitive) and t.kind == "string" and t.format in _FORMATS:
+        return None
+    return literal(value)

@@ -5,19 +5,30 @@ Subclass it in ``handlers.py`` (yours, never overwritten) and override what you 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from .. import models as m
 from ._runtime import not_implemented
 
-__all__ = ["BaseHandlers"]
+__all__ = ["BaseHandlers", "Credentials"]
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """The credentials a request presented: one attribute per security scheme, None when absent.
+
+    The app has already answered 401 when no alternative of the operation's ``security`` was
+    present; whether a credential is valid is for the handler to decide (answer 403 if not).
+    """
 
 
 class BaseHandlers:
     """Every operation of the API; each answers 501 until overridden.
 
-    A handler receives its parameters (and ``body``) as keyword arguments, already validated,
-    and returns a model, plain JSON data, or a ``fastapi.Response``.
+    A handler receives its parameters (and ``body``, and ``credentials`` when the operation is
+    secured) as keyword arguments, already validated, and returns a model, plain JSON data, or
+    a ``fastapi.Response``.
     """
 
     async def add_custom_attributes(

@@ -6,19 +6,33 @@ Subclass it in ``handlers.py`` (yours, never overwritten) and override what you 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from .. import models as m
 from ._runtime import not_implemented
 
-__all__ = ["BaseHandlers"]
+__all__ = ["BaseHandlers", "Credentials"]
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """The credentials a request presented: one attribute per security scheme, None when absent.
+
+    The app has already answered 401 when no alternative of the operation's ``security`` was
+    present; whether a credential is valid is for the handler to decide (answer 403 if not).
+    """
+
+    api_key: str | None = None
+    """apiKey in header X-API-Key (scheme api_key)"""
 
 
 class BaseHandlers:
     """Every operation of the API; each answers 501 until overridden.
 
-    A handler receives its parameters (and ``body``) as keyword arguments, already validated,
-    and returns a model, plain JSON data, or a ``fastapi.Response``.
+    A handler receives its parameters (and ``body``, and ``credentials`` when the operation is
+    secured) as keyword arguments, already validated, and returns a model, plain JSON data, or
+    a ``fastapi.Response``.
     """
 
     async def list_pets(
@@ -26,6 +40,7 @@ class BaseHandlers:
         *,
         limit: int | None = None,
         tags: list[str] | None = None,
+        credentials: Credentials = Credentials(),
     ) -> Any:
         """List all pets
 
@@ -37,6 +52,7 @@ class BaseHandlers:
         self,
         *,
         body: m.Pet,
+        credentials: Credentials = Credentials(),
     ) -> Any:
         """Create a pet
 
@@ -48,6 +64,7 @@ class BaseHandlers:
         self,
         *,
         pet_id: str,
+        credentials: Credentials = Credentials(),
     ) -> Any:
         """Info for a specific pet
 
