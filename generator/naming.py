@@ -36,6 +36,14 @@ MODULE_RESERVED = frozenset({
     "Client", "AsyncClient", "ApiError", "ApiResponse", "models",
 })
 CLIENT_RESERVED = frozenset({"close", "aclose", "request", "with_response", "raw", "base_url", "_http"})
+# Names an operation's parameters must not shadow: the generated methods' locals and the names
+# client.py, server/app.py and server/base.py import (a parameter ``cast`` would break ``cast()``).
+PARAM_RESERVED = frozenset({
+    "body", "request", "response", "result", "self", "cls", "m", "httpx", "datetime", "uuid",
+    "IO", "Any", "Literal", "cast", "Mapping", "Path", "Annotated", "Body", "Cookie", "FastAPI", "Header",
+    "Query", "Request", "Response", "ApiResponse", "AsyncCore", "Operation", "Param", "Result", "RetryPolicy",
+    "Scheme", "SyncCore", "BaseHandlers", "not_implemented",
+})
 CLIENT_OPTIONS = ("base_url", "timeout", "headers", "transport", "retries", "follow_redirects", "auth")
 
 
@@ -139,8 +147,8 @@ def _name_operation(op: ir.Operation, ns: Namespace) -> ir.Operation:
         base = f"{base}_{snake(c.value)}"
     name = ns.take(base, "operation", "op_")
     # ``body`` carries the request body, ``credentials`` the security credentials; ``request`` is
-    # the server endpoint's own argument.
-    params_ns = Namespace({"body", "request", "credentials"})
+    # the server endpoint's own argument (all in PARAM_RESERVED).
+    params_ns = Namespace(PARAM_RESERVED | {"credentials"})
     ordered = sorted(op.parameters, key=lambda p: not p.required)
     named = {id(p): replace(p, name=params_ns.take(snake(p.wire_name), "param", "p_")) for p in ordered}
     return replace(op, name=name, parameters=tuple(named[id(p)] for p in op.parameters))

@@ -237,7 +237,9 @@ def main(argv: list[str] | None = None) -> int:
                 outcomes.append(fut.result())
             except Exception as exc:  # noqa: BLE001 - a worker died
                 outcomes.append(Outcome(id=spec.id, status=f"FAIL worker: {type(exc).__name__}: {exc}"[:200]))
-            print(f"  {outcomes[-1].id}: {outcomes[-1].status}", file=sys.stderr, flush=True)
+            last = outcomes[-1]
+            print(f"  {last.id}: {last.status} ({last.seconds:.1f} s){' mypy: ' + last.mypy if last.mypy else ''}",
+                  file=sys.stderr, flush=True)
     outcomes.sort(key=lambda o: order[o.id])
     print_table(outcomes, mypy=args.mypy)
     return 1 if any(o.status != "ok" for o in outcomes) else 0

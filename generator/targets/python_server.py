@@ -31,6 +31,7 @@ class EndpointArg:
     split: tuple[str, str, str, str] | None
     handler_hint: str
     unslash: bool
+    value: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -169,8 +170,10 @@ def _arg(p: ir.Parameter, namer: TypeNamer) -> EndpointArg:
     handler_hint = namer.hint(t) if required else namer.optional(t)
     if raw == "str" and split is None:
         handler_hint = "str" if required else "str | None"
+    # Parameter names never start with "_" (naming.py), so "_<name>" cannot collide with one.
+    value = f"_{p.name}" if split is not None else p.name
     return EndpointArg(name=p.name, annotation=annotation, default=default, split=split, handler_hint=handler_hint,
-                       unslash=p.location == "path" and split is None)
+                       unslash=p.location == "path" and split is None, value=value)
 
 
 def _is_object(t: ir.Type, namer: TypeNamer) -> bool:

@@ -49,14 +49,14 @@ async def _op_list_pets(
     tags: Annotated[str | None, Query(alias="tags")] = None,
 ) -> Response:
     """List all pets"""
-    tags_value = _rt.split(tags, ",", "tags", list[str], "query")
+    _tags = _rt.split(tags, ",", "tags", list[str], "query")
     return await _rt.answer(
         request,
         "list_pets",
         200,
         lambda: _handlers(request).list_pets(
             limit=limit,
-            tags=tags_value,
+            tags=_tags,
             **_rt.pass_credentials(request, "list_pets", credentials),
         ),
     )
