@@ -2,7 +2,9 @@
 
 Swagger 2.0, OpenAPI 3.0 and 3.1 all end up here in the same shape. Every node keeps its
 ``wire_name`` (as in the spec) beside ``name`` (the Python identifier, decided by the naming
-pass; empty before it) and a ``src`` pointing back into the document.
+pass; empty before it) and a ``src`` pointing back into the document. ``examples`` (on models,
+fields, parameters and media types) are the spec's example values in spec order: ``example``,
+the values of an ``examples`` map or list, Swagger 2 ``x-example`` and response ``examples``.
 """
 
 from __future__ import annotations
