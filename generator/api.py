@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, check, ir, loader, naming, render
+from . import __version__, check, ir, loader, naming, render, safety
 from .diagnostics import Diagnostic, Diagnostics, FatalError, Severity
 from .format import Formatter, check_python, default_cache_dir
 from .normalize.lower import lower, spec_version
@@ -32,6 +32,7 @@ class GenerateOptions:
     validate: bool = True
     allow_external_refs: tuple[Path, ...] = ()
     allow_remote_refs: bool = False
+    limits: loader.Limits = loader.DEFAULT_LIMITS
 
 
 @dataclass(slots=True, kw_only=True)
@@ -59,20 +60,23 @@ class Loaded:
 
 
 def load_api(spec: str, *, strict: bool = False, validate: bool = True,
-             ref_options: RefOptions | None = None) -> Loaded:
+             ref_options: RefOptions | None = None, limits: loader.Limits | None = None) -> Loaded:
     """load → resolve → check → normalize → name."""
     diags = Diagnostics()
+    ref_options = ref_options or RefOptions()
+    if limits is not None:
+        ref_options.limits = limits
     try:
-        doc = loader.load(spec)
+        doc = loader.load(spec, ref_options.limits)
     except FatalError as exc:
         return Loaded(api=None, diagnostics=exc.diagnostics)
     diags.extend(doc.load_warnings)
-    resolver = Resolver(doc, ref_options or RefOptions())
+    resolver = Resolver(doc, ref_options)
     try:
         version = spec_version(doc.data, doc.file)
         if validate:
             diags.extend(check.validate(doc, version, strict=strict))
-        api = naming.name_api(lower(resolver, diags))
+        api = safety.deep(lambda: naming.name_api(lower(resolver, diags)), file=doc.file)
     except FatalError as exc:
         return Loaded(api=None, diagnostics=_located(diags.items + exc.diagnostics, resolver))
     if strict:
@@ -122,8 +126,11 @@ def render_files(api: ir.Api, options: GenerateOptions, package: str) -> tuple[l
             if problem is not None:
                 problems.append(problem)
                 continue
-        files.append(OutputFile(path=p.path, content=texts[p.path].encode("utf-8"), user_owned=p.user_owned))
-    return files, problems
+        if not safety.check_text(texts[p.path], p.path):
+            files.append(OutputFile(path=p.path, content=texts[p.path].encode("utf-8"), user_owned=p.user_owned))
+    # No spec text outside literals and comments: every identifier from a template or the naming pass.
+    problems += safety.check_files(env, plans, texts, api, package)
+    return ([], problems) if problems else (files, problems)
 
 
 def generate(spec: str, out: str | Path, options: GenerateOptions | None = None) -> GenerateResult:
@@ -132,17 +139,18 @@ def generate(spec: str, out: str | Path, options: GenerateOptions | None = None)
     out = Path(out)
     loaded = load_api(spec, strict=options.strict, validate=options.validate,
                       ref_options=RefOptions(allow_external_dirs=options.allow_external_refs,
-                                             allow_remote=options.allow_remote_refs))
+                                             allow_remote=options.allow_remote_refs, limits=options.limits))
     diagnostics = list(loaded.diagnostics)
     api = loaded.api
     failed = any(d.severity >= Severity.ERROR for d in diagnostics) if options.strict else api is None
     if api is None or failed:
         return GenerateResult(ok=False, diagnostics=diagnostics, api=api)
     package = options.package or default_package_name(api)
-    if not valid_package_name(package):
-        diagnostics.append(Diagnostic(code="OAG002", severity=Severity.ERROR,
-                                      message=f"package name {package!r} is not a Python identifier",
-                                      hint="pass --package with letters, digits and underscores"))
+    problem = naming.package_name_problem(package)
+    if problem is not None:
+        diagnostics.append(Diagnostic(code="OAG030", severity=Severity.ERROR,
+                                      message=f"package name {package!r} {problem}",
+                                      hint="pass --package with another name (letters, digits and underscores)"))
         return GenerateResult(ok=False, diagnostics=diagnostics, api=api)
     files, problems = render_files(api, options, package)
     if problems:

@@ -18,6 +18,35 @@ from .diagnostics import Diagnostic, Severity, dumps_json
 _MAX_WARNINGS = 25
 
 
+def _count(text: str) -> int:
+    """A positive count; ``k``, ``M`` and ``G`` suffixes multiply by 1024s (for --max-bytes)."""
+    scale = {"k": 1024, "m": 1024**2, "g": 1024**3}.get(text[-1:].lower(), 1)
+    try:
+        value = int(text[:-1] if scale > 1 else text) * scale
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+    return value
+
+
+def _add_limits(parser: argparse.ArgumentParser) -> None:
+    from .loader import DEFAULT_LIMITS as d
+
+    parser.add_argument("--max-bytes", type=_count, metavar="N",
+                        help=f"refuse spec files larger than N bytes (default {d.max_bytes // 1024**2}M)")
+    parser.add_argument("--max-depth", type=_count, metavar="N",
+                        help=f"refuse documents nesting deeper than N levels (default {d.max_depth})")
+    parser.add_argument("--max-nodes", type=_count, metavar="N",
+                        help=f"refuse documents of more than N values, YAML aliases expanded (default {d.max_nodes})")
+
+
+def _limits(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .loader import positive_limits
+
+    return positive_limits(max_bytes=args.max_bytes, max_depth=args.max_depth, max_nodes=args.max_nodes)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="oagen", description="OpenAPI → typed Python client + FastAPI stub server")
     parser.add_argument("--version", action="version", version=f"oagen {__version__}")
@@ -42,15 +71,18 @@ def _parser() -> argparse.ArgumentParser:
                      help="let $ref read files under DIR (besides the spec's folder)")
     gen.add_argument("--allow-remote-refs", action="store_true", help="let $ref fetch http(s) URLs")
     gen.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    _add_limits(gen)
 
     val = sub.add_parser("validate", help="print the diagnostics; write nothing")
     val.add_argument("spec")
     val.add_argument("--strict", action="store_true")
     val.add_argument("--format", choices=("text", "json"), default="text")
+    _add_limits(val)
 
     ins = sub.add_parser("inspect", help="the operations and models as the IR has them")
     ins.add_argument("spec")
     ins.add_argument("--json", action="store_true", help="the whole IR as JSON")
+    _add_limits(ins)
 
     srv = sub.add_parser("serve", help="run a generated server with uvicorn")
     srv.add_argument("output", type=Path, help="the folder oagen generated into")
@@ -82,6 +114,7 @@ def _cmd_generate(args: argparse.Namespace) -> int:
         package=args.package, client=args.client, server=args.server, strict=args.strict, check=args.check,
         diff=args.diff, force=args.force, templates=args.templates, format=args.format, validate=args.validate,
         allow_external_refs=tuple(args.allow_external_refs), allow_remote_refs=args.allow_remote_refs,
+        limits=_limits(args),
     )
     if not args.client and not args.server:
         print("oagen: error: nothing to generate (both --no-client and --no-server)", file=sys.stderr)
@@ -112,7 +145,7 @@ def _cmd_generate(args: argparse.Namespace) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from .api import load_api
 
-    loaded = load_api(args.spec, strict=args.strict)
+    loaded = load_api(args.spec, strict=args.strict, limits=_limits(args))
     if args.format == "json":
         print(dumps_json(loaded.diagnostics))
     else:
@@ -130,7 +163,7 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     from .dump import dumps
     from .targets.python_client import http_line
 
-    loaded = load_api(args.spec, validate=False)
+    loaded = load_api(args.spec, validate=False, limits=_limits(args))
     if loaded.api is None:
         _print_diagnostics(loaded.diagnostics)
         return 1

@@ -193,7 +193,8 @@ class OperationLowerer:
                                        "path parameters need 'required: true'")
             required = True
         style, explode = self._style(param, where)
-        has_default = isinstance(schema, dict) and "default" in schema
+        # A path parameter is always sent (the route needs it): a default there means nothing.
+        has_default = isinstance(schema, dict) and "default" in schema and where != "path"
         return ir.Parameter(
             wire_name=name, location=where, type=ptype, required=required, style=style, explode=explode,
             allow_reserved=param.get("allowReserved") is True, description=_text(param.get("description")),
