@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__, check, ir, loader, naming, render, safety
-from .diagnostics import Diagnostic, Diagnostics, FatalError, Severity
+from .diagnostics import Diagnostic, Diagnostics, FatalError, Severity, SourceRef
 from .format import Formatter, check_python, default_cache_dir
 from .normalize.lower import lower, spec_version
 from .refs import RefOptions, Resolver
 from .targets import registry
 from .targets.package import Options, default_package_name, valid_package_name
-from .writer import OutputFile, WritePlan, apply, plan_writes, unified_diff
+from .writer import OutputFile, WritePlan, apply, plan_writes, restore, snapshot, unified_diff
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -165,7 +165,19 @@ def generate(spec: str, out: str | Path, options: GenerateOptions | None = None)
         result.stale = plan.changes
         result.diff = unified_diff(out, plan) if options.diff else ""
         return result
-    apply(out, plan, files, _manifest(loaded, spec, options, package))
+    saved = snapshot(out, plan)
+    try:
+        apply(out, plan, files, _manifest(loaded, spec, options, package))
+    except OSError as exc:
+        # A full disk or a read-only file half way: put back what was there.
+        lost = restore(out, saved)
+        result.ok = False
+        result.written = []
+        result.diagnostics.append(Diagnostic(
+            code="OAG803", severity=Severity.ERROR, src=SourceRef(file=str(exc.filename or out)),
+            message=f"cannot write: {exc.strerror or exc}; " + (
+                "the output folder was restored" if not lost else f"could not restore {', '.join(lost)}"),
+            hint="free space or fix permissions, then run again"))
     return result
 
 

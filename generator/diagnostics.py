@@ -93,7 +93,12 @@ class Diagnostic:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    # Spec text in a message must not move the terminal's cursor or colour it (ESC, CR, bidi
+    # overrides): unprintable characters are shown escaped, line breaks as spaces.
+    text = " ".join(str(text).split())
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class Diagnostics:

@@ -253,8 +253,8 @@ def load_text(text: str, file: str, path: Path | None = None,
             raise _fatal("OAG006", "document nests too deeply", file,
                          hint=f"at most {limits.max_depth} levels are accepted") from None
         except ValueError as exc:  # a number over Python's int/str conversion limit
-            raise _fatal("OAG013", f"invalid JSON: {str(exc).splitlines()[0][:120]}", file,
-                         hint="write very large numbers as strings") from None
+            raise _fatal("OAG013", f"invalid JSON: a number is too large ({str(exc).split(':')[0][:80]})",
+                         file, hint="write very large numbers as strings") from None
         doc = Document(data=data, file=file, path=path, text=text, is_json=True)
         _check_shape(data, file, limits)
         return doc

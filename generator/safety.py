@@ -38,7 +38,7 @@ T = TypeVar("T")
 TARGET_VOCABULARY = frozenset({
     "Any", "Literal", "None", "True", "False", "bool", "bytes", "dict", "float", "int", "list", "str",
     "datetime", "date", "uuid", "UUID", "IO", "Path", "Mapping", "m", "Annotated", "Body", "Cookie",
-    "Header", "Query", "alias", "BaseModel", "Enum",
+    "Header", "Query", "alias", "BaseModel", "Enum", "tuple",
 })
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PLACEHOLDER = "_oagen_expression_"

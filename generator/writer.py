@@ -70,6 +70,10 @@ def _conflict(path: Path, message: str, hint: str) -> Diagnostic:
 def plan_writes(out: Path, files: list[OutputFile], *, force: bool = False) -> WritePlan:
     """Compare rendered files with the folder and its manifest."""
     plan = WritePlan()
+    problem = _output_problem(out)
+    if problem is not None:
+        plan.conflicts.append(problem)
+        return plan
     manifest = read_manifest(out)
     old: dict[str, str] = manifest["files"] if manifest else {}
     if manifest is None and out.exists() and any(out.iterdir()) and not force:
@@ -79,7 +83,9 @@ def plan_writes(out: Path, files: list[OutputFile], *, force: bool = False) -> W
     new_paths = {f.path for f in files}
     for f in files:
         target = out / f.path
-        _check_inside(out, target)
+        if not _inside(out, target):
+            plan.conflicts.append(_outside(out, f.path))
+            continue
         current = _read(target)
         if f.user_owned:
             if current is None:
@@ -106,6 +112,9 @@ def plan_writes(out: Path, files: list[OutputFile], *, force: bool = False) -> W
         if path in new_paths:
             continue
         target = out / path
+        if not _inside(out, target):
+            plan.conflicts.append(_outside(out, path))
+            continue
         current = _read(target)
         if current is None:
             continue
@@ -114,7 +123,59 @@ def plan_writes(out: Path, files: list[OutputFile], *, force: bool = False) -> W
                                             "delete it yourself, or pass --force"))
             continue
         plan.remove.append(path)
+    if not _inside(out, out / MANIFEST):
+        plan.conflicts.append(_outside(out, MANIFEST))
     return plan
+
+
+def _output_problem(out: Path) -> Diagnostic | None:
+    """Why the output folder cannot be used at all, or ``None``."""
+    if out.exists() and not out.is_dir():
+        return Diagnostic(code="OAG804", severity=Severity.ERROR, message="output path is not a folder",
+                          src=SourceRef(file=str(out)), hint="pass a folder (it is created when missing)")
+    if out.is_dir():
+        try:
+            next(iter(out.iterdir()), None)
+        except OSError as exc:
+            return Diagnostic(code="OAG804", severity=Severity.ERROR, src=SourceRef(file=str(out)),
+                              message=f"output folder cannot be read: {exc.strerror}", hint="check its permissions")
+    return None
+
+
+def _inside(out: Path, target: Path) -> bool:
+    """True when ``target`` stays inside ``out`` once every symbolic link is resolved."""
+    root = Path(os.path.realpath(out))
+    real = Path(os.path.realpath(target))
+    return real != root and root in real.parents
+
+
+def _outside(out: Path, path: str) -> Diagnostic:
+    return Diagnostic(code="OAG802", severity=Severity.ERROR, src=SourceRef(file=str(out / path)),
+                      message="path leaves the output folder (a symbolic link, or '..' in the manifest)",
+                      hint="remove the link or the manifest entry; oagen writes only inside the output folder")
+
+
+def snapshot(out: Path, plan: WritePlan) -> dict[str, bytes | None]:
+    """What the files a plan touches hold now (``None``: absent), to undo a failed run."""
+    paths = [f.path for f in plan.write + plan.create_user] + list(plan.remove) + [MANIFEST]
+    return {p: _read(out / p) for p in paths}
+
+
+def restore(out: Path, saved: dict[str, bytes | None]) -> list[str]:
+    """Put back what :func:`snapshot` saw; returns the paths it could not restore."""
+    failed = []
+    for path, content in saved.items():
+        target = out / path
+        try:
+            if content is None:
+                if target.is_file() or target.is_symlink():
+                    target.unlink()
+                    _prune_empty(out, target.parent)
+            elif _read(target) != content:
+                atomic_write(target, content)
+        except OSError:
+            failed.append(path)
+    return failed
 
 
 def _check_inside(out: Path, target: Path) -> None:

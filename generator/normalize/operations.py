@@ -116,6 +116,13 @@ class OperationLowerer:
     def _operation(self, method: str, parsed: tuple[str, list[tuple[str, str, str]]], op: dict[str, Any],
                    loc: Loc, common: list[Any], item_loc: Loc) -> ir.Operation | None:
         path, key_constants = parsed
+        names = _TEMPLATE.findall(path)
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        if repeated:
+            # A route cannot bind one name twice (and a client could not fill the two apart).
+            self.ctx.diags.error("OAG123", f"path {path!r} repeats the template variable {repeated[0]!r}; "
+                                 "operation skipped", self.ctx.src(loc), "give each path parameter its own name")
+            return None
         op_id = op.get("operationId")
         op_id = op_id if isinstance(op_id, str) and op_id.strip() else None
         hint = op_id or f"{method} {path}"
