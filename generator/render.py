@@ -30,7 +30,7 @@ def template_dir() -> Path:
 # bidirectional overrides of "Trojan Source", lone surrogates, U+0085, U+2028/2029) are
 # escaped inside literals and removed from comments and Markdown; they never reach a file raw.
 
-_KEEP = frozenset("\t\n ")
+_KEEP = frozenset("\n ")
 
 
 def _unprintable(ch: str) -> bool:

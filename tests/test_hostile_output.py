@@ -1,0 +1,156 @@
+"""Exit codes and output folders under hostile conditions: one line, exit 1 (2 for usage),
+never a traceback, never a write outside OUT, and a failed run leaves OUT as it was."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from generator import cli, writer
+from generator.api import GenerateOptions, generate
+from helpers import SPECS
+from test_hostile import tree
+
+PETSTORE = SPECS / "petstore" / "petstore-3.0.yaml"
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = cli.main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    target = tmp_path / "out"
+    result = generate(str(PETSTORE), target, GenerateOptions(package="pets", format=False))
+    assert result.ok
+    return target
+
+
+def test_internal_error_is_one_line_without_debug(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from generator import api
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("simulated bug")
+
+    monkeypatch.setattr(api, "generate", boom)
+    code, text = run(["generate", str(PETSTORE), "-o", str(tmp_path / "o")], capsys)
+    assert code == 1
+    assert text.strip().splitlines() == [
+        "oagen: internal error, please report: ZeroDivisionError: simulated bug (run with --debug for the traceback)"]
+    code, text = run(["--debug", "generate", str(PETSTORE), "-o", str(tmp_path / "o")], capsys)
+    assert code == 1 and "Traceback (most recent call last)" in text and "internal error, please report" in text
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("argv", [
+    ["generate"], ["frobnicate"], ["generate", "x.yaml", "-o", "o", "--max-bytes", "0"],
+    ["generate", "x.yaml", "-o", "o", "--max-depth", "abc"], ["validate", "x.yaml", "--max-nodes", "-5"],
+])
+def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(argv)
+    assert info.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_limits_on_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in (["validate"], ["inspect"]):
+        code, text = run([*command, str(PETSTORE), "--max-bytes", "1k"], capsys)
+        assert code == 1 and "error[OAG003]" in text and "Traceback" not in text
+        code, text = run([*command, str(PETSTORE), "--max-depth", "3"], capsys)
+        assert code == 1 and "error[OAG006]" in text
+        code, text = run([*command, str(PETSTORE), "--max-nodes", "10", "--max-bytes", "64M"], capsys)
+        assert code == 1 and "error[OAG007]" in text
+    code, _ = run(["validate", str(PETSTORE), "--max-bytes", "1M", "--max-depth", "50", "--max-nodes", "100000"], capsys)
+    assert code == 0
+
+
+def test_symlink_out_of_the_output_folder(out: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    target = tmp_path / "out2"
+    target.mkdir()
+    (target / "pets").symlink_to(elsewhere, target_is_directory=True)
+    before = tree(target)
+    code, text = run(["generate", str(PETSTORE), "-o", str(target), "--package", "pets", "--force", "--no-format"],
+                     capsys)
+    assert code == 1 and "error[OAG802]" in text and "Traceback" not in text
+    assert list(elsewhere.iterdir()) == [] and tree(target) == before
+
+
+def test_tampered_manifest_cannot_delete_outside(out: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    manifest_path = out / writer.MANIFEST
+    manifest = json.loads(manifest_path.read_text())
+    manifest["files"]["../victim.txt"] = writer.sha256(b"precious")
+    manifest["files"]["/etc/hostname"] = "0" * 64
+    manifest_path.write_text(json.dumps(manifest))
+    before = tree(out)
+    code, text = run(["generate", str(PETSTORE), "-o", str(out), "--package", "pets", "--force", "--no-format"], capsys)
+    assert code == 1 and "error[OAG802]" in text
+    assert victim.read_text() == "precious" and tree(out) == before
+
+
+def test_output_is_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "file"
+    target.write_text("not a folder")
+    code, text = run(["generate", str(PETSTORE), "-o", str(target), "--no-format"], capsys)
+    assert code == 1 and "error[OAG804]" in text and "Traceback" not in text
+    assert target.read_text() == "not a folder"
+
+
+def test_failed_write_restores_the_output(out: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    before = tree(out)
+    real = writer.atomic_write
+    calls = []
+
+    def failing(path: Path, data: bytes) -> None:
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device", str(path))
+        real(path, data)
+
+    monkeypatch.setattr(writer, "atomic_write", failing)
+    for spec, package in (("petstore-2.0.yaml", "renamed"), ("aws-cognito-openid-token.yaml", "pets")):
+        calls.clear()
+        path = SPECS / "petstore" / spec if spec.startswith("pet") else SPECS / spec
+        code, text = run(["generate", str(path), "-o", str(out), "--package", package, "--no-format"], capsys)
+        assert code == 1 and "error[OAG803]" in text and "restored" in text and "Traceback" not in text
+        assert {k: v[0] for k, v in tree(out).items()} == {k: v[0] for k, v in before.items()}
+
+
+@pytest.mark.parametrize("content", [
+    "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {/x: [1, 2\n",  # broken
+    "swagger: '1.2'\n",
+    "openapi: 4.0.0\n",
+    "- a\n- b\n",
+])
+def test_failure_leaves_previous_output_untouched(out: Path, tmp_path: Path, content: str,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "bad.yaml"
+    spec.write_text(content)
+    before = tree(out)
+    code, text = run(["generate", str(spec), "-o", str(out), "--package", "pets"], capsys)
+    assert code == 1 and "Traceback" not in text
+    assert len([line for line in text.splitlines() if "error[" in line]) == 1
+    assert tree(out) == before
+
+
+def test_read_only_output(out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes into read-only folders")
+    os.chmod(out / "pets", 0o555)
+    try:
+        code, text = run(["generate", str(SPECS / "petstore" / "petstore-3.1.yaml"), "-o", str(out),
+                          "--package", "pets", "--no-format"], capsys)
+    finally:
+        os.chmod(out / "pets", 0o755)
+    assert code == 1 and "Traceback" not in text
