@@ -81,7 +81,7 @@ examples: $(STAMP)
 	$(VPY) scripts/regen_examples.py
 
 fuzz: $(STAMP)
-	$(PYTEST) -m fuzz tests
+	OAGEN_FUZZ_LONG=1 $(PYTEST) -m fuzz tests
 
 fuzz-server: $(STAMP)
 	$(PYTEST) -m fuzz -k server tests

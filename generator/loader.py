@@ -238,6 +238,52 @@ def decode(data: bytes, file: str) -> str:
 def load_text(text: str, file: str, path: Path | None = None,
               limits: Limits = DEFAULT_LIMITS) -> Document:
     """Parse YAML or JSON text into a :class:`Document`."""
+    doc = _load_text(text, file, path, limits)
+    if _SURROGATE_ESCAPE.search(text) and _replace_surrogates(doc.data):
+        doc.load_warnings.append(Diagnostic(
+            code="OAG014", severity=Severity.WARNING, src=SourceRef(file=file),
+            message="lone UTF-16 surrogate escapes (like \\ud800) are not characters; replaced by U+FFFD",
+            hint="escape characters outside the BMP as a surrogate pair, or write them as UTF-8"))
+    return doc
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\[uU][dD][89a-fA-F]")
+
+
+def _fix(text: str) -> str:
+    return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+
+
+def _bad(value: Any) -> bool:
+    return isinstance(value, str) and any(0xD800 <= ord(c) <= 0xDFFF for c in value)
+
+
+def _replace_surrogates(data: Any) -> bool:
+    """Lone surrogates (a JSON ``\\ud800`` escape) in keys and strings → U+FFFD, in place,
+    iteratively: no generated file, HTTP header or pydantic model can hold them."""
+    changed = False
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            items = list(node.items())
+            if any(_bad(k) or _bad(v) for k, v in items):
+                changed = True
+                node.clear()
+                node.update((_fix(k) if _bad(k) else k, _fix(v) if _bad(v) else v) for k, v in items)
+            stack.extend(v for v in node.values() if isinstance(v, dict | list))
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                if _bad(v):
+                    node[i] = _fix(v)
+                    changed = True
+                elif isinstance(v, dict | list):
+                    stack.append(v)
+    return changed
+
+
+def _load_text(text: str, file: str, path: Path | None = None,
+              limits: Limits = DEFAULT_LIMITS) -> Document:
     stripped = text.lstrip()
     if not stripped:
         raise _fatal("OAG004", "file is empty", file, hint="pass an OpenAPI document")

@@ -44,7 +44,8 @@ CLIENT_OPTIONS = ("base_url", "timeout", "headers", "transport", "retries", "fol
 # Parameters are keyword arguments of client methods, server endpoints and handlers; these
 # are the names those bodies use (``body`` carries the request body, ``request`` is the
 # endpoint's own argument).
-PARAM_RESERVED = frozenset({"body", "request", "response", "result", "cast", "m", "httpx", "datetime", "uuid"})
+PARAM_RESERVED = frozenset({"body", "request", "response", "result", "cast", "m", "httpx", "datetime", "uuid",
+                            "credentials"})
 MAX_NAME = 64
 # Names Windows reserves for devices, with any extension (a package folder named so cannot be
 # created there).

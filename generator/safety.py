@@ -108,6 +108,25 @@ def api_identifiers(api: ir.Api, package: str) -> frozenset[str]:
 # --------------------------------------------------------------------------- the check
 
 
+_DERIVED_PREFIX = re.compile(r"[a-z]{1,8}_")
+_DERIVED_SUFFIX = re.compile(r"_(?:value|\d+)$")
+
+
+def derived(name: str, names: frozenset[str]) -> bool:
+    """True for a private name a target derives from an API name or a counter: ``_NAME``,
+    ``_op_name``, ``_auth_2``, ``name_value`` (never a dunder, never a public name)."""
+    if name.startswith("__"):
+        return False
+    rest = name[1:] if name.startswith("_") else name
+    candidates = {rest, rest.lower()}
+    if name.startswith("_"):
+        prefix = _DERIVED_PREFIX.match(rest)
+        if prefix is not None:
+            candidates.add(rest[prefix.end():])
+    candidates |= {_DERIVED_SUFFIX.sub("", c) for c in candidates}
+    return any(c in names or (c.isdigit() and name.startswith("_")) for c in candidates if c)
+
+
 def check_module(source: str, path: str, allowed: frozenset[str]) -> list[Diagnostic]:
     """Problems of one generated module (empty when it is safe to write)."""
     try:
@@ -116,7 +135,7 @@ def check_module(source: str, path: str, allowed: frozenset[str]) -> list[Diagno
         return [_problem(path, None, f"does not parse ({type(exc).__name__}: {exc})")]
     problems: list[Diagnostic] = []
     for node, name in _identifiers(tree):
-        if name not in allowed:
+        if name not in allowed and not derived(name, allowed):
             problems.append(_problem(path, getattr(node, "lineno", None),
                                      f"holds the name {name!r}, which neither the templates nor the "
                                      "naming pass produced (spec text outside a literal?)"))

@@ -124,3 +124,11 @@ def test_deep_runs_deep_recursion_and_reports_deeper() -> None:
 
 def test_root_is_the_checkout() -> None:
     assert (ROOT / "generator" / "safety.py").is_file()
+
+
+def test_derived_private_names() -> None:
+    names = frozenset({"get_pet", "x"})
+    for ok in ("_GET_PET", "_op_get_pet", "_auth_get_pet", "_auth_1", "x_value", "_x_2", "get_pet"):
+        assert safety.derived(ok, names), ok
+    for bad in ("__import__", "open", "_open", "system", "os", "__class__", "_1a", "x_system"):
+        assert not safety.derived(bad, names), bad
