@@ -35,7 +35,7 @@ class Limits:
     max_depth: int = 256
     max_nodes: int = 5_000_000
     max_aliases: int = 100_000  # alias uses (``*name``) in one document
-    max_alias_nodes: int = 1_000_000  # nodes repeated by aliases (their expanded size, summed)
+    max_alias_nodes: int = 200_000  # nodes repeated by aliases (their expanded size, summed)
     max_number_digits: int = 4_000  # Python refuses to convert longer integers
 
 

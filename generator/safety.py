@@ -134,8 +134,12 @@ def check_module(source: str, path: str, allowed: frozenset[str]) -> list[Diagno
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         return [_problem(path, None, f"does not parse ({type(exc).__name__}: {exc})")]
     problems: list[Diagnostic] = []
+    verdicts: dict[str, bool] = {}
     for node, name in _identifiers(tree):
-        if name not in allowed and not derived(name, allowed):
+        ok = verdicts.get(name)
+        if ok is None:
+            ok = verdicts[name] = name in allowed or derived(name, allowed)
+        if not ok and len(problems) < 10:
             problems.append(_problem(path, getattr(node, "lineno", None),
                                      f"holds the name {name!r}, which neither the templates nor the "
                                      "naming pass produced (spec text outside a literal?)"))
@@ -144,12 +148,19 @@ def check_module(source: str, path: str, allowed: frozenset[str]) -> list[Diagno
     return problems[:10]
 
 
+_LEAVES = (ast.Constant, ast.Load, ast.Store, ast.BinOp, ast.BitOr, ast.Subscript, ast.Tuple, ast.List,
+           ast.Dict, ast.Call, ast.Expr, ast.AnnAssign, ast.Assign, ast.Return, ast.Await)
+
+
 def _identifiers(tree: ast.AST) -> Iterator[tuple[ast.AST, str]]:
     for node in ast.walk(tree):  # breadth first, no recursion
-        if isinstance(node, ast.Name):
-            yield node, node.id
-        elif isinstance(node, ast.Attribute):
-            yield node, node.attr
+        kind = type(node)
+        if kind is ast.Name:
+            yield node, node.id  # type: ignore[attr-defined]
+        elif kind is ast.Attribute:
+            yield node, node.attr  # type: ignore[attr-defined]
+        elif kind in _LEAVES:
+            continue
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             yield node, node.name
         elif isinstance(node, ast.arg) or isinstance(node, ast.keyword) and node.arg is not None:

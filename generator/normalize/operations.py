@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import ir
 from ..refs import Loc
-from .schemas import Context, SchemaLowerer, _pascal_hint, _text
+from .schemas import Context, SchemaLowerer, _pascal_hint, _text, code_default
 from . import swagger2
 from .swagger2 import HTTP_METHODS
 
@@ -201,12 +201,13 @@ class OperationLowerer:
             required = True
         style, explode = self._style(param, where)
         # A path parameter is always sent (the route needs it): a default there means nothing.
-        has_default = isinstance(schema, dict) and "default" in schema and where != "path"
+        default, has_default = code_default(schema, self.ctx, ploc.child("schema")) if where != "path" \
+            else (None, False)
         return ir.Parameter(
             wire_name=name, location=where, type=ptype, required=required, style=style, explode=explode,
             allow_reserved=param.get("allowReserved") is True, description=_text(param.get("description")),
             deprecated=param.get("deprecated") is True,
-            default=ir.freeze(schema.get("default")) if has_default else None, has_default=has_default, src=src,
+            default=default, has_default=has_default, src=src,
         )
 
     def _style(self, param: dict[str, Any], where: str) -> tuple[str, bool]:
