@@ -106,10 +106,10 @@ def comment(text: Any) -> str:
 
 def md(text: Any) -> str:
     """Text made safe for one Markdown table cell or paragraph line (no HTML, no pipes)."""
-    text = " ".join("".join(" " if _unprintable(ch) else ch for ch in str(text)).split())
+    line = " ".join("".join(" " if _unprintable(ch) else ch for ch in str(text)).split())
     for ch in "\\`*_[]<>|#&!":
-        text = text.replace(ch, "\\" + ch)
-    return text
+        line = line.replace(ch, "\\" + ch)
+    return line
 
 
 def toml(text: Any) -> str:

@@ -117,7 +117,7 @@ def derived(name: str, names: frozenset[str]) -> bool:
     ``_op_name``, ``_auth_2``, ``name_value`` (never a dunder, never a public name)."""
     if name.startswith("__"):
         return False
-    rest = name[1:] if name.startswith("_") else name
+    rest = name.removeprefix("_")
     candidates = {rest, rest.lower()}
     if name.startswith("_"):
         prefix = _DERIVED_PREFIX.match(rest)

@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import import_package
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.api import GenerateOptions, generate
-from helpers import import_package
 
 MARKER = Path("/tmp/oagen-fuzz-MARKER")
 PAYLOADS = [

@@ -23,7 +23,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT, SPECS
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -48,7 +47,7 @@ def run_oagen(*args: str, cwd: Path, env: dict[str, str] | None = None,
     environment = {**os.environ, "PYTHONPATH": str(ROOT), "OAGEN_CACHE_DIR": "", "HOME": str(cwd),
                    **(env or {})}
     start = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, check=False,
                             cwd=cwd, env=environment, timeout=timeout, preexec_fn=_limit_memory)
     return result, time.monotonic() - start
 
@@ -148,7 +147,7 @@ def check_generated(out: Path) -> None:
     # Import every module in a fresh interpreter; the spec's payloads would touch MARKER.
     script = (f"import importlib\nfor m in ('', '.models', '.client', '.errors', '.server.app', '.server.base', "
               f"'.server.handlers'):\n    importlib.import_module({package!r} + m)\nprint('imported')\n")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=out,
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=out, check=False,
                             timeout=120, env={**os.environ, "PYTHONPATH": str(out)}, preexec_fn=_limit_memory)
     assert result.returncode == 0 and "imported" in result.stdout, result.stderr[-3000:]
     assert not MARKER.exists(), "importing the generated code ran a payload"

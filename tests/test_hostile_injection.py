@@ -8,13 +8,13 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import import_package
+from test_hostile import MARKER, check_generated
 
 from generator import render, safety
 from generator.api import GenerateOptions, generate, load_api
 from generator.targets import registry
 from generator.targets.package import Options
-from helpers import import_package
-from test_hostile import MARKER, check_generated
 
 HOSTILE = Path(__file__).parent / "hostile"
 

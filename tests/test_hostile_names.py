@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pydantic
 import pytest
+from helpers import import_package
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +25,6 @@ from generator.naming import (
     shorten,
     snake,
 )
-from helpers import import_package
 
 HOSTILE = Path(__file__).parent / "hostile"
 NASTY = [*keyword.kwlist, *keyword.softkwlist, *dir(builtins), "self", "cls", "", " ", "1", "1st", "__init__",

@@ -8,11 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
+from helpers import SPECS
+from test_hostile import tree
 
 from generator import cli, writer
 from generator.api import GenerateOptions, generate
-from helpers import SPECS
-from test_hostile import tree
 
 PETSTORE = SPECS / "petstore" / "petstore-3.0.yaml"
 

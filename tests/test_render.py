@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ast
 import math
-import tomllib
 
 import pytest
+import tomllib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, SPECS
 
 from generator import render, safety
 from generator.api import GenerateOptions, generate, load_api
 from generator.diagnostics import FatalError
-from helpers import ROOT, SPECS
 
 HOSTILE = Path(__file__).parent / "hostile"
 
