@@ -186,7 +186,7 @@ def test_no_network_without_opt_in(tmp_path: Path, command: str, capsys: pytest.
     hits: list[str] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             hits.append(self.path)
             self.send_response(200)
             self.end_headers()
