@@ -81,7 +81,7 @@ examples: $(STAMP)
 	$(VPY) scripts/regen_examples.py
 
 fuzz: $(STAMP)
-	$(PYTEST) -m fuzz tests
+	OAGEN_FUZZ_LONG=1 $(PYTEST) -m fuzz tests
 
 fuzz-server: $(STAMP)
 	OAGEN_SERVER_FUZZ_EXAMPLES=$(OAGEN_FUZZ_EXAMPLES) $(PYTEST) -m fuzz tests/test_schemathesis.py

@@ -15,6 +15,7 @@ from .diagnostics import Diagnostic, Diagnostics, FatalError, Severity, SourceRe
 from .uptodate import current_manifest
 
 if TYPE_CHECKING:
+    from .loader import Limits
     from .refs import RefOptions, Resolver
 
 # The stages (black, jinja2, PyYAML, the validator...) are imported when a run needs them, so
@@ -26,6 +27,8 @@ from .writer import (
     apply,
     manifest_bytes,
     plan_writes,
+    restore,
+    snapshot,
     unified_diff,
 )
 
@@ -46,6 +49,8 @@ class GenerateOptions:
     validate: bool = True
     allow_external_refs: tuple[Path, ...] = ()
     allow_remote_refs: bool = False
+    #: Loading limits (:class:`generator.loader.Limits`); ``None`` for the generous defaults.
+    limits: Limits | None = None
 
 
 @dataclass(slots=True, kw_only=True)
@@ -90,24 +95,27 @@ class Loaded:
 
 
 def load_api(spec: str, *, strict: bool = False, validate: bool = True,
-             ref_options: RefOptions | None = None) -> Loaded:
+             ref_options: RefOptions | None = None, limits: Limits | None = None) -> Loaded:
     """load → resolve → check → normalize → name."""
-    from . import check, loader, naming
+    from . import check, loader, naming, safety
     from .normalize.lower import lower, spec_version
     from .refs import RefOptions, Resolver
 
     diags = Diagnostics()
+    ref_options = ref_options or RefOptions()
+    if limits is not None:
+        ref_options.limits = limits
     try:
-        doc = loader.load(spec)
+        doc = loader.load(spec, ref_options.limits)
     except FatalError as exc:
         return Loaded(api=None, diagnostics=exc.diagnostics)
     diags.extend(doc.load_warnings)
-    resolver = Resolver(doc, ref_options or RefOptions())
+    resolver = Resolver(doc, ref_options)
     try:
         version = spec_version(doc.data, doc.file)
         if validate:
             diags.extend(check.validate(doc, version, strict=strict))
-        api = naming.name_api(lower(resolver, diags))
+        api = safety.deep(lambda: naming.name_api(lower(resolver, diags)), file=doc.file)
     except FatalError as exc:
         return Loaded(api=None, diagnostics=_located(diags.items + exc.diagnostics, resolver))
     if strict:
@@ -144,7 +152,7 @@ def _located(items: list[Diagnostic], resolver: Resolver | None) -> list[Diagnos
 def render_files(api: ir.Api, options: GenerateOptions, package: str,
                  document: object = None) -> tuple[list[OutputFile], list[Diagnostic]]:
     """render → format → compile check, all in memory (``document``: the spec as loaded, shipped as is)."""
-    from . import render
+    from . import render, safety
     from .format import Formatter, check_python, default_cache_dir
     from .targets import registry
     from .targets.package import Options
@@ -170,8 +178,11 @@ def render_files(api: ir.Api, options: GenerateOptions, package: str,
             if problem is not None:
                 problems.append(problem)
                 continue
-        files.append(OutputFile(path=p.path, content=texts[p.path].encode("utf-8"), user_owned=p.user_owned))
-    return files, problems
+        if not safety.check_text(texts[p.path], p.path):
+            files.append(OutputFile(path=p.path, content=texts[p.path].encode("utf-8"), user_owned=p.user_owned))
+    # No spec text outside literals and comments: every identifier from a template or the naming pass.
+    problems += safety.check_files(env, plans, texts, api, package)
+    return ([], problems) if problems else (files, problems)
 
 
 def generate(spec: str, out: str | Path, options: GenerateOptions | None = None) -> GenerateResult:
@@ -186,18 +197,22 @@ def generate(spec: str, out: str | Path, options: GenerateOptions | None = None)
 
     loaded = load_api(spec, strict=options.strict, validate=options.validate,
                       ref_options=RefOptions(allow_external_dirs=options.allow_external_refs,
-                                             allow_remote=options.allow_remote_refs))
+                                             allow_remote=options.allow_remote_refs),
+                      limits=options.limits)
     diagnostics = list(loaded.diagnostics)
     api = loaded.api
     sources = _sources(loaded, spec)
     failed = any(d.severity >= Severity.ERROR for d in diagnostics) if options.strict else api is None
     if api is None or failed:
         return GenerateResult(ok=False, diagnostics=diagnostics, api=api, sources=sources)
+    from .naming import package_name_problem
+
     package = options.package or default_package_name(api)
-    if not valid_package_name(package):
-        diagnostics.append(Diagnostic(code="OAG002", severity=Severity.ERROR,
-                                      message=f"package name {package!r} is not a Python identifier",
-                                      hint="pass --package with letters, digits and underscores"))
+    problem = package_name_problem(package)
+    if problem is not None:
+        diagnostics.append(Diagnostic(code="OAG030", severity=Severity.ERROR,
+                                      message=f"package name {package!r} {problem}",
+                                      hint="pass --package with another name (letters, digits and underscores)"))
         return GenerateResult(ok=False, diagnostics=diagnostics, api=api, sources=sources)
     document = loaded.resolver.root.data if loaded.resolver is not None else None
     files, problems = render_files(api, options, package, document)
@@ -217,11 +232,16 @@ def generate(spec: str, out: str | Path, options: GenerateOptions | None = None)
     if options.check or options.diff:
         result.diff = unified_diff(out, plan) if options.diff else ""
     else:
+        saved = snapshot(out, plan)
         try:
             apply(out, plan, manifest)
         except WriteError as exc:
+            # A full disk or a read-only file half way: put back what was there. Should even that
+            # fail, every file is its old or new version and the journal lets the next run repair.
+            lost = restore(out, saved)
             result.ok = False
-            result.diagnostics.append(_write_failed(out, exc))
+            result.written = []
+            result.diagnostics.append(_write_failed(out, exc, lost))
             return result
     if options.server:
         _handler_report(result, out, package, api, files)
@@ -262,10 +282,12 @@ def _result(plan: WritePlan, diagnostics: list[Diagnostic], api: ir.Api, package
     )
 
 
-def _write_failed(out: Path, exc: WriteError) -> Diagnostic:
+def _write_failed(out: Path, exc: WriteError, lost: list[str]) -> Diagnostic:
+    restored = "the output folder was restored" if not lost else (
+        f"could not restore {', '.join(lost)}; every file is its old or new version and the next run repairs")
     return Diagnostic(code="OAG802", severity=Severity.ERROR, src=SourceRef(file=str(out / exc.path)),
-                      message=f"cannot write: {exc.cause.strerror or exc.cause}; writing stopped here",
-                      hint="every file is either its old or its new version; fix the cause and run oagen again")
+                      message=f"cannot write: {exc.cause.strerror or exc.cause}; {restored}",
+                      hint="free space or fix permissions, then run oagen again")
 
 
 def _handler_report(result: GenerateResult, out: Path, package: str, api: ir.Api,

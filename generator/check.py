@@ -14,6 +14,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import urllib.parse
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,8 @@ def validate(doc: Document, version: str, *, strict: bool = False, limit: int = 
     severity = Severity.ERROR if strict else Severity.WARNING
     findings: list[Diagnostic] = []
     try:
-        for pointer, message in _iter_errors(doc.data, version):
+        root = doc.path.parent if doc.path is not None else None
+        for pointer, message in _iter_errors(doc.data, version, root):
             findings.append(Diagnostic(code="OAG090", severity=severity, message=message,
                                        src=SourceRef(pointer=pointer, file=doc.file),
                                        hint="see the OpenAPI specification for this field"))
@@ -133,11 +135,41 @@ def _cache_dir() -> Path | None:
     return Path(base) / "oagen" / "schemas"
 
 
-def _iter_errors(data: Any, version: str) -> Iterator[tuple[str, str]]:
+class _ConfinedHandlers(dict):  # type: ignore[type-arg]
+    """The validator's own ``$ref`` retrieval, confined like oagen's resolver: files under the
+    spec's folder only, never the network (its default handlers would fetch any URL, and
+    fall back to urlopen for schemes they do not know)."""
+
+    def __init__(self, root: Path | None) -> None:
+        super().__init__()
+        self.root = root
+
+    def __contains__(self, scheme: object) -> bool:
+        return True
+
+    def __getitem__(self, scheme: str) -> Callable[[str], Any]:
+        return self.fetch
+
+    def fetch(self, uri: str) -> Any:
+        from .loader import load
+
+        parsed = urllib.parse.urlsplit(uri)
+        if parsed.scheme not in ("", "file") or self.root is None:
+            raise ValueError(f"$ref {uri!r} is not fetched while validating")
+        path = Path(urllib.parse.unquote(parsed.path))
+        path = path if path.is_absolute() else self.root / path
+        real, root = os.path.realpath(path), os.path.realpath(self.root)
+        if not real.startswith(root + os.sep):
+            raise ValueError(f"$ref {uri!r} leaves the spec's folder")
+        return load(str(path)).data
+
+
+def _iter_errors(data: Any, version: str, root: Path | None = None) -> Iterator[tuple[str, str]]:
     import openapi_spec_validator
 
     validator_cls = getattr(openapi_spec_validator, _VALIDATORS[version])
-    validator = validator_cls(data)
+    confined = type(validator_cls.__name__, (validator_cls,), {"resolver_handlers": _ConfinedHandlers(root)})
+    validator = confined(data)
     for error in validator.iter_errors():
         path = list(getattr(error, "absolute_path", None) or getattr(error, "path", ()) or ())
         yield join_pointer("", *path), _message(error)

@@ -22,6 +22,35 @@ from .diagnostics import Diagnostic, Severity, dumps_json
 _MAX_WARNINGS = 25
 
 
+def _count(text: str) -> int:
+    """A positive count; ``k``, ``M`` and ``G`` suffixes multiply by 1024s (for --max-bytes)."""
+    scale = {"k": 1024, "m": 1024**2, "g": 1024**3}.get(text[-1:].lower(), 1)
+    try:
+        value = int(text[:-1] if scale > 1 else text) * scale
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+    return value
+
+
+def _add_limits(parser: argparse.ArgumentParser) -> None:
+    from .loader import DEFAULT_LIMITS as d
+
+    parser.add_argument("--max-bytes", type=_count, metavar="N",
+                        help=f"refuse spec files larger than N bytes (default {d.max_bytes // 1024**2}M)")
+    parser.add_argument("--max-depth", type=_count, metavar="N",
+                        help=f"refuse documents nesting deeper than N levels (default {d.max_depth})")
+    parser.add_argument("--max-nodes", type=_count, metavar="N",
+                        help=f"refuse documents of more than N values, YAML aliases expanded (default {d.max_nodes})")
+
+
+def _limits(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .loader import positive_limits
+
+    return positive_limits(max_bytes=args.max_bytes, max_depth=args.max_depth, max_nodes=args.max_nodes)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="oagen", description="OpenAPI → typed Python client + FastAPI stub server")
     parser.add_argument("--version", action="version", version=f"oagen {__version__}")
@@ -55,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="regenerate whenever the spec or a file it references changes (Ctrl-C stops)")
     gen.add_argument("--interval", type=float, default=1.0, metavar="SECONDS", help="--watch polling interval")
     gen.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    _add_limits(gen)
 
     dif = sub.add_parser("diff", help="what changed between two versions of a spec, for clients")
     dif.add_argument("old", help="the old spec")
@@ -66,10 +96,12 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("spec")
     val.add_argument("--strict", action="store_true")
     val.add_argument("--format", choices=("text", "json"), default="text")
+    _add_limits(val)
 
     ins = sub.add_parser("inspect", help="the operations and models as the IR has them")
     ins.add_argument("spec")
     ins.add_argument("--json", action="store_true", help="the whole IR as JSON")
+    _add_limits(ins)
 
     srv = sub.add_parser("serve", help="run a generated server with uvicorn")
     srv.add_argument("output", type=Path, help="the folder oagen generated into")
@@ -117,7 +149,7 @@ def _runs(args: argparse.Namespace) -> list[_Run]:
     given = {k: getattr(args, k) for k in OPTION_KEYS if hasattr(args, k)}
     if "allow_external_refs" in given:
         given["allow_external_refs"] = tuple(given["allow_external_refs"])
-    mode = {"check": args.check, "diff": args.diff, "force": args.force}
+    mode = {"check": args.check, "diff": args.diff, "force": args.force, "limits": _limits(args)}
     if args.spec is not None:
         if args.config is not None:
             raise UsageError("give SPEC -o OUT, or --config PYPROJECT, not both")
@@ -162,7 +194,7 @@ def _generate_one(run: _Run, args: argparse.Namespace, labelled: bool) -> tuple[
     prefix = f"oagen: [{run.label}]" if labelled else "oagen:"
     _print_diagnostics(result.diagnostics, args.quiet)
     if not result.ok:
-        stopped = any(d.code == "OAG802" for d in result.diagnostics)
+        stopped = any(d.code == "OAG802" and "could not restore" in d.message for d in result.diagnostics)
         print(f"{prefix} generation failed; " + ("writing stopped, run again to finish" if stopped
                                                  else "nothing was written"), file=sys.stderr)
         return 1, result
@@ -285,7 +317,9 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    loaded = load_api(args.spec, strict=args.strict)
+    from .api import load_api
+
+    loaded = load_api(args.spec, strict=args.strict, limits=_limits(args))
     if args.format == "json":
         print(dumps_json(loaded.diagnostics))
     else:
@@ -302,7 +336,7 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
     from .dump import dumps
     from .targets.python_client import http_line
 
-    loaded = load_api(args.spec, validate=False)
+    loaded = load_api(args.spec, validate=False, limits=_limits(args))
     if loaded.api is None:
         _print_diagnostics(loaded.diagnostics)
         return 1

@@ -68,12 +68,12 @@ class Diagnostic:
 
     def format(self) -> str:
         """The one-line text form: ``file:line:col: severity[CODE]: message (pointer); hint``."""
-        loc = self.src.file or "<spec>"
+        loc = _one_line(self.src.file) or "<spec>"
         if self.src.line is not None:
             loc += f":{self.src.line}:{self.src.col or 1}"
         text = f"{loc}: {self.severity}[{self.code}]: {_one_line(self.message)}"
         if self.src.pointer:
-            text += f" (#{self.src.pointer})"
+            text += f" (#{_one_line(self.src.pointer)})"
         if self.hint:
             text += f"; {_one_line(self.hint)}"
         return text
@@ -93,7 +93,12 @@ class Diagnostic:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    # Spec text in a message must not move the terminal's cursor or colour it (ESC, CR, bidi
+    # overrides): unprintable characters are shown escaped, line breaks as spaces.
+    text = " ".join(str(text).split())
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class Diagnostics:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import functools
+import hashlib
 import keyword
 import re
 import unicodedata
@@ -35,16 +36,29 @@ MODULE_RESERVED = frozenset({
     "Annotated", "TYPE_CHECKING", "IntEnum", "StrEnum", "typing", "enum", "pydantic", "uuid",
     "Client", "AsyncClient", "ApiError", "ApiResponse", "models",
 })
-CLIENT_RESERVED = frozenset({"close", "aclose", "request", "with_response", "raw", "base_url", "_http"})
-# Names an operation's parameters must not shadow: the generated methods' locals and the names
-# client.py, server/app.py and server/base.py import (a parameter ``cast`` would break ``cast()``).
+# Operation names are methods of Client/AsyncClient (beside these) and ``_<NAME>`` constants in
+# client.py (``_SCHEMES`` is taken).
+CLIENT_RESERVED = frozenset({"close", "aclose", "request", "with_response", "raw", "base_url", "_http", "schemes"})
+# Keyword arguments of the client's constructor, and what its body uses.
+CLIENT_OPTIONS = ("base_url", "timeout", "headers", "transport", "retries", "follow_redirects", "auth",
+                  "credentials", "httpx", "m", "cast")
+# Parameters are keyword arguments of client methods, server endpoints and handlers; these
+# are the names those bodies use (``body`` carries the request body, ``request`` is the
+# endpoint's own argument).
 PARAM_RESERVED = frozenset({
-    "body", "request", "response", "result", "self", "cls", "m", "httpx", "datetime", "uuid",
+    "body", "request", "response", "result", "self", "cls", "m", "httpx", "datetime", "uuid", "credentials",
     "IO", "Any", "Literal", "cast", "Mapping", "Path", "Annotated", "Body", "Cookie", "FastAPI", "Header",
     "Query", "Request", "Response", "ApiResponse", "AsyncCore", "Operation", "Param", "Result", "RetryPolicy",
     "Scheme", "SyncCore", "BaseHandlers", "not_implemented",
 })
-CLIENT_OPTIONS = ("base_url", "timeout", "headers", "transport", "retries", "follow_redirects", "auth")
+MAX_NAME = 64
+# Names Windows reserves for devices, with any extension (a package folder named so cannot be
+# created there).
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", "conin$", "conout$", "clock$"}
+                             | {f"{d}{i}" for d in ("com", "lpt") for i in range(10)})
+# Modules a generated package imports: a package named like one of them would shadow it.
+_IMPORTED = frozenset({"httpx", "pydantic", "fastapi", "starlette", "uvicorn", "anyio", "typing_extensions",
+                       "annotated_types", "h11", "idna", "certifi", "sniffio", "httpcore"})
 
 
 @functools.lru_cache(maxsize=65536)
@@ -89,18 +103,69 @@ class Namespace:
 
     def take(self, base: str, fallback: str, digit_prefix: str) -> str:
         """A unique identifier built from ``base``."""
-        name = base or fallback
+        name = shorten(base or fallback)
         if name[0].isdigit():
             name = digit_prefix + name
         if name in self.suffix_reserved or keyword.iskeyword(name) or keyword.issoftkeyword(name):
             name += "_"
         candidate, n = name, 1
-        while candidate in self.used:
+        while not self.free(candidate):
             n += 1
             candidate = f"{name}_{n}" if not name.endswith("_") else f"{name}{n}"
         self.used.add(candidate)
-        assert candidate.isidentifier() and not keyword.iskeyword(candidate), candidate
+        assert candidate.isidentifier() and candidate.isascii() and not keyword.iskeyword(candidate) \
+            and not keyword.issoftkeyword(candidate), candidate
         return candidate
+
+    def free(self, candidate: str) -> bool:
+        """True when ``candidate`` may be handed out."""
+        return candidate not in self.used
+
+
+class ParamNamespace(Namespace):
+    """Parameter names: also never ``x`` beside ``x_value`` (the server's name for a split ``x``)."""
+
+    def free(self, candidate: str) -> bool:
+        """True when ``candidate`` may be handed out."""
+        if candidate in self.used or candidate + "_value" in self.used:
+            return False
+        return not (candidate.endswith("_value") and candidate[: -len("_value")] in self.used)
+
+
+def shorten(name: str) -> str:
+    """A name cut to :data:`MAX_NAME` characters, with a hash of the whole to stay unique."""
+    if len(name) <= MAX_NAME:
+        return name
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+    return name[: MAX_NAME - 9].rstrip("_") + "_" + digest
+
+
+def package_name(title: str) -> str:
+    """A package name from a title: snake_case, at most 30 characters, never a keyword, a name
+    Windows reserves, or the name of a module the generated code imports (or the stdlib's)."""
+    name = ""
+    for word in snake(title).split("_"):
+        if len(name) + len(word) > 30:
+            break
+        name = f"{name}_{word}" if name else word
+    name = name or "api"
+    name = name if name[0].isalpha() else "api_" + name
+    return name if package_name_problem(name) is None else name + "_api"
+
+
+def package_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be the generated package's name, or ``None``."""
+    import sys
+
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) or not name.isidentifier():
+        return "is not a Python identifier (letters, digits and underscores, not starting with a digit)"
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
+        return "is a Python keyword"
+    if name.lower() in WINDOWS_RESERVED:
+        return "is a device name on Windows"
+    if name in sys.stdlib_module_names or name in _IMPORTED or name == "generator":
+        return "would shadow a module the generated code imports"
+    return None
 
 
 def name_api(api: ir.Api) -> ir.Api:
@@ -146,9 +211,7 @@ def _name_operation(op: ir.Operation, ns: Namespace) -> ir.Operation:
     for c in op.constants if not op.operation_id else ():
         base = f"{base}_{snake(c.value)}"
     name = ns.take(base, "operation", "op_")
-    # ``body`` carries the request body, ``credentials`` the security credentials; ``request`` is
-    # the server endpoint's own argument (all in PARAM_RESERVED).
-    params_ns = Namespace(PARAM_RESERVED | {"credentials"})
+    params_ns = ParamNamespace(PARAM_RESERVED)
     ordered = sorted(op.parameters, key=lambda p: not p.required)
     named = {id(p): replace(p, name=params_ns.take(snake(p.wire_name), "param", "p_")) for p in ordered}
     return replace(op, name=name, parameters=tuple(named[id(p)] for p in op.parameters))

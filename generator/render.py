@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import re
+import math
 from pathlib import Path
 from typing import Any
 
 import jinja2
+
+from .ir import JSONObject
 
 _PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 _SOURCE_TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -17,45 +19,114 @@ def template_dir() -> Path:
     return _PACKAGE_TEMPLATES if _PACKAGE_TEMPLATES.is_dir() else _SOURCE_TEMPLATES
 
 
+# Spec text is data. It reaches generated files only through these filters (security
+# relevant: a string that escaped its literal would run in the user's process at import):
+#   pyrepr    any JSON value as a Python literal expression (strings through repr())
+#   docstring text for the inside of a triple-quoted string
+#   comment   text for one ``#`` comment line
+#   md        text for one line of Markdown
+#   toml      a TOML basic string
+# Characters that are not printable (control and format characters such as NUL, ESC, the
+# bidirectional overrides of "Trojan Source", lone surrogates, U+0085, U+2028/2029) are
+# escaped inside literals and removed from comments and Markdown; they never reach a file raw.
+
+_KEEP = frozenset("\n ")
+
+
+def _unprintable(ch: str) -> bool:
+    return not ch.isprintable() and ch not in _KEEP
+
+
+def _escape_char(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
 def pyrepr(value: Any) -> str:
-    """A Python literal of a value (spec text is only ever emitted through this or docstring)."""
+    """A Python literal expression of a JSON value: str, int, float (also inf and nan), bool,
+    None, lists/tuples and dicts (or the IR's frozen ``JSONObject``) of those."""
     if isinstance(value, str):
-        return _str_literal(value)
-    return repr(value)
+        # repr() escapes quotes, backslashes and every character that is not printable
+        # (str.isprintable), so the literal is one line of ASCII-safe, inert source text.
+        return repr(value)
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, int):
+        try:
+            return repr(value)
+        except ValueError:  # over sys.get_int_max_str_digits(): hex has no such limit
+            return hex(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return 'float("nan")'
+        if math.isinf(value):
+            return 'float("inf")' if value > 0 else 'float("-inf")'
+        return repr(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(pyrepr(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{pyrepr(str(k))}: {pyrepr(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, JSONObject):
+        return "{" + ", ".join(f"{pyrepr(str(k))}: {pyrepr(v)}" for k, v in value.items) + "}"
+    raise TypeError(f"pyrepr: no literal for a {type(value).__name__}")
 
 
-def _str_literal(text: str) -> str:
-    # repr() escapes quotes, backslashes and control characters; we also escape the Unicode
-    # line separators so that no literal spans lines.
-    out = repr(text)
-    return out.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\x85")
-
-
-def docstring(text: str, indent: int = 4) -> str:
-    """Text made safe for the inside of a triple-quoted docstring."""
+def docstring(text: Any, indent: int = 4) -> str:
+    """Text made safe for the inside of a triple-quoted (non-raw) docstring, lines indented."""
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    # Backslashes first (so that no escape sequence, ``\\N{...}`` included, is formed), then
+    # quotes, then every unprintable character as an escape sequence: what Python reads back
+    # is the original text, and no character of it can end the string or the line.
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]", lambda m: f"\\x{ord(m.group()):02x}"
-                  if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text)
-    lines = [line.rstrip() for line in text.strip().splitlines()]
+    text = "".join(_escape_char(ch) if _unprintable(ch) else ch for ch in text)
+    lines = [line.rstrip() for line in text.strip().split("\n")]
     while lines and not lines[-1]:
         lines.pop()
-    if lines and lines[-1].endswith('"'):
-        lines[-1] = lines[-1][:-1] + '\\"'
+    if lines and lines[-1].endswith('"') and _backslashes_before(lines[-1], len(lines[-1]) - 1) % 2 == 0:
+        lines[-1] = lines[-1][:-1] + '\\"'  # a last quote would merge with the closing ones
     pad = " " * indent
     return ("\n" + pad).join(lines).replace("\n" + pad + "\n", "\n\n").rstrip()
 
 
-def comment(text: str) -> str:
-    """Text made safe for a single ``#`` comment line."""
-    return " ".join(re.sub(r"[\x00-\x1f\x7f\x85\u2028\u2029]", " ", text).split())
+def _backslashes_before(text: str, index: int) -> int:
+    count = 0
+    while index - count - 1 >= 0 and text[index - count - 1] == "\\":
+        count += 1
+    return count
 
 
-def md(text: str) -> str:
+def comment(text: Any) -> str:
+    """Text made safe for a single ``#`` comment line (unprintable characters dropped)."""
+    return " ".join("".join(" " if _unprintable(ch) else ch for ch in str(text)).split())
+
+
+def md(text: Any) -> str:
     """Text made safe for one Markdown table cell or paragraph line (no HTML, no pipes)."""
-    text = " ".join(str(text).split())
-    for ch in "\\`*_[]<>|#":
-        text = text.replace(ch, "\\" + ch)
-    return text
+    line = " ".join("".join(" " if _unprintable(ch) else ch for ch in str(text)).split())
+    for ch in "\\`*_[]<>|#&!":
+        line = line.replace(ch, "\\" + ch)
+    return line
+
+
+def toml(text: Any) -> str:
+    """A TOML basic string (TOML 1.0 section "String"): quotes, backslashes and control
+    characters escaped; lone surrogates, which TOML cannot hold, replaced."""
+    out = []
+    for ch in str(text):
+        code = ord(ch)
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif code < 0x20 or code == 0x7F:
+            out.append(f"\\u{code:04x}")
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
 
 
 def environment(user_dir: Path | None = None) -> jinja2.Environment:
@@ -76,6 +147,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     env.filters["docstring"] = docstring
     env.filters["comment"] = comment
     env.filters["md"] = md
+    env.filters["toml"] = toml
     return env
 
 

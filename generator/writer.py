@@ -135,6 +135,9 @@ def _safe_relative(path: str) -> bool:
 def plan_writes(out: Path, files: list[OutputFile], *, manifest: bytes | None = None,
                 force: bool = False) -> WritePlan:
     """Compare rendered files (and the manifest's new text) with the folder and its last manifest."""
+    problem = _output_problem(out)
+    if problem is not None:
+        return WritePlan(conflicts=[problem])
     previous = read_manifest(out)
     plan = WritePlan(previous=previous)
     known = _known_hashes(previous)
@@ -203,6 +206,56 @@ def _plan_stale(out: Path, path: str, recorded: set[str], force: bool, plan: Wri
                                         "delete it yourself, or pass --force"))
         return
     plan.remove.append(path)
+
+
+def _output_problem(out: Path) -> Diagnostic | None:
+    """Why the output folder cannot be used at all, or ``None``."""
+    if out.exists() and not out.is_dir():
+        return Diagnostic(code="OAG804", severity=Severity.ERROR, message="output path is not a folder",
+                          src=SourceRef(file=str(out)), hint="pass a folder (it is created when missing)")
+    if out.is_dir():
+        try:
+            next(iter(out.iterdir()), None)
+        except OSError as exc:
+            return Diagnostic(code="OAG804", severity=Severity.ERROR, src=SourceRef(file=str(out)),
+                              message=f"output folder cannot be read: {exc.strerror}", hint="check its permissions")
+    return None
+
+
+def _inside(out: Path, target: Path) -> bool:
+    """True when ``target`` stays inside ``out`` once every symbolic link is resolved."""
+    root = Path(os.path.realpath(out))
+    real = Path(os.path.realpath(target))
+    return real != root and root in real.parents
+
+
+def _outside(out: Path, path: str) -> Diagnostic:
+    return Diagnostic(code="OAG802", severity=Severity.ERROR, src=SourceRef(file=str(out / path)),
+                      message="path leaves the output folder (a symbolic link, or '..' in the manifest)",
+                      hint="remove the link or the manifest entry; oagen writes only inside the output folder")
+
+
+def snapshot(out: Path, plan: WritePlan) -> dict[str, bytes | None]:
+    """What the files a plan touches hold now (``None``: absent), to undo a failed run."""
+    paths = [f.path for f in plan.write + plan.create_user] + list(plan.remove) + [MANIFEST]
+    return {p: _read(out / p) for p in paths}
+
+
+def restore(out: Path, saved: dict[str, bytes | None]) -> list[str]:
+    """Put back what :func:`snapshot` saw; returns the paths it could not restore."""
+    failed = []
+    for path, content in saved.items():
+        target = out / path
+        try:
+            if content is None:
+                if target.is_file() or target.is_symlink():
+                    target.unlink()
+                    _prune_empty(out, target.parent)
+            elif _read(target) != content:
+                atomic_write(target, content)
+        except OSError:
+            failed.append(path)
+    return failed
 
 
 def _check_inside(out: Path, target: Path) -> None:

@@ -65,7 +65,7 @@ def lower(resolver: Resolver, diags: Diagnostics) -> ir.Api:
     _check_operation_ids(operations, diags)
     return ir.Api(
         title=_text(info.get("title")) or "API",
-        version=str(info.get("version", "")),
+        version=str(info.get("version", "")) or "0",  # an empty version is no version (FastAPI refuses it)
         description=_text(info.get("description")),
         spec_version=version,
         servers=servers,

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import ir
 from ..refs import Loc
-from .schemas import Context, SchemaLowerer, _pascal_hint, _text, schema_examples
+from .schemas import Context, SchemaLowerer, _pascal_hint, _text, code_default, schema_examples
 from . import swagger2
 from .swagger2 import HTTP_METHODS
 
@@ -130,6 +130,13 @@ class OperationLowerer:
     def _operation(self, method: str, parsed: tuple[str, list[tuple[str, str, str]]], op: dict[str, Any],
                    loc: Loc, common: list[Any], item_loc: Loc) -> ir.Operation | None:
         path, key_constants = parsed
+        names = _TEMPLATE.findall(path)
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        if repeated:
+            # A route cannot bind one name twice (and a client could not fill the two apart).
+            self.ctx.diags.error("OAG123", f"path {path!r} repeats the template variable {repeated[0]!r}; "
+                                 "operation skipped", self.ctx.src(loc), "give each path parameter its own name")
+            return None
         op_id = op.get("operationId")
         op_id = op_id if isinstance(op_id, str) and op_id.strip() else None
         hint = op_id or f"{method} {path}"
@@ -207,13 +214,16 @@ class OperationLowerer:
                                        "path parameters need 'required: true'")
             required = True
         style, explode = self._style(param, where)
-        has_default = isinstance(schema, dict) and "default" in schema \
-            and self.schemas.check_default(ptype, schema["default"], ploc.child("schema"))
+        # A path parameter is always sent (the route needs it): a default there means nothing.
+        default, has_default = code_default(schema, self.ctx, ploc.child("schema")) if where != "path" \
+            else (None, False)
+        if has_default and not self.schemas.check_default(ptype, schema["default"], ploc.child("schema")):
+            default, has_default = None, False
         return ir.Parameter(
             wire_name=name, location=where, type=ptype, required=required, style=style, explode=explode,
             allow_reserved=param.get("allowReserved") is True, description=_text(param.get("description")),
             deprecated=param.get("deprecated") is True,
-            default=ir.freeze(schema.get("default")) if has_default else None, has_default=has_default,
+            default=default, has_default=has_default,
             examples=self._examples(param, ploc) + schema_examples(schema), src=src,
         )
 

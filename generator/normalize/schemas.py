@@ -322,8 +322,10 @@ class SchemaLowerer:
     def _field(self, wire: str, prop: Any, loc: Loc, hint: str) -> ir.Field:
         ftype = self.type_of(prop, loc, hint + _pascal_hint(wire))
         p = prop if isinstance(prop, dict) else {}
-        has_default = "default" in p and self.check_default(ftype, p["default"], loc)
-        return ir.Field(wire_name=wire, type=ftype, default=ir.freeze(p.get("default")), has_default=has_default,
+        default, has_default = code_default(p, self.ctx, loc)
+        if has_default and not self.check_default(ftype, p["default"], loc):
+            default, has_default = None, False
+        return ir.Field(wire_name=wire, type=ftype, default=default, has_default=has_default,
                         description=_text(p.get("description") or p.get("title")),
                         read_only=p.get("readOnly") is True, write_only=p.get("writeOnly") is True,
                         deprecated=p.get("deprecated") is True, examples=schema_examples(p), src=self.ctx.src(loc))
@@ -353,6 +355,36 @@ def default_fits(t: ir.Type, value: Any) -> bool | None:
         return isinstance(value, dict) and all(default_fits(t.values, v) is not False for v in value.values())
     results = [default_fits(v, value) for v in t.variants]
     return True if True in results else None if None in results else False
+
+
+MAX_DEFAULT_VALUES = 1_000
+MAX_DEFAULT_TEXT = 64 * 1024
+
+
+def code_default(schema: Any, ctx: Context, loc: Loc) -> tuple[ir.JSONValue, bool]:
+    """A schema's ``default`` for generated code, unless it is too large to be one (a YAML
+    alias can make a few bytes of spec a million values): then a warning, and no default."""
+    if not isinstance(schema, dict) or "default" not in schema:
+        return None, False
+    value = schema["default"]
+    count = size = 0
+    stack = [value]
+    while stack and count <= MAX_DEFAULT_VALUES and size <= MAX_DEFAULT_TEXT:
+        item = stack.pop()
+        count += 1
+        if isinstance(item, dict):
+            size += sum(len(str(k)) for k in item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            size += len(item)
+    if count > MAX_DEFAULT_VALUES or size > MAX_DEFAULT_TEXT:
+        ctx.diags.warning("OAG204", f"default is too large to write into code (over {MAX_DEFAULT_VALUES} values "
+                          f"or {MAX_DEFAULT_TEXT // 1024} KB); ignored", ctx.src(loc.child("default")),
+                          "document large defaults in the description instead")
+        return None, False
+    return ir.freeze(value), True
 
 
 def _field_kwargs(f: ir.Field) -> dict[str, Any]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import ir
-from ..naming import snake
+from ..naming import package_name, package_name_problem
 from ..normalize.lower import server_url
 from .pyview import TypeNamer, literal, python_default, uses
 
@@ -36,19 +35,12 @@ class Options:
 
 def default_package_name(api: ir.Api) -> str:
     """A package name from the spec's title (not the output folder: output must not depend on it)."""
-    words = snake(api.title).split("_")
-    name = ""
-    for word in words:
-        if len(name) + len(word) > 30:
-            break
-        name = f"{name}_{word}" if name else word
-    name = name or "api"
-    return name if name[0].isalpha() else "api_" + name
+    return package_name(api.title)
 
 
 def valid_package_name(name: str) -> bool:
     """True for a usable Python package name."""
-    return bool(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name)) and name.isidentifier()
+    return package_name_problem(name) is None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

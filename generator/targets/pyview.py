@@ -52,8 +52,10 @@ class TypeNamer:
 
 
 def literal(value: ir.JSONValue) -> str:
-    """A Python literal of a frozen JSON value (strings through ``repr``: always safe)."""
-    return repr(ir.thaw(value))
+    """A Python literal of a frozen JSON value (the ``pyrepr`` filter: always inert)."""
+    from ..render import pyrepr
+
+    return pyrepr(value)
 
 
 def is_nullable(t: ir.Type) -> bool:

@@ -26,7 +26,7 @@ class Status(str, Enum):
 class Pet(BaseModel):
     """Pet"""
 
-    model_config = ConfigDict(populate_by_name=True, extra="allow")
+    model_config = ConfigDict(populate_by_name=True, extra="allow", protected_namespaces=())
     id_: int = Field(alias="id")
     name: str
     tag: str | None = None
@@ -36,7 +36,7 @@ class Pet(BaseModel):
 class Error(BaseModel):
     """Error"""
 
-    model_config = ConfigDict(populate_by_name=True, extra="allow")
+    model_config = ConfigDict(populate_by_name=True, extra="allow", protected_namespaces=())
     code: int
     message: str
 

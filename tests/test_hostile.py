@@ -1,0 +1,156 @@
+"""Hostile and broken input: one clear error, safe code, nothing lost.
+
+Every file in tests/hostile/ (and in ``$OAGEN_HOSTILE_DIR``, for a set kept elsewhere) is run
+through ``oagen generate`` in a subprocess with a memory limit, into an output folder that
+already holds a generated package. For each the test asserts: exit 0 or 1 (as a ``.expected``
+file beside it says, when there is one), no traceback, every error one line, well under 10 s,
+nothing written outside the output folder, the previous output untouched on failure, and on
+success generated code that imports (client, models, server) without side effects and passes
+the AST check.
+
+``NAME.EXT.expected``: first line ``exit N``; every further line must appear in the output,
+except ``args: ...`` (more command-line arguments) and ``package: NAME`` (the package generated).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, SPECS
+
+HOSTILE = Path(__file__).parent / "hostile"
+MARKER = Path("/tmp/oagen-hostile-MARKER")
+MEMORY = 2 * 1024**3
+TIME_LIMIT = 10.0
+
+
+def _cases() -> list[Path]:
+    folders = [HOSTILE] + ([Path(os.environ["OAGEN_HOSTILE_DIR"])] if os.environ.get("OAGEN_HOSTILE_DIR") else [])
+    return sorted(p for folder in folders for p in folder.iterdir()
+                  if p.is_file() and p.suffix not in (".expected", ".md", ".py"))
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+
+
+def run_oagen(*args: str, cwd: Path, env: dict[str, str] | None = None,
+              timeout: float = 60) -> tuple[subprocess.CompletedProcess[str], float]:
+    """``python -m generator ARGS`` in a subprocess limited to 2 GB of address space."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "OAGEN_CACHE_DIR": "", "HOME": str(cwd),
+                   **(env or {})}
+    start = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, check=False,
+                            cwd=cwd, env=environment, timeout=timeout, preexec_fn=_limit_memory)
+    return result, time.monotonic() - start
+
+
+def tree(folder: Path) -> dict[str, tuple[bytes | str, int]]:
+    """Every file and link under ``folder``: its bytes (or link target) and mtime."""
+    state: dict[str, tuple[bytes | str, int]] = {}
+    if not folder.exists():
+        return state
+    for path in sorted(folder.rglob("*")):
+        rel = str(path.relative_to(folder))
+        if path.is_symlink():
+            state[rel] = (os.readlink(path), 0)
+        elif path.is_file():
+            state[rel] = (path.read_bytes(), path.stat().st_mtime_ns)
+    return state
+
+
+@pytest.fixture(scope="module")
+def previous_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding a package generated before (from the Petstore)."""
+    from generator.api import GenerateOptions, generate
+
+    out = tmp_path_factory.mktemp("previous") / "out"
+    result = generate(str(SPECS / "petstore" / "petstore-3.0.yaml"), out,
+                      GenerateOptions(package="previous", format=False))
+    assert result.ok, [d.format() for d in result.diagnostics]
+    return out
+
+
+def expectations(case: Path) -> tuple[int | None, list[str], list[str], str | None]:
+    sidecar = case.with_name(case.name + ".expected")
+    if not sidecar.exists():
+        return None, [], [], None
+    lines = [line for line in sidecar.read_text().splitlines() if line.strip()]
+    code = int(lines[0].split()[1])
+    args = [a for line in lines[1:] if line.startswith("args:") for a in line[5:].split()]
+    package = next((line[8:].strip() for line in lines[1:] if line.startswith("package:")), None)
+    return code, [line for line in lines[1:] if not line.startswith(("args:", "package:"))], args, package
+
+
+def assert_clean_output(result: subprocess.CompletedProcess[str]) -> None:
+    """No traceback; every diagnostic one line; an error never comes without one."""
+    text = result.stdout + result.stderr
+    assert "Traceback" not in text and 'File "' not in text, text[-3000:]
+    assert "internal error" not in text, text[-3000:]
+    for line in result.stderr.splitlines():
+        # Diagnostics and summaries; the change report's items are indented under its headline.
+        assert line.startswith(("oagen:", "/", ".", "<", "  + ", "  - ", "  ~ ")) or ": " in line, line
+    if result.returncode == 1:
+        assert "error[" in result.stderr, result.stderr[-2000:]
+
+
+@pytest.mark.parametrize("case", _cases(), ids=lambda p: p.name)
+def test_hostile_input(case: Path, tmp_path: Path, previous_output: Path) -> None:
+    expected_code, expected_lines, extra_args, package = expectations(case)
+    sandbox = tmp_path / "sandbox"
+    sandbox.mkdir()
+    spec = sandbox / "spec" / case.name
+    spec.parent.mkdir()
+    shutil.copyfile(case, spec)
+    out = sandbox / "out"
+    shutil.copytree(previous_output, out, symlinks=True)
+    before_out = tree(out)
+    outside = {k: v for k, v in tree(tmp_path).items() if not k.startswith("sandbox/out/")}
+    MARKER.unlink(missing_ok=True)
+
+    result, elapsed = run_oagen("generate", str(spec), "-o", str(out), "--no-format", *extra_args, cwd=sandbox)
+
+    assert result.returncode in (0, 1), result.stderr[-3000:]
+    if expected_code is not None:
+        assert result.returncode == expected_code, result.stderr[-3000:]
+    for line in expected_lines:
+        assert line in result.stderr, f"{line!r} not in:\n{result.stderr[-3000:]}"
+    assert_clean_output(result)
+    assert elapsed < TIME_LIMIT, f"took {elapsed:.1f} s"
+    after_outside = {k: v for k, v in tree(tmp_path).items() if not k.startswith("sandbox/out/")}
+    assert after_outside == outside, "written outside the output folder: " + \
+        ", ".join(sorted(set(after_outside) ^ set(outside)))
+    assert not MARKER.exists()
+    if result.returncode != 0:
+        assert tree(out) == before_out, "a failed run changed the output folder"
+        return
+    if package is not None:
+        assert (out / package / "__init__.py").is_file(), sorted(p.name for p in out.iterdir())
+    check_generated(out)
+
+
+def check_generated(out: Path) -> None:
+    """The generated package passes the AST check and imports without side effects."""
+    from generator.safety import TARGET_VOCABULARY, check_module
+
+    packages = [p.name for p in out.iterdir() if (p / "__init__.py").exists()]
+    assert len(packages) == 1, packages
+    package = packages[0]
+    for path in sorted((out / package).rglob("*.py")):
+        compile(path.read_text("utf-8"), str(path), "exec")
+    # Import every module in a fresh interpreter; the spec's payloads would touch MARKER.
+    script = (f"import importlib\nfor m in ('', '.models', '.client', '.errors', '.server.app', '.server.base', "
+              f"'.server.handlers'):\n    importlib.import_module({package!r} + m)\nprint('imported')\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=out, check=False,
+                            timeout=120, env={**os.environ, "PYTHONPATH": str(out)}, preexec_fn=_limit_memory)
+    assert result.returncode == 0 and "imported" in result.stdout, result.stderr[-3000:]
+    assert not MARKER.exists(), "importing the generated code ran a payload"
+    assert TARGET_VOCABULARY  # the AST check itself ran inside generate; check_module is tested in test_safety
+    del check_module

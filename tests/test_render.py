@@ -1,0 +1,118 @@
+"""The escaping filters: spec text stays data in every context, for every class of character."""
+
+from __future__ import annotations
+
+import ast
+import math
+
+import pytest
+import tomllib
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import ir
+from generator.render import comment, docstring, md, pyrepr, toml
+
+MARKER = "/tmp/oagen-render-MARKER"
+# One of each class the issue names, and their combinations.
+PAYLOADS = [
+    "plain", "", " ", "\\", "\\\\", '"', "'", '"""', "'''", '""""', '"""""', '""""""', 'a"', 'a""', 'a"""',
+    '\\"', '\\"""', 'ends with backslash\\', '"""; open("' + MARKER + '", "w")#',
+    "'''; open('" + MARKER + "', 'w')#", "\\N{BULLET}", "\\N{", "\\x41\\u0041\\U00000041\\101",
+    "line1\nline2", "\n\n\nlead and trail\n\n", "\r\n__import__('os')\r", "\rx", "tab\there",
+    "nul\x00byte", "esc\x1b[2Jclear", "bell\x07", "vt\x0bff\x0cfs\x1cgs\x1drs\x1eus\x1f", "del\x7f",
+    "nel\x85after", "ls\u2028ps\u2029after", "bidi\u202eoverride\u202c", "zw\u200bsp\ufeffbom", "nbsp\xa0",
+    "lone \ud800 surrogate", "\udfff", "emoji 🐍 and 日本語", "{__import__('os').system('x')}", "{{x}}", "}{",
+    "%s %(x)s", "$x ${x}", "<script>|pipe|`tick`*star*_u_[a](b)#h&amp;!", "\\\n", '"\n"', '\\"\n',
+]
+
+
+def texts() -> st.SearchStrategy[str]:
+    every = st.characters(codec=None, categories=None)
+    return st.one_of(st.sampled_from(PAYLOADS), st.text(every, max_size=40),
+                     st.lists(st.sampled_from(PAYLOADS), max_size=5).map("".join))
+
+
+def _printable_source(source: str) -> None:
+    assert all(ch.isprintable() or ch in "\n " for ch in source), repr(source)
+
+
+@pytest.mark.parametrize("text", PAYLOADS)
+def test_pyrepr_round_trips_every_string(text: str) -> None:
+    literal = pyrepr(text)
+    _printable_source(literal)
+    assert "\n" not in literal
+    tree = ast.parse(literal, mode="eval")
+    assert isinstance(tree.body, ast.Constant) and tree.body.value == text
+
+
+def test_pyrepr_json_values() -> None:
+    value = {"a": [1, 2.5, None, True, "x'\"", {"b": []}], "c\n": -3}
+    assert ast.literal_eval(pyrepr(value)) == value
+    frozen = ir.freeze(value)
+    assert pyrepr(frozen) == pyrepr(value)
+    assert pyrepr((1, "a")) == "[1, 'a']"
+    assert pyrepr(float("inf")) == 'float("inf")' and pyrepr(float("-inf")) == 'float("-inf")'
+    assert pyrepr(float("nan")) == 'float("nan")'
+    assert eval(pyrepr([float("inf"), float("-inf")]), {"__builtins__": {"float": float}}) == [math.inf, -math.inf]
+    huge = 16**5000
+    assert eval(pyrepr(huge)) == huge  # over int/str's digit limit: written in hex
+    with pytest.raises(TypeError):
+        pyrepr(object())
+
+
+def _docstring_module(text: str, indent: int) -> str:
+    pad = " " * indent
+    return f'class C:\n    def f(self):\n{pad}"""{docstring(text, indent)}"""\n{pad}return 1\n'
+
+
+@pytest.mark.parametrize("text", PAYLOADS)
+@pytest.mark.parametrize("indent", [0, 8])
+def test_docstring_stays_a_docstring(text: str, indent: int) -> None:
+    if indent == 0:
+        source = f'"""{docstring(text, 0)}"""\nx = 1\n'
+        tree = ast.parse(source)
+        assert len(tree.body) == 2
+        value = tree.body[0].value.value  # type: ignore[attr-defined]
+    else:
+        source = _docstring_module(text, indent)
+        tree = ast.parse(source)
+        func = tree.body[0].body[0]  # type: ignore[attr-defined]
+        assert len(func.body) == 2
+        value = func.body[0].value.value
+    _printable_source(source)
+    assert value.split() == text.replace("\r", "\n").split()  # the words survive, unchanged
+
+
+@pytest.mark.parametrize("text", PAYLOADS)
+def test_comment_stays_one_comment(text: str) -> None:
+    line = comment(text)
+    source = f"x = 1  # {line}\ny = 2\n"
+    _printable_source(source)
+    assert "\n" not in line
+    assert [type(s) for s in ast.parse(source).body] == [ast.Assign, ast.Assign]
+
+
+@pytest.mark.parametrize("text", PAYLOADS)
+def test_md_is_one_inert_line(text: str) -> None:
+    line = md(text)
+    _printable_source(line)
+    assert "\n" not in line
+    for ch in "|<>`":
+        assert line.count(ch) == line.count("\\" + ch)
+
+
+@pytest.mark.parametrize("text", PAYLOADS)
+def test_toml_round_trips(text: str) -> None:
+    value = tomllib.loads(f"a = {toml(text)}\n")["a"]
+    assert value == "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(texts())
+def test_filters_on_any_text(text: str) -> None:
+    test_pyrepr_round_trips_every_string(text)
+    test_docstring_stays_a_docstring(text, 8)
+    test_comment_stays_one_comment(text)
+    test_md_is_one_inert_line(text)
+    test_toml_round_trips(text)
