@@ -103,14 +103,19 @@ def _success_type(op: ir.Operation, namer: TypeNamer) -> str:
         if not r.status.startswith("2"):
             continue
         if not r.contents:
-            return "Any"
+            # 204 and 205 cannot have a body; any other bodiless declaration is read as what comes.
+            if r.status not in ("204", "205"):
+                return "Any"
+            if "None" not in hints:
+                hints.append("None")
+            continue
         content = _preferred(r.contents)
         hint = {"binary": "bytes", "text": "str"}.get(content.kind) or namer.hint(content.type)
         if hint not in hints:
             hints.append(hint)
     if not hints or "Any" in hints:
         return "Any"
-    return " | ".join(hints)
+    return " | ".join([h for h in hints if h != "None"] + [h for h in hints if h == "None"])
 
 
 def _preferred(contents: tuple[ir.Content, ...]) -> ir.Content:
