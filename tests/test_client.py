@@ -114,7 +114,7 @@ def test_undeclared_errors_raise_api_error_with_status_headers_and_body(bodies: 
     assert type(error) is bodies.ApiError
     assert (error.status_code, error.headers["x-request-id"], error.content) == (503, "r1", b"down for maintenance")
     assert error.text == "down for maintenance" and error.parsed == "down for maintenance"
-    assert str(error) == "submit_form: HTTP 503 Service Unavailable"
+    assert str(error) == "submit_form: HTTP 503 Service Unavailable: down for maintenance"
     # A declared error whose body does not fit its model is still an ApiError, never hidden.
     with _client(bodies, json_reply(404, {"unexpected": True})) as client:
         with pytest.raises(bodies.ApiError) as info2:
