@@ -62,6 +62,7 @@ class ClientOpView:
     security: tuple[tuple[str, ...], ...]
     returns: str
     raises: tuple[tuple[str, str], ...]
+    accept: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -197,7 +198,15 @@ def op_view(op: ir.Operation, api: ir.Api, namer: TypeNamer, reader: TypeNamer,
         security=tuple(req.schemes for req in security),
         returns=_success_type(op, reader),
         raises=_raises(responses),
+        accept=_accept(op),
     )
+
+
+def _accept(op: ir.Operation) -> str:
+    """The ``Accept`` header: the media type each declared answer is read as (JSON first)."""
+    media = [_preferred(r.contents).media_type for r in op.responses if r.contents]
+    media = [t for t in dict.fromkeys(media) if "*" not in t]
+    return ", ".join(sorted(media, key=lambda t: not t.startswith("application/json")))
 
 
 def _body_hint(content: ir.Content, namer: TypeNamer) -> str:
