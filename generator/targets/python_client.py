@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -229,12 +230,12 @@ def scheme_views(api: ir.Api) -> tuple[SchemeView, ...]:
                             kind_text=_kind_text(s), description=s.description) for s in api.security_schemes)
 
 
-def _kind_text(s: ir.SecurityScheme) -> str:
+def _kind_text(s: ir.SecurityScheme, code: str = "``") -> str:
     if s.kind == "basic":
-        return "HTTP basic: a ``(user, password)`` tuple"
+        return f"HTTP basic: a {code}(user, password){code} tuple"
     if s.kind == "bearer":
-        return "a bearer token, sent as ``Authorization: Bearer ...``"
-    return f"an API key, sent in the {s.location} ``{s.param_name}``"
+        return f"a bearer token, sent as {code}Authorization: Bearer ...{code}"
+    return f"an API key, sent in the {s.location} {code}{s.param_name}{code}"
 
 
 def plan(api: ir.Api, options: Options) -> list[FilePlan]:
@@ -267,3 +268,61 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
         FilePlan(path=f"{pkg}/_http.py", template="client/_http.py.jinja", context=context),
         FilePlan(path=f"{pkg}/client.py", template="client/client.py.jinja", context=context),
     ]
+
+
+def _example(t: ir.Type, api: ir.Api) -> str:
+    """Python source of a plausible argument of type ``t``, for the README."""
+    if isinstance(t, ir.Primitive):
+        return {"integer": "1", "number": "1.5", "boolean": "True"}.get(t.kind, '"..."')
+    if isinstance(t, ir.Literal):
+        return literal(t.values[0])
+    if isinstance(t, ir.Array):
+        return f"[{_example(t.items, api)}]"
+    if isinstance(t, ir.Named):
+        m = api.model(t.key)
+        if m.kind == "enum" and m.members:
+            return f"models.{m.name}.{m.members[0].name}"
+        if m.kind == "object":
+            required = [f for f in m.fields if f.required and not f.read_only]
+            args = ", ".join(f"{f.name}={_example(f.type, api)}" for f in required[:3])
+            return f"models.{m.name}({args})"
+    return "..."
+
+
+def _readme_score(op: ir.Operation, view: ClientOpView) -> tuple[int, ...]:
+    """Prefer a current GET returning a model and declaring an error model, with few arguments."""
+    typed = view.returns.startswith("m.") or view.returns.startswith("list[m.")
+    return (op.deprecated, op.method != "GET", not typed, not view.raises,
+            len(view.required) + (view.body is not None and view.body.default is None))
+
+
+def readme_view(api: ir.Api) -> dict[str, Any]:
+    """The client examples of the package README, built from the spec."""
+    namer = TypeNamer(api, prefix="m.")
+    reader = TypeNamer(api, prefix="m.", open_literals=True)
+    errors = _error_names(api)
+    views = [(op, op_view(op, api, namer, reader, errors)) for op in api.operations]
+    if not views:
+        return {"call": "", "op": "", "args": "", "client_args": "", "error": None, "auth": (), "base_url": "",
+                "http_line": ""}
+    op, view = min(views, key=lambda pair: _readme_score(*pair))
+    params = {p.name: p for p in op.parameters}
+    args = [_example(params[a.name].type, api) for a in view.required]
+    if view.body is not None and view.body.default is None and op.body is not None:
+        args.append(_example(op.body.contents[0].type, api) if op.body.contents[0].kind == "json" else '...')
+    security = {name for alt in view.security for name in alt}
+    auth_values = {"basic": '("user", "password")', "bearer": '"token"', "apiKey": '"key"'}
+    auth = tuple((s.name, auth_values.get(s.kind, '"..."'), f"{s.wire_name}: {_kind_text(s, code='')}")
+                 for s in api.security_schemes)
+    used = [a for a in auth if any(s.name == a[0] and s.wire_name in security for s in api.security_schemes)]
+    base_url = "" if server_views(api)["default_url"] else json.dumps("http://127.0.0.1:8000" + api.base_path)
+    return {
+        "call": f"{op.name}({', '.join(args)})",
+        "op": op.name,
+        "args": ", ".join(args),
+        "client_args": ", ".join([base_url] * bool(base_url) + [f"{name}={value}" for name, value, _ in used[:1]]),
+        "error": view.raises[0][0] if view.raises else None,
+        "auth": auth,
+        "base_url": base_url,
+        "http_line": view.http_line,
+    }
