@@ -22,8 +22,10 @@ from .pyview import TypeNamer, literal, model_refs, uses
 
 _ENUM_BASES = {"string": "OpenStrEnum", "integer": "OpenIntEnum", "number": "OpenFloatEnum"}
 # Never a module name: Windows device names (a file called con.py cannot exist there).
+# A submodule becomes an attribute of the package, so it must not shadow what models/__init__.py
+# imports.
 _RESERVED_MODULES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-                               *(f"lpt{i}" for i in range(10))})
+                               *(f"lpt{i}" for i in range(10)), "importlib", "annotations"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

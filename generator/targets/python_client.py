@@ -248,7 +248,7 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
     types += [c.type for op in api.operations if op.body for c in op.body.contents]
     types += [c.type for op in api.operations for r in op.responses for c in r.contents]
     hints = " ".join([a.hint for op in ops for a in (*op.required, *op.optional, *((op.body,) if op.body else ()))]
-                     + [op.returns for op in ops])
+                     + [op.returns for op in ops] + [r.type or "" for op in ops for r in op.responses])
     context: dict[str, Any] = {
         "api": api,
         "package": options.package,

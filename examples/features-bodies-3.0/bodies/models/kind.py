@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ._base import OpenStrEnum
+from . import _base
 
 __all__ = ["Kind"]
 
 
-class Kind(OpenStrEnum):
+class Kind(_base.OpenStrEnum):
     """What kind of thing."""
 
     GADGET = "gadget"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ._base import OpenStrEnum
+from . import _base
 
 __all__ = ["Status"]
 
 
-class Status(OpenStrEnum):
+class Status(_base.OpenStrEnum):
     """The pet's place in the store"""
 
     AVAILABLE = "available"
