@@ -13,7 +13,6 @@ from types import ModuleType
 from typing import Any
 
 import httpx
-
 from helpers import SPECS, generate_package, import_package
 
 FEATURES = SPECS / "features"

@@ -17,7 +17,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from client_support import FEATURES, generated, load, module
 from helpers import ROOT, free_port, import_fresh, uvicorn_server
 

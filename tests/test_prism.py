@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import time
 import typing
@@ -23,11 +22,11 @@ from typing import Any
 import httpx
 import pydantic
 import pytest
-
 from client_support import load
-from generator.api import load_api
 from helpers import ROOT, SPECS, free_port
 from valid_values import arguments
+
+from generator.api import load_api
 
 pytestmark = [pytest.mark.prism, pytest.mark.slow]
 

@@ -16,7 +16,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from client_support import FEATURES, Recorder, load, module
 
 STRING = "blue"

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any
 
 from .. import ir
 from ..naming import Namespace, snake
@@ -93,7 +92,7 @@ def models_view(api: ir.Api) -> ModelsView:
 
 def _references(m: ir.Model) -> list[str]:
     """Keys of the models a model needs, bases included."""
-    types: list[ir.Type | None] = [f.type for f in m.fields] + [m.additional, m.alias]
+    types: list[ir.Type | None] = [*(f.type for f in m.fields), m.additional, m.alias]
     found = list(m.bases)
     for t in types:
         found.extend(model_refs(t))
@@ -245,7 +244,8 @@ def _aliases_ordered(models: list[ir.Model], by_key: dict[str, ir.Model], own: s
         if state.get(m.key) == 1:
             return False
         state[m.key] = 1
-        ok = all([visit(by_key[d]) for d in deps(m.alias)])
+        results = [visit(by_key[d]) for d in deps(m.alias)]  # visit all: each one gets ordered
+        ok = all(results)
         state[m.key] = 2
         order.append((m, namer.hint(m.alias or ir.ANY) if ok else "Any"))
         return True
