@@ -33,7 +33,7 @@ pytestmark = [pytest.mark.prism, pytest.mark.slow]
 PRISM = Path(os.environ.get("OAGEN_PRISM") or ROOT / ".cache" / "node" / "node_modules" / ".bin" / "prism")
 # Specs whose operations are told apart by '?Action=' or '#...' in the path key: Prism answers 404
 # for all of them; the generated server and Schemathesis are their peers.
-SPEC_FILES = sorted(p for p in SPECS.rglob("*.yaml") if "real" not in p.parts)
+SPEC_FILES = sorted(p for p in SPECS.rglob("*") if p.suffix in (".yaml", ".yml", ".json") and "real" not in p.parts)
 # Operations Prism 5.16 cannot check, and why (its defects, not the client's: the exact wire form of
 # each is asserted against the specification's style table in test_serialization.py).
 PRISM_DEFECTS = {
