@@ -42,6 +42,8 @@ TARGET_VOCABULARY = frozenset({
     # python_server.py: parameter constraints (pydantic Field keywords) and runtime checks.
     "Field", "ge", "le", "gt", "lt", "multiple_of", "min_length", "max_length", "allow_inf_nan", "_rt",
     "unique_items", "pattern", "Path",
+    # targets/models.py: the enum bases of models/_base.py; python_client.py: error fallbacks.
+    "OpenStrEnum", "OpenIntEnum", "OpenFloatEnum", "ModelError",
 })
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PLACEHOLDER = "_oagen_expression_"
@@ -82,6 +84,9 @@ def _code_names(text: str) -> set[str]:
         for tok in tokenize.generate_tokens(io.StringIO(text).readline):
             if tok.type == tokenize.NAME:
                 names.add(tok.string)
+            elif tok.type == tokenize.STRING and tok.string[:3].lower().lstrip("rb").startswith("f"):
+                # An f-string's expressions are code (``f"{type(self).__name__}"``).
+                names.update(_WORD.findall(tok.string))
     except (tokenize.TokenError, IndentationError, SyntaxError):
         # A template that is not Python-shaped once its tags are cut out (a user's override):
         # fall back to every word of its text, prose included (weaker, never wrong).
@@ -93,8 +98,14 @@ def api_identifiers(api: ir.Api, package: str) -> frozenset[str]:
     """Every identifier the naming pass gave this API, with the forms the targets derive from
     them (``_NAME`` operation constants, ``_op_name`` endpoints, ``name_value`` split values)."""
     names = {package}
+    from .naming import Namespace, snake
+
     for model in api.models:
-        names.add(model.name)
+        # The client target's per-model module (``pet``) and typed error (``PetError``), made
+        # the way targets/models.py and python_client.py make them.
+        module = Namespace().take(snake(model.name), "model", "model_")
+        error = Namespace().take(model.name + "Error", "ModelError", "Error")
+        names.update((model.name, snake(model.name), module, model.name + "Error", error))
         names.update(f.name for f in model.fields)
         names.update(mem.name for mem in model.members)
     for op in api.operations:

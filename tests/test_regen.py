@@ -129,18 +129,18 @@ STEPS: list[tuple[str, Callable[[dict[str, Any]], None], set[str], set[str], set
     # name, change, files that must change, files that must not, the change report
     ("add an operation", _add_operation,
      {"shop/client.py", "shop/server/base.py", "shop/server/app.py", "README.md"},
-     {"shop/models.py", "shop/_http.py", "shop/errors.py", "pyproject.toml"},
+     {"shop/models/__init__.py", "shop/_http.py", "shop/errors.py", "pyproject.toml"},
      {"+ operation create_pet: POST /pets"}),
     ("remove an operation", _remove_operation,
      {"shop/client.py", "shop/server/base.py", "shop/server/app.py", "README.md"},
-     {"shop/models.py", "shop/_http.py", "shop/__init__.py"},
+     {"shop/models/__init__.py", "shop/_http.py", "shop/__init__.py"},
      {"- operation delete_pet: DELETE /pets/{petId} [breaking]"}),
     ("change a parameter type", _change_parameter_type,
      {"shop/client.py", "shop/server/app.py"},
-     {"shop/models.py", "shop/_http.py", "README.md"},
+     {"shop/models/__init__.py", "shop/_http.py", "README.md"},
      {"~ operation list_pets: parameter limit retyped integer → string [breaking]"}),
     ("rename a model", _rename_model,
-     {"shop/models.py", "shop/client.py", "shop/server/base.py"},
+     {"shop/models/__init__.py", "shop/models/animal.py", "shop/client.py", "shop/server/base.py"},
      {"shop/_http.py", "shop/errors.py", "shop/__init__.py", "README.md"},
      {"+ model Animal", "- model Pet [breaking]",
       "~ operation create_pet: request body retyped Pet → Animal [breaking]",
@@ -148,7 +148,7 @@ STEPS: list[tuple[str, Callable[[dict[str, Any]], None], set[str], set[str], set
       "~ operation list_pets: returns array<Animal> (was array<Pet>) [breaking]",
       "~ operation show_pet: returns Animal (was Pet) [breaking]"}),
     ("add a $ref'd file", _add_ref_file,
-     {"shop/models.py", "shop/client.py", "shop/server/base.py", "shop/server/app.py", "README.md"},
+     {"shop/models/__init__.py", "shop/client.py", "shop/server/base.py", "shop/server/app.py", "README.md"},
      {"shop/_http.py", "shop/errors.py", "shop/__init__.py"},
      {"+ operation get_owner: GET /owners/{ownerId}", "+ model Owner"}),
 ]
@@ -463,7 +463,7 @@ def test_watch_regenerates_on_spec_and_referenced_file_changes(tmp_path: Path) -
     try:
         _wait_for(lambda: "watching 2 files" in log.read_text(), "first generation", proc, log)
         owner.write_text("type: object\nproperties:\n  id: {type: integer}\n  nickname: {type: string}\n")
-        _wait_for(lambda: "nickname" in (out / PKG / "models.py").read_text(), "$ref'd file change", proc, log)
+        _wait_for(lambda: "nickname" in "".join(p.read_text() for p in (out / PKG / "models").glob("*.py")), "$ref'd file change", proc, log)
         _add_operation(spec)
         _write(spec_path, spec)
         _wait_for(lambda: "def create_pet(" in (out / PKG / "client.py").read_text(), "spec change", proc, log)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from .. import ir
+from ..naming import Namespace
 from .package import FilePlan, Options, server_views
 from .pyview import TypeNamer, literal, required_arg, uses
+
+# Names errors.py defines or imports itself.
+ERRORS_RESERVED = frozenset({"ApiError", "ResponseValidationError", "Any", "httpx", "m", "annotations"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,6 +35,14 @@ class ParamSpecView:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ResultView:
+    status: str
+    kind: str | None
+    type: str | None
+    error: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ClientOpView:
     name: str
     const: str
@@ -42,11 +56,23 @@ class ClientOpView:
     optional: tuple[ArgView, ...]
     body: ArgView | None
     params: tuple[ParamSpecView, ...]
+    values: tuple[str, ...]
     constants: tuple[tuple[str, str, str], ...]
     bodies: tuple[tuple[str, str], ...]
-    responses: tuple[tuple[str, str | None, str], ...]
+    responses: tuple[ResultView, ...]
     security: tuple[tuple[str, ...], ...]
     returns: str
+    raises: tuple[tuple[str, str], ...]
+    accept: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ErrorView:
+    """A typed error: raised for a declared error answer whose body is the model ``model``."""
+
+    name: str
+    model: str
+    description: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,6 +83,7 @@ class SchemeView:
     location: str
     param_name: str
     hint: str
+    kind_text: str
     description: str
 
 
@@ -68,36 +95,81 @@ def http_line(op: ir.Operation) -> str:
     return line + (f" ({headers})" if headers else "")
 
 
+def _is_error(status: str) -> bool:
+    return status[:1] in ("4", "5") or status == "default"
+
+
 def _success_type(op: ir.Operation, namer: TypeNamer) -> str:
     hints: list[str] = []
     for r in op.responses:
         if not r.status.startswith("2"):
             continue
         if not r.contents:
-            return "Any"
-        for c in r.contents:
-            hint = "bytes" if c.kind == "binary" else "str" if c.kind == "text" else namer.hint(c.type)
-            if hint not in hints:
-                hints.append(hint)
+            # 204 and 205 cannot have a body; any other bodiless declaration is read as what comes.
+            if r.status not in ("204", "205"):
+                return "Any"
+            if "None" not in hints:
+                hints.append("None")
+            continue
+        content = _preferred(r.contents)
+        hint = {"binary": "bytes", "text": "str"}.get(content.kind) or namer.hint(content.type)
+        if hint not in hints:
+            hints.append(hint)
     if not hints or "Any" in hints:
         return "Any"
-    return " | ".join(hints)
+    return " | ".join([h for h in hints if h != "None"] + [h for h in hints if h == "None"])
 
 
-def _response_views(op: ir.Operation, namer: TypeNamer) -> tuple[tuple[str, str | None, str], ...]:
+def _preferred(contents: tuple[ir.Content, ...]) -> ir.Content:
+    """The content a response is read as: JSON when the spec offers it."""
+    return next((c for c in contents if c.kind == "json"), contents[0])
+
+
+def error_views(api: ir.Api) -> tuple[ErrorView, ...]:
+    """One ``ApiError`` subclass per model that a declared error answer carries, in spec order."""
+    used = {c.type.key for op in api.operations for r in op.responses if _is_error(r.status) and r.contents
+            for c in (_preferred(r.contents),) if c.kind == "json" and isinstance(c.type, ir.Named)}
+    ns = Namespace(ERRORS_RESERVED)
     views = []
-    for r in op.responses:
-        content = r.contents[0] if r.contents else None
-        if content is None:
-            views.append((r.status, None, "None"))
-            continue
-        hint = namer.hint(content.type)
-        views.append((r.status, content.kind, "None" if hint == "Any" or content.kind != "json" else hint))
+    for m in api.models:
+        if m.key in used:
+            base = m.name if m.name.endswith(("Error", "Exception", "Fault")) else m.name + "Error"
+            views.append(ErrorView(name=ns.take(base, "ModelError", "Error"), model=m.name,
+                                   description=m.description))
     return tuple(views)
 
 
-def op_view(op: ir.Operation, api: ir.Api, namer: TypeNamer) -> ClientOpView:
-    """The client's view of one operation."""
+def _error_names(api: ir.Api) -> dict[str, str]:
+    names = {v.model: v.name for v in error_views(api)}
+    return {m.key: names[m.name] for m in api.models if m.name in names}
+
+
+def _response_views(op: ir.Operation, namer: TypeNamer, errors: dict[str, str]) -> tuple[ResultView, ...]:
+    views = []
+    for r in op.responses:
+        if not r.contents:
+            views.append(ResultView(status=r.status, kind=None, type=None, error=None))
+            continue
+        content = _preferred(r.contents)
+        hint = namer.hint(content.type)
+        typed = content.kind == "json" and hint != "Any"
+        error = errors.get(content.type.key) if _is_error(r.status) and isinstance(content.type, ir.Named) \
+            and content.kind == "json" else None
+        views.append(ResultView(status=r.status, kind=content.kind, type=hint if typed else None, error=error))
+    return tuple(views)
+
+
+def _raises(views: tuple[ResultView, ...]) -> tuple[tuple[str, str], ...]:
+    found: dict[str, list[str]] = {}
+    for v in views:
+        if v.error is not None:
+            found.setdefault(v.error, []).append(v.status)
+    return tuple((name, ", ".join(statuses)) for name, statuses in found.items())
+
+
+def op_view(op: ir.Operation, api: ir.Api, namer: TypeNamer, reader: TypeNamer,
+            errors: dict[str, str]) -> ClientOpView:
+    """The client's view of one operation (``reader`` types what servers send: open literals)."""
     required, optional = [], []
     for p in op.parameters:
         if required_arg(p):
@@ -113,18 +185,29 @@ def op_view(op: ir.Operation, api: ir.Api, namer: TypeNamer) -> ClientOpView:
         body = ArgView(name="body", wire_name="body", hint=hint if op.body.required else f"{hint} | None",
                        default=None if op.body.required else "None", description=op.body.description)
     security = op.security if op.security is not None else api.security
+    responses = _response_views(op, reader, errors)
     return ClientOpView(
         name=op.name, const="_" + op.name.upper(), method=op.method, path=op.path, summary=op.summary,
         description=op.description, http_line=http_line(op), deprecated=op.deprecated,
         required=tuple(required), optional=tuple(optional), body=body,
         params=tuple(ParamSpecView(wire_name=p.wire_name, location=p.location, style=p.style, explode=p.explode,
                                    allow_reserved=p.allow_reserved) for p in op.parameters),
+        values=tuple(p.name for p in op.parameters),
         constants=tuple((c.location, c.wire_name, c.value) for c in op.constants),
         bodies=tuple((c.media_type, c.kind) for c in op.body.contents) if op.body else (),
-        responses=_response_views(op, namer),
+        responses=responses,
         security=tuple(req.schemes for req in security),
-        returns=_success_type(op, namer),
+        returns=_success_type(op, reader),
+        raises=_raises(responses),
+        accept=_accept(op),
     )
+
+
+def _accept(op: ir.Operation) -> str:
+    """The ``Accept`` header: the media type each declared answer is read as (JSON first)."""
+    media = [_preferred(r.contents).media_type for r in op.responses if r.contents]
+    media = [t for t in dict.fromkeys(media) if "*" not in t]
+    return ", ".join(sorted(media, key=lambda t: not t.startswith("application/json")))
 
 
 def _body_hint(content: ir.Content, namer: TypeNamer) -> str:
@@ -132,9 +215,10 @@ def _body_hint(content: ir.Content, namer: TypeNamer) -> str:
         return "bytes | IO[bytes] | Path"
     if content.kind == "text":
         return "str"
-    if content.kind == "multipart":
-        return "Mapping[str, Any]" if not isinstance(content.type, ir.Named) else namer.hint(content.type) + \
-            " | Mapping[str, Any]"
+    if content.kind in ("multipart", "form"):
+        if isinstance(content.type, ir.Named):
+            return namer.hint(content.type) + " | Mapping[str, Any]"
+        return "Mapping[str, Any]"
     return namer.hint(content.type)
 
 
@@ -143,25 +227,40 @@ def scheme_views(api: ir.Api) -> tuple[SchemeView, ...]:
     hints = {"basic": "tuple[str, str] | None", "bearer": "str | None", "apiKey": "str | None"}
     return tuple(SchemeView(name=s.name, wire_name=s.wire_name, kind=s.kind, location=s.location,
                             param_name=s.param_name, hint=hints.get(s.kind, "str | None"),
-                            description=s.description) for s in api.security_schemes)
+                            kind_text=_kind_text(s), description=s.description) for s in api.security_schemes)
+
+
+def _kind_text(s: ir.SecurityScheme, code: str = "``") -> str:
+    if s.kind == "basic":
+        return f"HTTP basic: a {code}(user, password){code} tuple"
+    if s.kind == "bearer":
+        return f"a bearer token, sent as {code}Authorization: Bearer ...{code}"
+    return f"an API key, sent in the {s.location} {code}{s.param_name}{code}"
 
 
 def plan(api: ir.Api, options: Options) -> list[FilePlan]:
     """The client's files."""
     namer = TypeNamer(api, prefix="m.")
-    ops = [op_view(op, api, namer) for op in api.operations]
+    reader = TypeNamer(api, prefix="m.", open_literals=True)
+    errors = _error_names(api)
+    ops = [op_view(op, api, namer, reader, errors) for op in api.operations]
     types = [p.type for op in api.operations for p in op.parameters]
     types += [c.type for op in api.operations if op.body for c in op.body.contents]
     types += [c.type for op in api.operations for r in op.responses for c in r.contents]
+    hints = " ".join([a.hint for op in ops for a in (*op.required, *op.optional, *((op.body,) if op.body else ()))]
+                     + [op.returns for op in ops] + [r.type or "" for op in ops for r in op.responses])
     context: dict[str, Any] = {
         "api": api,
         "package": options.package,
         "operations": ops,
         "schemes": scheme_views(api),
         "server": server_views(api),
-        "default_security": tuple(req.schemes for req in api.security),
         "needs_datetime": any(uses(t, "datetime") for t in types),
         "needs_uuid": any(uses(t, "uuid") for t in types),
+        "typing": [n for n in ("IO", "Any", "Literal") if re.search(rf"\b{n}\b", hints)],
+        "needs_mapping": "Mapping[" in hints,
+        "needs_path": re.search(r"\bPath\b", hints) is not None,
+        "needs_errors": any(r.error for op in ops for r in op.responses),
         "literal": literal,
     }
     pkg = options.package
@@ -169,3 +268,61 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
         FilePlan(path=f"{pkg}/_http.py", template="client/_http.py.jinja", context=context),
         FilePlan(path=f"{pkg}/client.py", template="client/client.py.jinja", context=context),
     ]
+
+
+def _example(t: ir.Type, api: ir.Api) -> str:
+    """Python source of a plausible argument of type ``t``, for the README."""
+    if isinstance(t, ir.Primitive):
+        return {"integer": "1", "number": "1.5", "boolean": "True"}.get(t.kind, '"..."')
+    if isinstance(t, ir.Literal):
+        return literal(t.values[0])
+    if isinstance(t, ir.Array):
+        return f"[{_example(t.items, api)}]"
+    if isinstance(t, ir.Named):
+        m = api.model(t.key)
+        if m.kind == "enum" and m.members:
+            return f"models.{m.name}.{m.members[0].name}"
+        if m.kind == "object":
+            required = [f for f in m.fields if f.required and not f.read_only]
+            args = ", ".join(f"{f.name}={_example(f.type, api)}" for f in required[:3])
+            return f"models.{m.name}({args})"
+    return "..."
+
+
+def _readme_score(op: ir.Operation, view: ClientOpView) -> tuple[int, ...]:
+    """Prefer a current GET returning a model and declaring an error model, with few arguments."""
+    typed = view.returns.startswith("m.") or view.returns.startswith("list[m.")
+    return (op.deprecated, op.method != "GET", not typed, not view.raises,
+            len(view.required) + (view.body is not None and view.body.default is None))
+
+
+def readme_view(api: ir.Api) -> dict[str, Any]:
+    """The client examples of the package README, built from the spec."""
+    namer = TypeNamer(api, prefix="m.")
+    reader = TypeNamer(api, prefix="m.", open_literals=True)
+    errors = _error_names(api)
+    views = [(op, op_view(op, api, namer, reader, errors)) for op in api.operations]
+    if not views:
+        return {"call": "", "op": "", "args": "", "client_args": "", "error": None, "auth": (), "base_url": "",
+                "http_line": ""}
+    op, view = min(views, key=lambda pair: _readme_score(*pair))
+    params = {p.name: p for p in op.parameters}
+    args = [_example(params[a.name].type, api) for a in view.required]
+    if view.body is not None and view.body.default is None and op.body is not None:
+        args.append(_example(op.body.contents[0].type, api) if op.body.contents[0].kind == "json" else '...')
+    security = {name for alt in view.security for name in alt}
+    auth_values = {"basic": '("user", "password")', "bearer": '"token"', "apiKey": '"key"'}
+    auth = tuple((s.name, auth_values.get(s.kind, '"..."'), f"{s.wire_name}: {_kind_text(s, code='')}")
+                 for s in api.security_schemes)
+    used = [a for a in auth if any(s.name == a[0] and s.wire_name in security for s in api.security_schemes)]
+    base_url = "" if server_views(api)["default_url"] else json.dumps("http://127.0.0.1:8000" + api.base_path)
+    return {
+        "call": f"{op.name}({', '.join(args)})",
+        "op": op.name,
+        "args": ", ".join(args),
+        "client_args": ", ".join([base_url] * bool(base_url) + [f"{name}={value}" for name, value, _ in used[:1]]),
+        "error": view.raises[0][0] if view.raises else None,
+        "auth": auth,
+        "base_url": base_url,
+        "http_line": view.http_line,
+    }

@@ -149,7 +149,7 @@ def _arg(p: ir.Parameter, namer: TypeNamer) -> EndpointArg:
     func = _PARAM_FUNCS[p.location]
     alias = "" if p.location == "path" else f"alias={literal(p.wire_name)}"
     split = None
-    t = p.type
+    t = namer.unalias(p.type)
     if isinstance(t, ir.Array) and not (p.location in ("query", "cookie") and p.style == "form" and p.explode):
         sep = _DELIMITERS.get(p.style, ",")
         split = (p.wire_name, sep, constrained_hint(t, namer), p.location)

@@ -16,10 +16,22 @@ _KINDS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool
 class TypeNamer:
     """Renders IR types as Python annotations, with model names qualified by ``prefix``."""
 
-    def __init__(self, api: ir.Api, prefix: str = "") -> None:
+    def __init__(self, api: ir.Api, prefix: str = "", *, open_literals: bool = False) -> None:
         self.names = {m.key: m.name for m in api.models}
         self.kinds = {m.key: m.kind for m in api.models}
+        self.aliases = {m.key: m.alias for m in api.models if m.kind == "alias" and m.alias is not None}
         self.prefix = prefix
+        # What a server sends is read forward-compatibly: an enum value the spec does not list
+        # yet is kept (``Literal['a', 'b'] | str``) instead of failing the call.
+        self.open_literals = open_literals
+
+    def unalias(self, t: ir.Type) -> ir.Type:
+        """The type a chain of alias models stands for (``Colors`` → ``list[str]``)."""
+        seen: set[str] = set()
+        while isinstance(t, ir.Named) and t.key in self.aliases and t.key not in seen:
+            seen.add(t.key)
+            t = self.aliases[t.key]
+        return t
 
     def hint(self, t: ir.Type) -> str:
         """The annotation text of a type."""
@@ -40,7 +52,8 @@ class TypeNamer:
             nones = [p for p in parts if p == "None"]
             return " | ".join([p for p in parts if p != "None"] + nones)
         if isinstance(t, ir.Literal):
-            return _literal_hint(t)
+            text = _literal_hint(t)
+            return text + _open_suffix(t) if self.open_literals else text
         return "Any"
 
     def optional(self, t: ir.Type) -> str:
@@ -49,6 +62,17 @@ class TypeNamer:
         if text == "Any" or text == "None" or text.endswith("| None"):
             return text
         return f"{text} | None"
+
+
+def _open_suffix(t: ir.Literal) -> str:
+    """`` | str`` (or ``| int``) that opens a multi-valued literal to values added later."""
+    if len(t.values) < 2:
+        return ""
+    if all(isinstance(v, str) for v in t.values):
+        return " | str"
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in t.values):
+        return " | int"
+    return ""
 
 
 def literal(value: ir.JSONValue) -> str:
@@ -61,6 +85,23 @@ def literal(value: ir.JSONValue) -> str:
 def is_nullable(t: ir.Type) -> bool:
     """True when ``None`` is a valid value of the type."""
     return t == ir.NULL or isinstance(t, ir.Any_) or isinstance(t, ir.Union_) and ir.NULL in t.variants
+
+
+def model_refs(t: ir.Type | None) -> list[str]:
+    """Keys of the models a type refers to, in order, without repeats."""
+    found: dict[str, None] = {}
+    stack = [t]
+    while stack:
+        cur = stack.pop()
+        if isinstance(cur, ir.Named):
+            found[cur.key] = None
+        elif isinstance(cur, ir.Array):
+            stack.append(cur.items)
+        elif isinstance(cur, ir.Map):
+            stack.append(cur.values)
+        elif isinstance(cur, ir.Union_):
+            stack.extend(reversed(cur.variants))
+    return list(found)
 
 
 def uses(t: ir.Type, module: str) -> bool:

@@ -8,7 +8,8 @@ from typing import Any
 from .. import ir
 from ..naming import snake
 from . import python_client, python_server
-from .package import FilePlan, Options, model_imports, model_views
+from .models import models_view
+from .package import FilePlan, Options
 from .python_client import http_line
 from .pyview import required_arg
 
@@ -29,8 +30,8 @@ def package_plan(api: ir.Api, options: Options) -> list[FilePlan]:
         "package": pkg,
         "client": options.client,
         "server": options.server,
-        "models": model_views(api),
-        "imports": model_imports(api),
+        "models_view": models_view(api),
+        "errors": python_client.error_views(api),
         "dist_name": pkg.replace("_", "-"),
         "version": _pep440(api.version),
         "description": " ".join(api.title.split())[:200],
@@ -39,11 +40,15 @@ def package_plan(api: ir.Api, options: Options) -> list[FilePlan]:
                     for op in api.operations],
         "example_base_url": _example_base_url(api),
         "example_call": _example_call(api),
+        "readme": python_client.readme_view(api),
     }
     return [
         FilePlan(path=f"{pkg}/__init__.py", template="package/__init__.py.jinja", context=context),
         FilePlan(path=f"{pkg}/py.typed", template="package/py.typed.jinja", context=context, python=False),
-        FilePlan(path=f"{pkg}/models.py", template="package/models.py.jinja", context=context),
+        FilePlan(path=f"{pkg}/models/__init__.py", template="package/models/__init__.py.jinja", context=context),
+        FilePlan(path=f"{pkg}/models/_base.py", template="package/models/_base.py.jinja", context=context),
+        *(FilePlan(path=f"{pkg}/models/{m.module}.py", template="package/models/module.py.jinja",
+                   context={**context, "module_view": m}) for m in context["models_view"].modules),
         FilePlan(path=f"{pkg}/errors.py", template="client/errors.py.jinja", context=context),
         FilePlan(path="pyproject.toml", template="package/pyproject.toml.jinja", context=context, python=False),
         FilePlan(path="README.md", template="package/README.md.jinja", context=context, python=False),

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
-from typing import IO, Any, Literal, cast
+from typing import Any, cast
 
 import httpx
 
@@ -26,1788 +25,1488 @@ __all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
 _SCHEMES: Mapping[str, Scheme] = {}
 
 _ADD_CUSTOM_ATTRIBUTES = Operation(
-    name="add_custom_attributes",
-    method="GET",
-    path="/",
+    "add_custom_attributes",
+    "GET",
+    "/",
     params=(
-        Param("CustomAttributes", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("CustomAttributes", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AddCustomAttributes"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_ADD_USER_TO_GROUP = Operation(
-    name="admin_add_user_to_group",
-    method="GET",
-    path="/",
+    "admin_add_user_to_group",
+    "GET",
+    "/",
     params=(
-        Param("GroupName", "query", "form", True, False),
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("GroupName", "query", "form", True),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminAddUserToGroup"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_CONFIRM_SIGN_UP = Operation(
-    name="admin_confirm_sign_up",
-    method="GET",
-    path="/",
+    "admin_confirm_sign_up",
+    "GET",
+    "/",
     params=(
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminConfirmSignUp"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_CREATE_USER = Operation(
-    name="admin_create_user",
-    method="GET",
-    path="/",
+    "admin_create_user",
+    "GET",
+    "/",
     params=(
-        Param("DesiredDeliveryMediums", "query", "form", True, False),
-        Param("ForceAliasCreation", "query", "form", True, False),
-        Param("MessageAction", "query", "form", True, False),
-        Param("TemporaryPassword", "query", "form", True, False),
-        Param("UserAttributes", "query", "form", True, False),
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
-        Param("ValidationData", "query", "form", True, False),
+        Param("DesiredDeliveryMediums", "query", "form", True),
+        Param("ForceAliasCreation", "query", "form", True),
+        Param("MessageAction", "query", "form", True),
+        Param("TemporaryPassword", "query", "form", True),
+        Param("UserAttributes", "query", "form", True),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
+        Param("ValidationData", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminCreateUser"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_DELETE_USER = Operation(
-    name="admin_delete_user",
-    method="GET",
-    path="/",
+    "admin_delete_user",
+    "GET",
+    "/",
     params=(
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminDeleteUser"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_DELETE_USER_ATTRIBUTES = Operation(
-    name="admin_delete_user_attributes",
-    method="GET",
-    path="/",
+    "admin_delete_user_attributes",
+    "GET",
+    "/",
     params=(
-        Param("UserAttributeNames", "query", "form", True, False),
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("UserAttributeNames", "query", "form", True),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminDeleteUserAttributes"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_DISABLE_USER = Operation(
-    name="admin_disable_user",
-    method="GET",
-    path="/",
+    "admin_disable_user",
+    "GET",
+    "/",
     params=(
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminDisableUser"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_ENABLE_USER = Operation(
-    name="admin_enable_user",
-    method="GET",
-    path="/",
+    "admin_enable_user",
+    "GET",
+    "/",
     params=(
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminEnableUser"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_FORGET_DEVICE = Operation(
-    name="admin_forget_device",
-    method="GET",
-    path="/",
+    "admin_forget_device",
+    "GET",
+    "/",
     params=(
-        Param("DeviceKey", "query", "form", True, False),
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("DeviceKey", "query", "form", True),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminForgetDevice"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_GET_DEVICE = Operation(
-    name="admin_get_device",
-    method="GET",
-    path="/",
+    "admin_get_device",
+    "GET",
+    "/",
     params=(
-        Param("DeviceKey", "query", "form", True, False),
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("DeviceKey", "query", "form", True),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminGetDevice"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_GET_USER = Operation(
-    name="admin_get_user",
-    method="GET",
-    path="/",
+    "admin_get_user",
+    "GET",
+    "/",
     params=(
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminGetUser"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_INITIATE_AUTH = Operation(
-    name="admin_initiate_auth",
-    method="GET",
-    path="/",
+    "admin_initiate_auth",
+    "GET",
+    "/",
     params=(
-        Param("AuthFlow", "query", "form", True, False),
-        Param("AuthParameters", "query", "form", True, False),
-        Param("ClientId", "query", "form", True, False),
-        Param("ClientMetadata", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("AuthFlow", "query", "form", True),
+        Param("AuthParameters", "query", "form", True),
+        Param("ClientId", "query", "form", True),
+        Param("ClientMetadata", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminInitiateAuth"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_LIST_DEVICES = Operation(
-    name="admin_list_devices",
-    method="GET",
-    path="/",
+    "admin_list_devices",
+    "GET",
+    "/",
     params=(
-        Param("Limit", "query", "form", True, False),
-        Param("PaginationToken", "query", "form", True, False),
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("Limit", "query", "form", True),
+        Param("PaginationToken", "query", "form", True),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminListDevices"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_LIST_GROUPS_FOR_USER = Operation(
-    name="admin_list_groups_for_user",
-    method="GET",
-    path="/",
+    "admin_list_groups_for_user",
+    "GET",
+    "/",
     params=(
-        Param("Limit", "query", "form", True, False),
-        Param("NextToken", "query", "form", True, False),
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("Limit", "query", "form", True),
+        Param("NextToken", "query", "form", True),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminListGroupsForUser"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_REMOVE_USER_FROM_GROUP = Operation(
-    name="admin_remove_user_from_group",
-    method="GET",
-    path="/",
+    "admin_remove_user_from_group",
+    "GET",
+    "/",
     params=(
-        Param("GroupName", "query", "form", True, False),
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("GroupName", "query", "form", True),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminRemoveUserFromGroup"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_RESET_USER_PASSWORD = Operation(
-    name="admin_reset_user_password",
-    method="GET",
-    path="/",
+    "admin_reset_user_password",
+    "GET",
+    "/",
     params=(
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminResetUserPassword"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_RESPOND_TO_AUTH_CHALLENGE = Operation(
-    name="admin_respond_to_auth_challenge",
-    method="GET",
-    path="/",
+    "admin_respond_to_auth_challenge",
+    "GET",
+    "/",
     params=(
-        Param("ChallengeName", "query", "form", True, False),
-        Param("ChallengeResponses", "query", "form", True, False),
-        Param("ClientId", "query", "form", True, False),
-        Param("Session", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("ChallengeName", "query", "form", True),
+        Param("ChallengeResponses", "query", "form", True),
+        Param("ClientId", "query", "form", True),
+        Param("Session", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminRespondToAuthChallenge"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_SET_USER_SETTINGS = Operation(
-    name="admin_set_user_settings",
-    method="GET",
-    path="/",
+    "admin_set_user_settings",
+    "GET",
+    "/",
     params=(
-        Param("MFAOptions", "query", "form", True, False),
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("MFAOptions", "query", "form", True),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminSetUserSettings"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_UPDATE_DEVICE_STATUS = Operation(
-    name="admin_update_device_status",
-    method="GET",
-    path="/",
+    "admin_update_device_status",
+    "GET",
+    "/",
     params=(
-        Param("DeviceKey", "query", "form", True, False),
-        Param("DeviceRememberedStatus", "query", "form", True, False),
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("DeviceKey", "query", "form", True),
+        Param("DeviceRememberedStatus", "query", "form", True),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminUpdateDeviceStatus"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_UPDATE_USER_ATTRIBUTES = Operation(
-    name="admin_update_user_attributes",
-    method="GET",
-    path="/",
+    "admin_update_user_attributes",
+    "GET",
+    "/",
     params=(
-        Param("UserAttributes", "query", "form", True, False),
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("UserAttributes", "query", "form", True),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminUpdateUserAttributes"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _ADMIN_USER_GLOBAL_SIGN_OUT = Operation(
-    name="admin_user_global_sign_out",
-    method="GET",
-    path="/",
+    "admin_user_global_sign_out",
+    "GET",
+    "/",
     params=(
-        Param("Username", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("Username", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "AdminUserGlobalSignOut"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _CHANGE_PASSWORD = Operation(
-    name="change_password",
-    method="GET",
-    path="/",
+    "change_password",
+    "GET",
+    "/",
     params=(
-        Param("AccessToken", "query", "form", True, False),
-        Param("PreviousPassword", "query", "form", True, False),
-        Param("ProposedPassword", "query", "form", True, False),
+        Param("AccessToken", "query", "form", True),
+        Param("PreviousPassword", "query", "form", True),
+        Param("ProposedPassword", "query", "form", True),
     ),
     constants=(("query", "Action", "ChangePassword"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _CONFIRM_DEVICE = Operation(
-    name="confirm_device",
-    method="GET",
-    path="/",
+    "confirm_device",
+    "GET",
+    "/",
     params=(
-        Param("AccessToken", "query", "form", True, False),
-        Param("DeviceKey", "query", "form", True, False),
-        Param("DeviceName", "query", "form", True, False),
-        Param("DeviceSecretVerifierConfig", "query", "form", True, False),
+        Param("AccessToken", "query", "form", True),
+        Param("DeviceKey", "query", "form", True),
+        Param("DeviceName", "query", "form", True),
+        Param("DeviceSecretVerifierConfig", "query", "form", True),
     ),
     constants=(("query", "Action", "ConfirmDevice"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _CONFIRM_FORGOT_PASSWORD = Operation(
-    name="confirm_forgot_password",
-    method="GET",
-    path="/",
+    "confirm_forgot_password",
+    "GET",
+    "/",
     params=(
-        Param("ClientId", "query", "form", True, False),
-        Param("ConfirmationCode", "query", "form", True, False),
-        Param("Password", "query", "form", True, False),
-        Param("SecretHash", "query", "form", True, False),
-        Param("Username", "query", "form", True, False),
+        Param("ClientId", "query", "form", True),
+        Param("ConfirmationCode", "query", "form", True),
+        Param("Password", "query", "form", True),
+        Param("SecretHash", "query", "form", True),
+        Param("Username", "query", "form", True),
     ),
     constants=(("query", "Action", "ConfirmForgotPassword"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _CONFIRM_SIGN_UP = Operation(
-    name="confirm_sign_up",
-    method="GET",
-    path="/",
+    "confirm_sign_up",
+    "GET",
+    "/",
     params=(
-        Param("ClientId", "query", "form", True, False),
-        Param("ConfirmationCode", "query", "form", True, False),
-        Param("ForceAliasCreation", "query", "form", True, False),
-        Param("SecretHash", "query", "form", True, False),
-        Param("Username", "query", "form", True, False),
+        Param("ClientId", "query", "form", True),
+        Param("ConfirmationCode", "query", "form", True),
+        Param("ForceAliasCreation", "query", "form", True),
+        Param("SecretHash", "query", "form", True),
+        Param("Username", "query", "form", True),
     ),
     constants=(("query", "Action", "ConfirmSignUp"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _CREATE_GROUP = Operation(
-    name="create_group",
-    method="GET",
-    path="/",
+    "create_group",
+    "GET",
+    "/",
     params=(
-        Param("Description", "query", "form", True, False),
-        Param("GroupName", "query", "form", True, False),
-        Param("Precedence", "query", "form", True, False),
-        Param("RoleArn", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("Description", "query", "form", True),
+        Param("GroupName", "query", "form", True),
+        Param("Precedence", "query", "form", True),
+        Param("RoleArn", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "CreateGroup"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _CREATE_USER_IMPORT_JOB = Operation(
-    name="create_user_import_job",
-    method="GET",
-    path="/",
+    "create_user_import_job",
+    "GET",
+    "/",
     params=(
-        Param("CloudWatchLogsRoleArn", "query", "form", True, False),
-        Param("JobName", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("CloudWatchLogsRoleArn", "query", "form", True),
+        Param("JobName", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "CreateUserImportJob"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _CREATE_USER_POOL = Operation(
-    name="create_user_pool",
-    method="GET",
-    path="/",
+    "create_user_pool",
+    "GET",
+    "/",
     params=(
-        Param("AdminCreateUserConfig", "query", "form", True, False),
-        Param("AliasAttributes", "query", "form", True, False),
-        Param("AutoVerifiedAttributes", "query", "form", True, False),
-        Param("DeviceConfiguration", "query", "form", True, False),
-        Param("EmailConfiguration", "query", "form", True, False),
-        Param("EmailVerificationMessage", "query", "form", True, False),
-        Param("EmailVerificationSubject", "query", "form", True, False),
-        Param("LambdaConfig", "query", "form", True, False),
-        Param("MfaConfiguration", "query", "form", True, False),
-        Param("Policies", "query", "form", True, False),
-        Param("PoolName", "query", "form", True, False),
-        Param("Schema", "query", "form", True, False),
-        Param("SmsAuthenticationMessage", "query", "form", True, False),
-        Param("SmsConfiguration", "query", "form", True, False),
-        Param("SmsVerificationMessage", "query", "form", True, False),
-        Param("UserPoolTags", "query", "form", True, False),
+        Param("AdminCreateUserConfig", "query", "form", True),
+        Param("AliasAttributes", "query", "form", True),
+        Param("AutoVerifiedAttributes", "query", "form", True),
+        Param("DeviceConfiguration", "query", "form", True),
+        Param("EmailConfiguration", "query", "form", True),
+        Param("EmailVerificationMessage", "query", "form", True),
+        Param("EmailVerificationSubject", "query", "form", True),
+        Param("LambdaConfig", "query", "form", True),
+        Param("MfaConfiguration", "query", "form", True),
+        Param("Policies", "query", "form", True),
+        Param("PoolName", "query", "form", True),
+        Param("Schema", "query", "form", True),
+        Param("SmsAuthenticationMessage", "query", "form", True),
+        Param("SmsConfiguration", "query", "form", True),
+        Param("SmsVerificationMessage", "query", "form", True),
+        Param("UserPoolTags", "query", "form", True),
     ),
     constants=(("query", "Action", "CreateUserPool"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _CREATE_USER_POOL_CLIENT = Operation(
-    name="create_user_pool_client",
-    method="GET",
-    path="/",
+    "create_user_pool_client",
+    "GET",
+    "/",
     params=(
-        Param("ClientName", "query", "form", True, False),
-        Param("ExplicitAuthFlows", "query", "form", True, False),
-        Param("GenerateSecret", "query", "form", True, False),
-        Param("ReadAttributes", "query", "form", True, False),
-        Param("RefreshTokenValidity", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
-        Param("WriteAttributes", "query", "form", True, False),
+        Param("ClientName", "query", "form", True),
+        Param("ExplicitAuthFlows", "query", "form", True),
+        Param("GenerateSecret", "query", "form", True),
+        Param("ReadAttributes", "query", "form", True),
+        Param("RefreshTokenValidity", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
+        Param("WriteAttributes", "query", "form", True),
     ),
     constants=(("query", "Action", "CreateUserPoolClient"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _DELETE_GROUP = Operation(
-    name="delete_group",
-    method="GET",
-    path="/",
+    "delete_group",
+    "GET",
+    "/",
     params=(
-        Param("GroupName", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("GroupName", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "DeleteGroup"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _DELETE_USER = Operation(
-    name="delete_user",
-    method="GET",
-    path="/",
-    params=(Param("AccessToken", "query", "form", True, False),),
+    "delete_user",
+    "GET",
+    "/",
+    params=(Param("AccessToken", "query", "form", True),),
     constants=(("query", "Action", "DeleteUser"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _DELETE_USER_ATTRIBUTES = Operation(
-    name="delete_user_attributes",
-    method="GET",
-    path="/",
+    "delete_user_attributes",
+    "GET",
+    "/",
     params=(
-        Param("AccessToken", "query", "form", True, False),
-        Param("UserAttributeNames", "query", "form", True, False),
+        Param("AccessToken", "query", "form", True),
+        Param("UserAttributeNames", "query", "form", True),
     ),
     constants=(("query", "Action", "DeleteUserAttributes"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _DELETE_USER_POOL = Operation(
-    name="delete_user_pool",
-    method="GET",
-    path="/",
-    params=(Param("UserPoolId", "query", "form", True, False),),
+    "delete_user_pool",
+    "GET",
+    "/",
+    params=(Param("UserPoolId", "query", "form", True),),
     constants=(("query", "Action", "DeleteUserPool"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _DELETE_USER_POOL_CLIENT = Operation(
-    name="delete_user_pool_client",
-    method="GET",
-    path="/",
+    "delete_user_pool_client",
+    "GET",
+    "/",
     params=(
-        Param("ClientId", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("ClientId", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "DeleteUserPoolClient"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _DESCRIBE_USER_IMPORT_JOB = Operation(
-    name="describe_user_import_job",
-    method="GET",
-    path="/",
+    "describe_user_import_job",
+    "GET",
+    "/",
     params=(
-        Param("JobId", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("JobId", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "DescribeUserImportJob"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _DESCRIBE_USER_POOL = Operation(
-    name="describe_user_pool",
-    method="GET",
-    path="/",
-    params=(Param("UserPoolId", "query", "form", True, False),),
+    "describe_user_pool",
+    "GET",
+    "/",
+    params=(Param("UserPoolId", "query", "form", True),),
     constants=(("query", "Action", "DescribeUserPool"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _DESCRIBE_USER_POOL_CLIENT = Operation(
-    name="describe_user_pool_client",
-    method="GET",
-    path="/",
+    "describe_user_pool_client",
+    "GET",
+    "/",
     params=(
-        Param("ClientId", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("ClientId", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "DescribeUserPoolClient"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _FORGET_DEVICE = Operation(
-    name="forget_device",
-    method="GET",
-    path="/",
+    "forget_device",
+    "GET",
+    "/",
     params=(
-        Param("AccessToken", "query", "form", True, False),
-        Param("DeviceKey", "query", "form", True, False),
+        Param("AccessToken", "query", "form", True),
+        Param("DeviceKey", "query", "form", True),
     ),
     constants=(("query", "Action", "ForgetDevice"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _FORGOT_PASSWORD = Operation(
-    name="forgot_password",
-    method="GET",
-    path="/",
+    "forgot_password",
+    "GET",
+    "/",
     params=(
-        Param("ClientId", "query", "form", True, False),
-        Param("SecretHash", "query", "form", True, False),
-        Param("Username", "query", "form", True, False),
+        Param("ClientId", "query", "form", True),
+        Param("SecretHash", "query", "form", True),
+        Param("Username", "query", "form", True),
     ),
     constants=(("query", "Action", "ForgotPassword"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _GET_CSV_HEADER = Operation(
-    name="get_csv_header",
-    method="GET",
-    path="/",
-    params=(Param("UserPoolId", "query", "form", True, False),),
+    "get_csv_header",
+    "GET",
+    "/",
+    params=(Param("UserPoolId", "query", "form", True),),
     constants=(("query", "Action", "GetCSVHeader"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _GET_DEVICE = Operation(
-    name="get_device",
-    method="GET",
-    path="/",
+    "get_device",
+    "GET",
+    "/",
     params=(
-        Param("AccessToken", "query", "form", True, False),
-        Param("DeviceKey", "query", "form", True, False),
+        Param("AccessToken", "query", "form", True),
+        Param("DeviceKey", "query", "form", True),
     ),
     constants=(("query", "Action", "GetDevice"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _GET_GROUP = Operation(
-    name="get_group",
-    method="GET",
-    path="/",
+    "get_group",
+    "GET",
+    "/",
     params=(
-        Param("GroupName", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("GroupName", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "GetGroup"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _GET_USER = Operation(
-    name="get_user",
-    method="GET",
-    path="/",
-    params=(Param("AccessToken", "query", "form", True, False),),
+    "get_user",
+    "GET",
+    "/",
+    params=(Param("AccessToken", "query", "form", True),),
     constants=(("query", "Action", "GetUser"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _GET_USER_ATTRIBUTE_VERIFICATION_CODE = Operation(
-    name="get_user_attribute_verification_code",
-    method="GET",
-    path="/",
+    "get_user_attribute_verification_code",
+    "GET",
+    "/",
     params=(
-        Param("AccessToken", "query", "form", True, False),
-        Param("AttributeName", "query", "form", True, False),
+        Param("AccessToken", "query", "form", True),
+        Param("AttributeName", "query", "form", True),
     ),
     constants=(("query", "Action", "GetUserAttributeVerificationCode"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _GLOBAL_SIGN_OUT = Operation(
-    name="global_sign_out",
-    method="GET",
-    path="/",
-    params=(Param("AccessToken", "query", "form", True, False),),
+    "global_sign_out",
+    "GET",
+    "/",
+    params=(Param("AccessToken", "query", "form", True),),
     constants=(("query", "Action", "GlobalSignOut"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _INITIATE_AUTH = Operation(
-    name="initiate_auth",
-    method="GET",
-    path="/",
+    "initiate_auth",
+    "GET",
+    "/",
     params=(
-        Param("AuthFlow", "query", "form", True, False),
-        Param("AuthParameters", "query", "form", True, False),
-        Param("ClientId", "query", "form", True, False),
-        Param("ClientMetadata", "query", "form", True, False),
+        Param("AuthFlow", "query", "form", True),
+        Param("AuthParameters", "query", "form", True),
+        Param("ClientId", "query", "form", True),
+        Param("ClientMetadata", "query", "form", True),
     ),
     constants=(("query", "Action", "InitiateAuth"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _LIST_DEVICES = Operation(
-    name="list_devices",
-    method="GET",
-    path="/",
+    "list_devices",
+    "GET",
+    "/",
     params=(
-        Param("AccessToken", "query", "form", True, False),
-        Param("Limit", "query", "form", True, False),
-        Param("PaginationToken", "query", "form", True, False),
+        Param("AccessToken", "query", "form", True),
+        Param("Limit", "query", "form", True),
+        Param("PaginationToken", "query", "form", True),
     ),
     constants=(("query", "Action", "ListDevices"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _LIST_GROUPS = Operation(
-    name="list_groups",
-    method="GET",
-    path="/",
+    "list_groups",
+    "GET",
+    "/",
     params=(
-        Param("Limit", "query", "form", True, False),
-        Param("NextToken", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("Limit", "query", "form", True),
+        Param("NextToken", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "ListGroups"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _LIST_USER_IMPORT_JOBS = Operation(
-    name="list_user_import_jobs",
-    method="GET",
-    path="/",
+    "list_user_import_jobs",
+    "GET",
+    "/",
     params=(
-        Param("MaxResults", "query", "form", True, False),
-        Param("PaginationToken", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("MaxResults", "query", "form", True),
+        Param("PaginationToken", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "ListUserImportJobs"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _LIST_USER_POOL_CLIENTS = Operation(
-    name="list_user_pool_clients",
-    method="GET",
-    path="/",
+    "list_user_pool_clients",
+    "GET",
+    "/",
     params=(
-        Param("MaxResults", "query", "form", True, False),
-        Param("NextToken", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("MaxResults", "query", "form", True),
+        Param("NextToken", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "ListUserPoolClients"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _LIST_USER_POOLS = Operation(
-    name="list_user_pools",
-    method="GET",
-    path="/",
+    "list_user_pools",
+    "GET",
+    "/",
     params=(
-        Param("MaxResults", "query", "form", True, False),
-        Param("NextToken", "query", "form", True, False),
+        Param("MaxResults", "query", "form", True),
+        Param("NextToken", "query", "form", True),
     ),
     constants=(("query", "Action", "ListUserPools"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _LIST_USERS = Operation(
-    name="list_users",
-    method="GET",
-    path="/",
+    "list_users",
+    "GET",
+    "/",
     params=(
-        Param("AttributesToGet", "query", "form", True, False),
-        Param("Filter", "query", "form", True, False),
-        Param("Limit", "query", "form", True, False),
-        Param("PaginationToken", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("AttributesToGet", "query", "form", True),
+        Param("Filter", "query", "form", True),
+        Param("Limit", "query", "form", True),
+        Param("PaginationToken", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "ListUsers"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _LIST_USERS_IN_GROUP = Operation(
-    name="list_users_in_group",
-    method="GET",
-    path="/",
+    "list_users_in_group",
+    "GET",
+    "/",
     params=(
-        Param("GroupName", "query", "form", True, False),
-        Param("Limit", "query", "form", True, False),
-        Param("NextToken", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("GroupName", "query", "form", True),
+        Param("Limit", "query", "form", True),
+        Param("NextToken", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "ListUsersInGroup"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _RESEND_CONFIRMATION_CODE = Operation(
-    name="resend_confirmation_code",
-    method="GET",
-    path="/",
+    "resend_confirmation_code",
+    "GET",
+    "/",
     params=(
-        Param("ClientId", "query", "form", True, False),
-        Param("SecretHash", "query", "form", True, False),
-        Param("Username", "query", "form", True, False),
+        Param("ClientId", "query", "form", True),
+        Param("SecretHash", "query", "form", True),
+        Param("Username", "query", "form", True),
     ),
     constants=(("query", "Action", "ResendConfirmationCode"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _RESPOND_TO_AUTH_CHALLENGE = Operation(
-    name="respond_to_auth_challenge",
-    method="GET",
-    path="/",
+    "respond_to_auth_challenge",
+    "GET",
+    "/",
     params=(
-        Param("ChallengeName", "query", "form", True, False),
-        Param("ChallengeResponses", "query", "form", True, False),
-        Param("ClientId", "query", "form", True, False),
-        Param("Session", "query", "form", True, False),
+        Param("ChallengeName", "query", "form", True),
+        Param("ChallengeResponses", "query", "form", True),
+        Param("ClientId", "query", "form", True),
+        Param("Session", "query", "form", True),
     ),
     constants=(("query", "Action", "RespondToAuthChallenge"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _SET_USER_SETTINGS = Operation(
-    name="set_user_settings",
-    method="GET",
-    path="/",
+    "set_user_settings",
+    "GET",
+    "/",
     params=(
-        Param("AccessToken", "query", "form", True, False),
-        Param("MFAOptions", "query", "form", True, False),
+        Param("AccessToken", "query", "form", True),
+        Param("MFAOptions", "query", "form", True),
     ),
     constants=(("query", "Action", "SetUserSettings"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _SIGN_UP = Operation(
-    name="sign_up",
-    method="GET",
-    path="/",
+    "sign_up",
+    "GET",
+    "/",
     params=(
-        Param("ClientId", "query", "form", True, False),
-        Param("Password", "query", "form", True, False),
-        Param("SecretHash", "query", "form", True, False),
-        Param("UserAttributes", "query", "form", True, False),
-        Param("Username", "query", "form", True, False),
-        Param("ValidationData", "query", "form", True, False),
+        Param("ClientId", "query", "form", True),
+        Param("Password", "query", "form", True),
+        Param("SecretHash", "query", "form", True),
+        Param("UserAttributes", "query", "form", True),
+        Param("Username", "query", "form", True),
+        Param("ValidationData", "query", "form", True),
     ),
     constants=(("query", "Action", "SignUp"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _START_USER_IMPORT_JOB = Operation(
-    name="start_user_import_job",
-    method="GET",
-    path="/",
+    "start_user_import_job",
+    "GET",
+    "/",
     params=(
-        Param("JobId", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("JobId", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "StartUserImportJob"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _STOP_USER_IMPORT_JOB = Operation(
-    name="stop_user_import_job",
-    method="GET",
-    path="/",
+    "stop_user_import_job",
+    "GET",
+    "/",
     params=(
-        Param("JobId", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("JobId", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "StopUserImportJob"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _UPDATE_DEVICE_STATUS = Operation(
-    name="update_device_status",
-    method="GET",
-    path="/",
+    "update_device_status",
+    "GET",
+    "/",
     params=(
-        Param("AccessToken", "query", "form", True, False),
-        Param("DeviceKey", "query", "form", True, False),
-        Param("DeviceRememberedStatus", "query", "form", True, False),
+        Param("AccessToken", "query", "form", True),
+        Param("DeviceKey", "query", "form", True),
+        Param("DeviceRememberedStatus", "query", "form", True),
     ),
     constants=(("query", "Action", "UpdateDeviceStatus"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _UPDATE_GROUP = Operation(
-    name="update_group",
-    method="GET",
-    path="/",
+    "update_group",
+    "GET",
+    "/",
     params=(
-        Param("Description", "query", "form", True, False),
-        Param("GroupName", "query", "form", True, False),
-        Param("Precedence", "query", "form", True, False),
-        Param("RoleArn", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
+        Param("Description", "query", "form", True),
+        Param("GroupName", "query", "form", True),
+        Param("Precedence", "query", "form", True),
+        Param("RoleArn", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "UpdateGroup"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _UPDATE_USER_ATTRIBUTES = Operation(
-    name="update_user_attributes",
-    method="GET",
-    path="/",
+    "update_user_attributes",
+    "GET",
+    "/",
     params=(
-        Param("AccessToken", "query", "form", True, False),
-        Param("UserAttributes", "query", "form", True, False),
+        Param("AccessToken", "query", "form", True),
+        Param("UserAttributes", "query", "form", True),
     ),
     constants=(("query", "Action", "UpdateUserAttributes"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _UPDATE_USER_POOL = Operation(
-    name="update_user_pool",
-    method="GET",
-    path="/",
+    "update_user_pool",
+    "GET",
+    "/",
     params=(
-        Param("AdminCreateUserConfig", "query", "form", True, False),
-        Param("AutoVerifiedAttributes", "query", "form", True, False),
-        Param("DeviceConfiguration", "query", "form", True, False),
-        Param("EmailConfiguration", "query", "form", True, False),
-        Param("EmailVerificationMessage", "query", "form", True, False),
-        Param("EmailVerificationSubject", "query", "form", True, False),
-        Param("LambdaConfig", "query", "form", True, False),
-        Param("MfaConfiguration", "query", "form", True, False),
-        Param("Policies", "query", "form", True, False),
-        Param("SmsAuthenticationMessage", "query", "form", True, False),
-        Param("SmsConfiguration", "query", "form", True, False),
-        Param("SmsVerificationMessage", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
-        Param("UserPoolTags", "query", "form", True, False),
+        Param("AdminCreateUserConfig", "query", "form", True),
+        Param("AutoVerifiedAttributes", "query", "form", True),
+        Param("DeviceConfiguration", "query", "form", True),
+        Param("EmailConfiguration", "query", "form", True),
+        Param("EmailVerificationMessage", "query", "form", True),
+        Param("EmailVerificationSubject", "query", "form", True),
+        Param("LambdaConfig", "query", "form", True),
+        Param("MfaConfiguration", "query", "form", True),
+        Param("Policies", "query", "form", True),
+        Param("SmsAuthenticationMessage", "query", "form", True),
+        Param("SmsConfiguration", "query", "form", True),
+        Param("SmsVerificationMessage", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
+        Param("UserPoolTags", "query", "form", True),
     ),
     constants=(("query", "Action", "UpdateUserPool"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _UPDATE_USER_POOL_CLIENT = Operation(
-    name="update_user_pool_client",
-    method="GET",
-    path="/",
+    "update_user_pool_client",
+    "GET",
+    "/",
     params=(
-        Param("ClientId", "query", "form", True, False),
-        Param("ClientName", "query", "form", True, False),
-        Param("ExplicitAuthFlows", "query", "form", True, False),
-        Param("ReadAttributes", "query", "form", True, False),
-        Param("RefreshTokenValidity", "query", "form", True, False),
-        Param("UserPoolId", "query", "form", True, False),
-        Param("WriteAttributes", "query", "form", True, False),
+        Param("ClientId", "query", "form", True),
+        Param("ClientName", "query", "form", True),
+        Param("ExplicitAuthFlows", "query", "form", True),
+        Param("ReadAttributes", "query", "form", True),
+        Param("RefreshTokenValidity", "query", "form", True),
+        Param("UserPoolId", "query", "form", True),
+        Param("WriteAttributes", "query", "form", True),
     ),
     constants=(("query", "Action", "UpdateUserPoolClient"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _VERIFY_USER_ATTRIBUTE = Operation(
-    name="verify_user_attribute",
-    method="GET",
-    path="/",
+    "verify_user_attribute",
+    "GET",
+    "/",
     params=(
-        Param("AccessToken", "query", "form", True, False),
-        Param("AttributeName", "query", "form", True, False),
-        Param("Code", "query", "form", True, False),
+        Param("AccessToken", "query", "form", True),
+        Param("AttributeName", "query", "form", True),
+        Param("Code", "query", "form", True),
     ),
     constants=(("query", "Action", "VerifyUserAttribute"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _CREATE_IDENTITY_POOL = Operation(
-    name="create_identity_pool",
-    method="GET",
-    path="/",
+    "create_identity_pool",
+    "GET",
+    "/",
     params=(
-        Param("AllowUnauthenticatedIdentities", "query", "form", True, False),
-        Param("CognitoIdentityProviders", "query", "form", True, False),
-        Param("DeveloperProviderName", "query", "form", True, False),
-        Param("IdentityPoolName", "query", "form", True, False),
-        Param("OpenIdConnectProviderARNs", "query", "form", True, False),
-        Param("SamlProviderARNs", "query", "form", True, False),
-        Param("SupportedLoginProviders", "query", "form", True, False),
+        Param("AllowUnauthenticatedIdentities", "query", "form", True),
+        Param("CognitoIdentityProviders", "query", "form", True),
+        Param("DeveloperProviderName", "query", "form", True),
+        Param("IdentityPoolName", "query", "form", True),
+        Param("OpenIdConnectProviderARNs", "query", "form", True),
+        Param("SamlProviderARNs", "query", "form", True),
+        Param("SupportedLoginProviders", "query", "form", True),
     ),
     constants=(("query", "Action", "CreateIdentityPool"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _DELETE_IDENTITIES = Operation(
-    name="delete_identities",
-    method="GET",
-    path="/",
-    params=(Param("IdentityIdsToDelete", "query", "form", True, False),),
+    "delete_identities",
+    "GET",
+    "/",
+    params=(Param("IdentityIdsToDelete", "query", "form", True),),
     constants=(("query", "Action", "DeleteIdentities"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _DELETE_IDENTITY_POOL = Operation(
-    name="delete_identity_pool",
-    method="GET",
-    path="/",
-    params=(Param("IdentityPoolId", "query", "form", True, False),),
+    "delete_identity_pool",
+    "GET",
+    "/",
+    params=(Param("IdentityPoolId", "query", "form", True),),
     constants=(("query", "Action", "DeleteIdentityPool"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _DESCRIBE_IDENTITY = Operation(
-    name="describe_identity",
-    method="GET",
-    path="/",
-    params=(Param("IdentityId", "query", "form", True, False),),
+    "describe_identity",
+    "GET",
+    "/",
+    params=(Param("IdentityId", "query", "form", True),),
     constants=(("query", "Action", "DescribeIdentity"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _DESCRIBE_IDENTITY_POOL = Operation(
-    name="describe_identity_pool",
-    method="GET",
-    path="/",
-    params=(Param("IdentityPoolId", "query", "form", True, False),),
+    "describe_identity_pool",
+    "GET",
+    "/",
+    params=(Param("IdentityPoolId", "query", "form", True),),
     constants=(("query", "Action", "DescribeIdentityPool"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _GET_CREDENTIALS_FOR_IDENTITY = Operation(
-    name="get_credentials_for_identity",
-    method="GET",
-    path="/",
+    "get_credentials_for_identity",
+    "GET",
+    "/",
     params=(
-        Param("CustomRoleArn", "query", "form", True, False),
-        Param("IdentityId", "query", "form", True, False),
-        Param("Logins", "query", "form", True, False),
+        Param("CustomRoleArn", "query", "form", True),
+        Param("IdentityId", "query", "form", True),
+        Param("Logins", "query", "form", True),
     ),
     constants=(("query", "Action", "GetCredentialsForIdentity"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _GET_ID = Operation(
-    name="get_id",
-    method="GET",
-    path="/",
+    "get_id",
+    "GET",
+    "/",
     params=(
-        Param("AccountId", "query", "form", True, False),
-        Param("IdentityPoolId", "query", "form", True, False),
-        Param("Logins", "query", "form", True, False),
+        Param("AccountId", "query", "form", True),
+        Param("IdentityPoolId", "query", "form", True),
+        Param("Logins", "query", "form", True),
     ),
     constants=(("query", "Action", "GetId"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _GET_IDENTITY_POOL_ROLES = Operation(
-    name="get_identity_pool_roles",
-    method="GET",
-    path="/",
-    params=(Param("IdentityPoolId", "query", "form", True, False),),
+    "get_identity_pool_roles",
+    "GET",
+    "/",
+    params=(Param("IdentityPoolId", "query", "form", True),),
     constants=(("query", "Action", "GetIdentityPoolRoles"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _GET_OPEN_ID_TOKEN = Operation(
-    name="get_open_id_token",
-    method="GET",
-    path="/",
+    "get_open_id_token",
+    "GET",
+    "/",
     params=(
-        Param("IdentityId", "query", "form", True, False),
-        Param("Logins", "query", "form", True, False),
+        Param("IdentityId", "query", "form", True),
+        Param("Logins", "query", "form", True),
     ),
     constants=(("query", "Action", "GetOpenIdToken"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _GET_OPEN_ID_TOKEN_FOR_DEVELOPER_IDENTITY = Operation(
-    name="get_open_id_token_for_developer_identity",
-    method="GET",
-    path="/",
+    "get_open_id_token_for_developer_identity",
+    "GET",
+    "/",
     params=(
-        Param("IdentityId", "query", "form", True, False),
-        Param("IdentityPoolId", "query", "form", True, False),
-        Param("Logins", "query", "form", True, False),
-        Param("TokenDuration", "query", "form", True, False),
+        Param("IdentityId", "query", "form", True),
+        Param("IdentityPoolId", "query", "form", True),
+        Param("Logins", "query", "form", True),
+        Param("TokenDuration", "query", "form", True),
     ),
     constants=(("query", "Action", "GetOpenIdTokenForDeveloperIdentity"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _LIST_IDENTITIES = Operation(
-    name="list_identities",
-    method="GET",
-    path="/",
+    "list_identities",
+    "GET",
+    "/",
     params=(
-        Param("HideDisabled", "query", "form", True, False),
-        Param("IdentityPoolId", "query", "form", True, False),
-        Param("MaxResults", "query", "form", True, False),
-        Param("NextToken", "query", "form", True, False),
+        Param("HideDisabled", "query", "form", True),
+        Param("IdentityPoolId", "query", "form", True),
+        Param("MaxResults", "query", "form", True),
+        Param("NextToken", "query", "form", True),
     ),
     constants=(("query", "Action", "ListIdentities"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _LIST_IDENTITY_POOLS = Operation(
-    name="list_identity_pools",
-    method="GET",
-    path="/",
+    "list_identity_pools",
+    "GET",
+    "/",
     params=(
-        Param("MaxResults", "query", "form", True, False),
-        Param("NextToken", "query", "form", True, False),
+        Param("MaxResults", "query", "form", True),
+        Param("NextToken", "query", "form", True),
     ),
     constants=(("query", "Action", "ListIdentityPools"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _LOOKUP_DEVELOPER_IDENTITY = Operation(
-    name="lookup_developer_identity",
-    method="GET",
-    path="/",
+    "lookup_developer_identity",
+    "GET",
+    "/",
     params=(
-        Param("DeveloperUserIdentifier", "query", "form", True, False),
-        Param("IdentityId", "query", "form", True, False),
-        Param("IdentityPoolId", "query", "form", True, False),
-        Param("MaxResults", "query", "form", True, False),
-        Param("NextToken", "query", "form", True, False),
+        Param("DeveloperUserIdentifier", "query", "form", True),
+        Param("IdentityId", "query", "form", True),
+        Param("IdentityPoolId", "query", "form", True),
+        Param("MaxResults", "query", "form", True),
+        Param("NextToken", "query", "form", True),
     ),
     constants=(("query", "Action", "LookupDeveloperIdentity"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _MERGE_DEVELOPER_IDENTITIES = Operation(
-    name="merge_developer_identities",
-    method="GET",
-    path="/",
+    "merge_developer_identities",
+    "GET",
+    "/",
     params=(
-        Param("DestinationUserIdentifier", "query", "form", True, False),
-        Param("DeveloperProviderName", "query", "form", True, False),
-        Param("IdentityPoolId", "query", "form", True, False),
-        Param("SourceUserIdentifier", "query", "form", True, False),
+        Param("DestinationUserIdentifier", "query", "form", True),
+        Param("DeveloperProviderName", "query", "form", True),
+        Param("IdentityPoolId", "query", "form", True),
+        Param("SourceUserIdentifier", "query", "form", True),
     ),
     constants=(("query", "Action", "MergeDeveloperIdentities"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _SET_IDENTITY_POOL_ROLES = Operation(
-    name="set_identity_pool_roles",
-    method="GET",
-    path="/",
+    "set_identity_pool_roles",
+    "GET",
+    "/",
     params=(
-        Param("IdentityPoolId", "query", "form", True, False),
-        Param("RoleMappings", "query", "form", True, False),
-        Param("Roles", "query", "form", True, False),
+        Param("IdentityPoolId", "query", "form", True),
+        Param("RoleMappings", "query", "form", True),
+        Param("Roles", "query", "form", True),
     ),
     constants=(("query", "Action", "SetIdentityPoolRoles"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _UNLINK_DEVELOPER_IDENTITY = Operation(
-    name="unlink_developer_identity",
-    method="GET",
-    path="/",
+    "unlink_developer_identity",
+    "GET",
+    "/",
     params=(
-        Param("DeveloperProviderName", "query", "form", True, False),
-        Param("DeveloperUserIdentifier", "query", "form", True, False),
-        Param("IdentityId", "query", "form", True, False),
-        Param("IdentityPoolId", "query", "form", True, False),
+        Param("DeveloperProviderName", "query", "form", True),
+        Param("DeveloperUserIdentifier", "query", "form", True),
+        Param("IdentityId", "query", "form", True),
+        Param("IdentityPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "UnlinkDeveloperIdentity"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _UNLINK_IDENTITY = Operation(
-    name="unlink_identity",
-    method="GET",
-    path="/",
+    "unlink_identity",
+    "GET",
+    "/",
     params=(
-        Param("IdentityId", "query", "form", True, False),
-        Param("Logins", "query", "form", True, False),
-        Param("LoginsToRemove", "query", "form", True, False),
+        Param("IdentityId", "query", "form", True),
+        Param("Logins", "query", "form", True),
+        Param("LoginsToRemove", "query", "form", True),
     ),
     constants=(("query", "Action", "UnlinkIdentity"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _UPDATE_IDENTITY_POOL = Operation(
-    name="update_identity_pool",
-    method="GET",
-    path="/",
+    "update_identity_pool",
+    "GET",
+    "/",
     params=(
-        Param("AllowUnauthenticatedIdentities", "query", "form", True, False),
-        Param("CognitoIdentityProviders", "query", "form", True, False),
-        Param("DeveloperProviderName", "query", "form", True, False),
-        Param("IdentityPoolId", "query", "form", True, False),
-        Param("IdentityPoolName", "query", "form", True, False),
-        Param("OpenIdConnectProviderARNs", "query", "form", True, False),
-        Param("SamlProviderARNs", "query", "form", True, False),
-        Param("SupportedLoginProviders", "query", "form", True, False),
+        Param("AllowUnauthenticatedIdentities", "query", "form", True),
+        Param("CognitoIdentityProviders", "query", "form", True),
+        Param("DeveloperProviderName", "query", "form", True),
+        Param("IdentityPoolId", "query", "form", True),
+        Param("IdentityPoolName", "query", "form", True),
+        Param("OpenIdConnectProviderARNs", "query", "form", True),
+        Param("SamlProviderARNs", "query", "form", True),
+        Param("SupportedLoginProviders", "query", "form", True),
     ),
     constants=(("query", "Action", "UpdateIdentityPool"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _BULK_PUBLISH = Operation(
-    name="bulk_publish",
-    method="GET",
-    path="/",
-    params=(Param("IdentityPoolId", "query", "form", True, False),),
+    "bulk_publish",
+    "GET",
+    "/",
+    params=(Param("IdentityPoolId", "query", "form", True),),
     constants=(("query", "Action", "BulkPublish"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _DELETE_DATASET = Operation(
-    name="delete_dataset",
-    method="GET",
-    path="/",
+    "delete_dataset",
+    "GET",
+    "/",
     params=(
-        Param("DatasetName", "query", "form", True, False),
-        Param("IdentityId", "query", "form", True, False),
-        Param("IdentityPoolId", "query", "form", True, False),
+        Param("DatasetName", "query", "form", True),
+        Param("IdentityId", "query", "form", True),
+        Param("IdentityPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "DeleteDataset"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _DESCRIBE_DATASET = Operation(
-    name="describe_dataset",
-    method="GET",
-    path="/",
+    "describe_dataset",
+    "GET",
+    "/",
     params=(
-        Param("DatasetName", "query", "form", True, False),
-        Param("IdentityId", "query", "form", True, False),
-        Param("IdentityPoolId", "query", "form", True, False),
+        Param("DatasetName", "query", "form", True),
+        Param("IdentityId", "query", "form", True),
+        Param("IdentityPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "DescribeDataset"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _DESCRIBE_IDENTITY_POOL_USAGE = Operation(
-    name="describe_identity_pool_usage",
-    method="GET",
-    path="/",
-    params=(Param("IdentityPoolId", "query", "form", True, False),),
+    "describe_identity_pool_usage",
+    "GET",
+    "/",
+    params=(Param("IdentityPoolId", "query", "form", True),),
     constants=(("query", "Action", "DescribeIdentityPoolUsage"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _DESCRIBE_IDENTITY_USAGE = Operation(
-    name="describe_identity_usage",
-    method="GET",
-    path="/",
+    "describe_identity_usage",
+    "GET",
+    "/",
     params=(
-        Param("IdentityId", "query", "form", True, False),
-        Param("IdentityPoolId", "query", "form", True, False),
+        Param("IdentityId", "query", "form", True),
+        Param("IdentityPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "DescribeIdentityUsage"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _GET_BULK_PUBLISH_DETAILS = Operation(
-    name="get_bulk_publish_details",
-    method="GET",
-    path="/",
-    params=(Param("IdentityPoolId", "query", "form", True, False),),
+    "get_bulk_publish_details",
+    "GET",
+    "/",
+    params=(Param("IdentityPoolId", "query", "form", True),),
     constants=(("query", "Action", "GetBulkPublishDetails"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _GET_COGNITO_EVENTS = Operation(
-    name="get_cognito_events",
-    method="GET",
-    path="/",
-    params=(Param("IdentityPoolId", "query", "form", True, False),),
+    "get_cognito_events",
+    "GET",
+    "/",
+    params=(Param("IdentityPoolId", "query", "form", True),),
     constants=(("query", "Action", "GetCognitoEvents"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _GET_IDENTITY_POOL_CONFIGURATION = Operation(
-    name="get_identity_pool_configuration",
-    method="GET",
-    path="/",
-    params=(Param("IdentityPoolId", "query", "form", True, False),),
+    "get_identity_pool_configuration",
+    "GET",
+    "/",
+    params=(Param("IdentityPoolId", "query", "form", True),),
     constants=(("query", "Action", "GetIdentityPoolConfiguration"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _LIST_DATASETS = Operation(
-    name="list_datasets",
-    method="GET",
-    path="/",
+    "list_datasets",
+    "GET",
+    "/",
     params=(
-        Param("IdentityId", "query", "form", True, False),
-        Param("IdentityPoolId", "query", "form", True, False),
-        Param("MaxResults", "query", "form", True, False),
-        Param("NextToken", "query", "form", True, False),
+        Param("IdentityId", "query", "form", True),
+        Param("IdentityPoolId", "query", "form", True),
+        Param("MaxResults", "query", "form", True),
+        Param("NextToken", "query", "form", True),
     ),
     constants=(("query", "Action", "ListDatasets"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _LIST_IDENTITY_POOL_USAGE = Operation(
-    name="list_identity_pool_usage",
-    method="GET",
-    path="/",
+    "list_identity_pool_usage",
+    "GET",
+    "/",
     params=(
-        Param("MaxResults", "query", "form", True, False),
-        Param("NextToken", "query", "form", True, False),
+        Param("MaxResults", "query", "form", True),
+        Param("NextToken", "query", "form", True),
     ),
     constants=(("query", "Action", "ListIdentityPoolUsage"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _LIST_RECORDS = Operation(
-    name="list_records",
-    method="GET",
-    path="/",
+    "list_records",
+    "GET",
+    "/",
     params=(
-        Param("DatasetName", "query", "form", True, False),
-        Param("IdentityId", "query", "form", True, False),
-        Param("IdentityPoolId", "query", "form", True, False),
-        Param("LastSyncCount", "query", "form", True, False),
-        Param("MaxResults", "query", "form", True, False),
-        Param("NextToken", "query", "form", True, False),
-        Param("SyncSessionToken", "query", "form", True, False),
+        Param("DatasetName", "query", "form", True),
+        Param("IdentityId", "query", "form", True),
+        Param("IdentityPoolId", "query", "form", True),
+        Param("LastSyncCount", "query", "form", True),
+        Param("MaxResults", "query", "form", True),
+        Param("NextToken", "query", "form", True),
+        Param("SyncSessionToken", "query", "form", True),
     ),
     constants=(("query", "Action", "ListRecords"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _REGISTER_DEVICE = Operation(
-    name="register_device",
-    method="GET",
-    path="/",
+    "register_device",
+    "GET",
+    "/",
     params=(
-        Param("IdentityId", "query", "form", True, False),
-        Param("IdentityPoolId", "query", "form", True, False),
+        Param("IdentityId", "query", "form", True),
+        Param("IdentityPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "RegisterDevice"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _SET_COGNITO_EVENTS = Operation(
-    name="set_cognito_events",
-    method="GET",
-    path="/",
-    params=(Param("IdentityPoolId", "query", "form", True, False),),
+    "set_cognito_events",
+    "GET",
+    "/",
+    params=(Param("IdentityPoolId", "query", "form", True),),
     constants=(("query", "Action", "SetCognitoEvents"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _SET_IDENTITY_POOL_CONFIGURATION = Operation(
-    name="set_identity_pool_configuration",
-    method="GET",
-    path="/",
-    params=(Param("IdentityPoolId", "query", "form", True, False),),
+    "set_identity_pool_configuration",
+    "GET",
+    "/",
+    params=(Param("IdentityPoolId", "query", "form", True),),
     constants=(("query", "Action", "SetIdentityPoolConfiguration"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _SUBSCRIBE_TO_DATASET = Operation(
-    name="subscribe_to_dataset",
-    method="GET",
-    path="/",
+    "subscribe_to_dataset",
+    "GET",
+    "/",
     params=(
-        Param("DatasetName", "query", "form", True, False),
-        Param("DeviceId", "query", "form", True, False),
-        Param("IdentityId", "query", "form", True, False),
-        Param("IdentityPoolId", "query", "form", True, False),
+        Param("DatasetName", "query", "form", True),
+        Param("DeviceId", "query", "form", True),
+        Param("IdentityId", "query", "form", True),
+        Param("IdentityPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "SubscribeToDataset"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _UNSUBSCRIBE_FROM_DATASET = Operation(
-    name="unsubscribe_from_dataset",
-    method="GET",
-    path="/",
+    "unsubscribe_from_dataset",
+    "GET",
+    "/",
     params=(
-        Param("DatasetName", "query", "form", True, False),
-        Param("DeviceId", "query", "form", True, False),
-        Param("IdentityId", "query", "form", True, False),
-        Param("IdentityPoolId", "query", "form", True, False),
+        Param("DatasetName", "query", "form", True),
+        Param("DeviceId", "query", "form", True),
+        Param("IdentityId", "query", "form", True),
+        Param("IdentityPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "UnsubscribeFromDataset"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _UPDATE_RECORDS = Operation(
-    name="update_records",
-    method="GET",
-    path="/",
+    "update_records",
+    "GET",
+    "/",
     params=(
-        Param("ClientContext", "query", "form", True, False),
-        Param("DatasetName", "query", "form", True, False),
-        Param("IdentityId", "query", "form", True, False),
-        Param("IdentityPoolId", "query", "form", True, False),
+        Param("ClientContext", "query", "form", True),
+        Param("DatasetName", "query", "form", True),
+        Param("IdentityId", "query", "form", True),
+        Param("IdentityPoolId", "query", "form", True),
     ),
     constants=(("query", "Action", "UpdateRecords"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 
@@ -1815,7 +1514,9 @@ class Client(SyncCore):
     """Synchronous client for AWS Cognito Merged API.
 
     Use it as a context manager (``with Client(...) as client:``) or call
-    ``close()`` when done; connections are reused between calls.
+    ``close()`` when done; connections are reused between calls. Every
+    operation returns the parsed body; ``client.with_response(client.<operation>)(...)`` returns
+    the whole answer (``ApiResponse``). Error answers raise ``ApiError`` (see ``errors``).
     """
 
     _schemes = _SCHEMES
@@ -1824,21 +1525,22 @@ class Client(SyncCore):
         self,
         base_url: str,
         *,
-        timeout: float | httpx.Timeout = 30.0,
+        timeout: float | httpx.Timeout | None = 30.0,
         headers: Mapping[str, str] | None = None,
         transport: httpx.BaseTransport | None = None,
-        retries: int | RetryPolicy = 0,
+        retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
     ) -> None:
         """Create a client.
 
         Args:
             base_url: The server's URL, including its base path.
-            timeout: Seconds (or an ``httpx.Timeout``) before a request fails.
+            timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: Attempts after a connection error, 429 or 503 (idempotent methods only),
-                or a ``RetryPolicy``.
+            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
+                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
+                retries off.
             follow_redirects: Follow 3xx answers.
         """
         credentials: dict[str, Any] = {}
@@ -1873,14 +1575,7 @@ class Client(SyncCore):
             custom_attributes: An array of custom attributes, such as Mutable and Name
             user_pool_id: The user pool ID for the user pool where you want to add custom            attributes
         """
-        response = self._call(
-            _ADD_CUSTOM_ATTRIBUTES,
-            {
-                "CustomAttributes": custom_attributes,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_ADD_CUSTOM_ATTRIBUTES, (custom_attributes, user_pool_id))
         return cast("Any", response.parsed)
 
     def admin_add_user_to_group(
@@ -1901,15 +1596,7 @@ class Client(SyncCore):
             username: The username for the user
             user_pool_id: The user pool ID for the user pool
         """
-        response = self._call(
-            _ADMIN_ADD_USER_TO_GROUP,
-            {
-                "GroupName": group_name,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_ADMIN_ADD_USER_TO_GROUP, (group_name, username, user_pool_id))
         return cast("Any", response.parsed)
 
     def admin_confirm_sign_up(
@@ -1928,14 +1615,7 @@ class Client(SyncCore):
             username: The user name for which you want to confirm user registration
             user_pool_id: The user pool ID for which you want to confirm user registration
         """
-        response = self._call(
-            _ADMIN_CONFIRM_SIGN_UP,
-            {
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_ADMIN_CONFIRM_SIGN_UP, (username, user_pool_id))
         return cast("Any", response.parsed)
 
     def admin_create_user(
@@ -1969,17 +1649,16 @@ class Client(SyncCore):
         """
         response = self._call(
             _ADMIN_CREATE_USER,
-            {
-                "DesiredDeliveryMediums": desired_delivery_mediums,
-                "ForceAliasCreation": force_alias_creation,
-                "MessageAction": message_action,
-                "TemporaryPassword": temporary_password,
-                "UserAttributes": user_attributes,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-                "ValidationData": validation_data,
-            },
-            None,
+            (
+                desired_delivery_mediums,
+                force_alias_creation,
+                message_action,
+                temporary_password,
+                user_attributes,
+                username,
+                user_pool_id,
+                validation_data,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -1999,14 +1678,7 @@ class Client(SyncCore):
             username: The user name of the user you wish to delete
             user_pool_id: The user pool ID for the user pool where you want to delete the user
         """
-        response = self._call(
-            _ADMIN_DELETE_USER,
-            {
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_ADMIN_DELETE_USER, (username, user_pool_id))
         return cast("Any", response.parsed)
 
     def admin_delete_user_attributes(
@@ -2028,13 +1700,7 @@ class Client(SyncCore):
             user_pool_id: The user pool ID for the user pool where you want to delete user            attributes
         """
         response = self._call(
-            _ADMIN_DELETE_USER_ATTRIBUTES,
-            {
-                "UserAttributeNames": user_attribute_names,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _ADMIN_DELETE_USER_ATTRIBUTES, (user_attribute_names, username, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -2054,14 +1720,7 @@ class Client(SyncCore):
             username: The user name of the user you wish to disable
             user_pool_id: The user pool ID for the user pool where you want to disable the user
         """
-        response = self._call(
-            _ADMIN_DISABLE_USER,
-            {
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_ADMIN_DISABLE_USER, (username, user_pool_id))
         return cast("Any", response.parsed)
 
     def admin_enable_user(
@@ -2080,14 +1739,7 @@ class Client(SyncCore):
             username: The user name of the user you wish to enable
             user_pool_id: The user pool ID for the user pool where you want to enable the user
         """
-        response = self._call(
-            _ADMIN_ENABLE_USER,
-            {
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_ADMIN_ENABLE_USER, (username, user_pool_id))
         return cast("Any", response.parsed)
 
     def admin_forget_device(
@@ -2108,15 +1760,7 @@ class Client(SyncCore):
             username: The user name
             user_pool_id: The user pool ID
         """
-        response = self._call(
-            _ADMIN_FORGET_DEVICE,
-            {
-                "DeviceKey": device_key,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_ADMIN_FORGET_DEVICE, (device_key, username, user_pool_id))
         return cast("Any", response.parsed)
 
     def admin_get_device(
@@ -2137,15 +1781,7 @@ class Client(SyncCore):
             username: The user name
             user_pool_id: The user pool ID
         """
-        response = self._call(
-            _ADMIN_GET_DEVICE,
-            {
-                "DeviceKey": device_key,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_ADMIN_GET_DEVICE, (device_key, username, user_pool_id))
         return cast("Any", response.parsed)
 
     def admin_get_user(
@@ -2164,14 +1800,7 @@ class Client(SyncCore):
             username: The user name of the user you wish to retrieve
             user_pool_id: The user pool ID for the user pool where you want to get information about the            user
         """
-        response = self._call(
-            _ADMIN_GET_USER,
-            {
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_ADMIN_GET_USER, (username, user_pool_id))
         return cast("Any", response.parsed)
 
     def admin_initiate_auth(
@@ -2198,14 +1827,7 @@ class Client(SyncCore):
         """
         response = self._call(
             _ADMIN_INITIATE_AUTH,
-            {
-                "AuthFlow": auth_flow,
-                "AuthParameters": auth_parameters,
-                "ClientId": client_id,
-                "ClientMetadata": client_metadata,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            (auth_flow, auth_parameters, client_id, client_metadata, user_pool_id),
         )
         return cast("Any", response.parsed)
 
@@ -2230,14 +1852,7 @@ class Client(SyncCore):
             user_pool_id: The user pool ID
         """
         response = self._call(
-            _ADMIN_LIST_DEVICES,
-            {
-                "Limit": limit,
-                "PaginationToken": pagination_token,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _ADMIN_LIST_DEVICES, (limit, pagination_token, username, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -2262,14 +1877,7 @@ class Client(SyncCore):
             user_pool_id: The user pool ID for the user pool
         """
         response = self._call(
-            _ADMIN_LIST_GROUPS_FOR_USER,
-            {
-                "Limit": limit,
-                "NextToken": next_token,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _ADMIN_LIST_GROUPS_FOR_USER, (limit, next_token, username, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -2291,15 +1899,7 @@ class Client(SyncCore):
             username: The username for the user
             user_pool_id: The user pool ID for the user pool
         """
-        response = self._call(
-            _ADMIN_REMOVE_USER_FROM_GROUP,
-            {
-                "GroupName": group_name,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_ADMIN_REMOVE_USER_FROM_GROUP, (group_name, username, user_pool_id))
         return cast("Any", response.parsed)
 
     def admin_reset_user_password(
@@ -2318,14 +1918,7 @@ class Client(SyncCore):
             username: The user name of the user whose password you wish to reset
             user_pool_id: The user pool ID for the user pool where you want to reset the users            password
         """
-        response = self._call(
-            _ADMIN_RESET_USER_PASSWORD,
-            {
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_ADMIN_RESET_USER_PASSWORD, (username, user_pool_id))
         return cast("Any", response.parsed)
 
     def admin_respond_to_auth_challenge(
@@ -2352,14 +1945,7 @@ class Client(SyncCore):
         """
         response = self._call(
             _ADMIN_RESPOND_TO_AUTH_CHALLENGE,
-            {
-                "ChallengeName": challenge_name,
-                "ChallengeResponses": challenge_responses,
-                "ClientId": client_id,
-                "Session": session,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            (challenge_name, challenge_responses, client_id, session, user_pool_id),
         )
         return cast("Any", response.parsed)
 
@@ -2381,15 +1967,7 @@ class Client(SyncCore):
             username: The user name of the user for whom you wish to set user settings
             user_pool_id: The user pool ID for the user pool where you want to set the users settings, such            as MFA options
         """
-        response = self._call(
-            _ADMIN_SET_USER_SETTINGS,
-            {
-                "MFAOptions": mfa_options,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_ADMIN_SET_USER_SETTINGS, (mfa_options, username, user_pool_id))
         return cast("Any", response.parsed)
 
     def admin_update_device_status(
@@ -2414,13 +1992,7 @@ class Client(SyncCore):
         """
         response = self._call(
             _ADMIN_UPDATE_DEVICE_STATUS,
-            {
-                "DeviceKey": device_key,
-                "DeviceRememberedStatus": device_remembered_status,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            (device_key, device_remembered_status, username, user_pool_id),
         )
         return cast("Any", response.parsed)
 
@@ -2444,13 +2016,7 @@ class Client(SyncCore):
             user_pool_id: The user pool ID for the user pool where you want to update user            attributes
         """
         response = self._call(
-            _ADMIN_UPDATE_USER_ATTRIBUTES,
-            {
-                "UserAttributes": user_attributes,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _ADMIN_UPDATE_USER_ATTRIBUTES, (user_attributes, username, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -2470,14 +2036,7 @@ class Client(SyncCore):
             username: The user name
             user_pool_id: The user pool ID
         """
-        response = self._call(
-            _ADMIN_USER_GLOBAL_SIGN_OUT,
-            {
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_ADMIN_USER_GLOBAL_SIGN_OUT, (username, user_pool_id))
         return cast("Any", response.parsed)
 
     def change_password(
@@ -2499,13 +2058,7 @@ class Client(SyncCore):
             proposed_password: The new password in the change password request
         """
         response = self._call(
-            _CHANGE_PASSWORD,
-            {
-                "AccessToken": access_token,
-                "PreviousPassword": previous_password,
-                "ProposedPassword": proposed_password,
-            },
-            None,
+            _CHANGE_PASSWORD, (access_token, previous_password, proposed_password)
         )
         return cast("Any", response.parsed)
 
@@ -2530,14 +2083,7 @@ class Client(SyncCore):
             device_secret_verifier_config: The configuration of the device secret verifier
         """
         response = self._call(
-            _CONFIRM_DEVICE,
-            {
-                "AccessToken": access_token,
-                "DeviceKey": device_key,
-                "DeviceName": device_name,
-                "DeviceSecretVerifierConfig": device_secret_verifier_config,
-            },
-            None,
+            _CONFIRM_DEVICE, (access_token, device_key, device_name, device_secret_verifier_config)
         )
         return cast("Any", response.parsed)
 
@@ -2566,14 +2112,7 @@ class Client(SyncCore):
         """
         response = self._call(
             _CONFIRM_FORGOT_PASSWORD,
-            {
-                "ClientId": client_id,
-                "ConfirmationCode": confirmation_code,
-                "Password": password,
-                "SecretHash": secret_hash,
-                "Username": username,
-            },
-            None,
+            (client_id, confirmation_code, password, secret_hash, username),
         )
         return cast("Any", response.parsed)
 
@@ -2602,14 +2141,7 @@ class Client(SyncCore):
         """
         response = self._call(
             _CONFIRM_SIGN_UP,
-            {
-                "ClientId": client_id,
-                "ConfirmationCode": confirmation_code,
-                "ForceAliasCreation": force_alias_creation,
-                "SecretHash": secret_hash,
-                "Username": username,
-            },
-            None,
+            (client_id, confirmation_code, force_alias_creation, secret_hash, username),
         )
         return cast("Any", response.parsed)
 
@@ -2636,15 +2168,7 @@ class Client(SyncCore):
             user_pool_id: The user pool ID for the user pool
         """
         response = self._call(
-            _CREATE_GROUP,
-            {
-                "Description": description,
-                "GroupName": group_name,
-                "Precedence": precedence,
-                "RoleArn": role_arn,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _CREATE_GROUP, (description, group_name, precedence, role_arn, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -2667,13 +2191,7 @@ class Client(SyncCore):
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
         """
         response = self._call(
-            _CREATE_USER_IMPORT_JOB,
-            {
-                "CloudWatchLogsRoleArn": cloud_watch_logs_role_arn,
-                "JobName": job_name,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _CREATE_USER_IMPORT_JOB, (cloud_watch_logs_role_arn, job_name, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -2724,25 +2242,24 @@ class Client(SyncCore):
         """
         response = self._call(
             _CREATE_USER_POOL,
-            {
-                "AdminCreateUserConfig": admin_create_user_config,
-                "AliasAttributes": alias_attributes,
-                "AutoVerifiedAttributes": auto_verified_attributes,
-                "DeviceConfiguration": device_configuration,
-                "EmailConfiguration": email_configuration,
-                "EmailVerificationMessage": email_verification_message,
-                "EmailVerificationSubject": email_verification_subject,
-                "LambdaConfig": lambda_config,
-                "MfaConfiguration": mfa_configuration,
-                "Policies": policies,
-                "PoolName": pool_name,
-                "Schema": schema,
-                "SmsAuthenticationMessage": sms_authentication_message,
-                "SmsConfiguration": sms_configuration,
-                "SmsVerificationMessage": sms_verification_message,
-                "UserPoolTags": user_pool_tags,
-            },
-            None,
+            (
+                admin_create_user_config,
+                alias_attributes,
+                auto_verified_attributes,
+                device_configuration,
+                email_configuration,
+                email_verification_message,
+                email_verification_subject,
+                lambda_config,
+                mfa_configuration,
+                policies,
+                pool_name,
+                schema,
+                sms_authentication_message,
+                sms_configuration,
+                sms_verification_message,
+                user_pool_tags,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -2774,16 +2291,15 @@ class Client(SyncCore):
         """
         response = self._call(
             _CREATE_USER_POOL_CLIENT,
-            {
-                "ClientName": client_name,
-                "ExplicitAuthFlows": explicit_auth_flows,
-                "GenerateSecret": generate_secret,
-                "ReadAttributes": read_attributes,
-                "RefreshTokenValidity": refresh_token_validity,
-                "UserPoolId": user_pool_id,
-                "WriteAttributes": write_attributes,
-            },
-            None,
+            (
+                client_name,
+                explicit_auth_flows,
+                generate_secret,
+                read_attributes,
+                refresh_token_validity,
+                user_pool_id,
+                write_attributes,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -2803,14 +2319,7 @@ class Client(SyncCore):
             group_name: The name of the group
             user_pool_id: The user pool ID for the user pool
         """
-        response = self._call(
-            _DELETE_GROUP,
-            {
-                "GroupName": group_name,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_DELETE_GROUP, (group_name, user_pool_id))
         return cast("Any", response.parsed)
 
     def delete_user(
@@ -2827,13 +2336,7 @@ class Client(SyncCore):
         Args:
             access_token: The access token from a request to delete a user
         """
-        response = self._call(
-            _DELETE_USER,
-            {
-                "AccessToken": access_token,
-            },
-            None,
-        )
+        response = self._call(_DELETE_USER, (access_token,))
         return cast("Any", response.parsed)
 
     def delete_user_attributes(
@@ -2852,14 +2355,7 @@ class Client(SyncCore):
             access_token: The access token used in the request to delete user attributes
             user_attribute_names: An array of strings representing the user attribute names you wish to            delete
         """
-        response = self._call(
-            _DELETE_USER_ATTRIBUTES,
-            {
-                "AccessToken": access_token,
-                "UserAttributeNames": user_attribute_names,
-            },
-            None,
-        )
+        response = self._call(_DELETE_USER_ATTRIBUTES, (access_token, user_attribute_names))
         return cast("Any", response.parsed)
 
     def delete_user_pool(
@@ -2876,13 +2372,7 @@ class Client(SyncCore):
         Args:
             user_pool_id: The user pool ID for the user pool you want to delete
         """
-        response = self._call(
-            _DELETE_USER_POOL,
-            {
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_DELETE_USER_POOL, (user_pool_id,))
         return cast("Any", response.parsed)
 
     def delete_user_pool_client(
@@ -2901,14 +2391,7 @@ class Client(SyncCore):
             client_id: The ID of the client associated with the user pool
             user_pool_id: The user pool ID for the user pool where you want to delete the client
         """
-        response = self._call(
-            _DELETE_USER_POOL_CLIENT,
-            {
-                "ClientId": client_id,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_DELETE_USER_POOL_CLIENT, (client_id, user_pool_id))
         return cast("Any", response.parsed)
 
     def describe_user_import_job(
@@ -2927,14 +2410,7 @@ class Client(SyncCore):
             job_id: The job ID for the user import job
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
         """
-        response = self._call(
-            _DESCRIBE_USER_IMPORT_JOB,
-            {
-                "JobId": job_id,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_DESCRIBE_USER_IMPORT_JOB, (job_id, user_pool_id))
         return cast("Any", response.parsed)
 
     def describe_user_pool(
@@ -2952,13 +2428,7 @@ class Client(SyncCore):
         Args:
             user_pool_id: The user pool ID for the user pool you want to describe
         """
-        response = self._call(
-            _DESCRIBE_USER_POOL,
-            {
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_DESCRIBE_USER_POOL, (user_pool_id,))
         return cast("Any", response.parsed)
 
     def describe_user_pool_client(
@@ -2978,14 +2448,7 @@ class Client(SyncCore):
             client_id: The ID of the client associated with the user pool
             user_pool_id: The user pool ID for the user pool you want to describe
         """
-        response = self._call(
-            _DESCRIBE_USER_POOL_CLIENT,
-            {
-                "ClientId": client_id,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_DESCRIBE_USER_POOL_CLIENT, (client_id, user_pool_id))
         return cast("Any", response.parsed)
 
     def forget_device(
@@ -3004,14 +2467,7 @@ class Client(SyncCore):
             access_token: The access token for the forgotten device request
             device_key: The device key
         """
-        response = self._call(
-            _FORGET_DEVICE,
-            {
-                "AccessToken": access_token,
-                "DeviceKey": device_key,
-            },
-            None,
-        )
+        response = self._call(_FORGET_DEVICE, (access_token, device_key))
         return cast("Any", response.parsed)
 
     def forgot_password(
@@ -3032,15 +2488,7 @@ class Client(SyncCore):
             secret_hash: A keyed-hash message authentication code (HMAC) calculated using the secret key of            a user pool client and username plus the client ID in the message
             username: The user name of the user for whom you want to enter a code to reset a forgotten            password
         """
-        response = self._call(
-            _FORGOT_PASSWORD,
-            {
-                "ClientId": client_id,
-                "SecretHash": secret_hash,
-                "Username": username,
-            },
-            None,
-        )
+        response = self._call(_FORGOT_PASSWORD, (client_id, secret_hash, username))
         return cast("Any", response.parsed)
 
     def get_csv_header(
@@ -3057,13 +2505,7 @@ class Client(SyncCore):
         Args:
             user_pool_id: The user pool ID for the user pool that the users are to be imported            into
         """
-        response = self._call(
-            _GET_CSV_HEADER,
-            {
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_GET_CSV_HEADER, (user_pool_id,))
         return cast("Any", response.parsed)
 
     def get_device(
@@ -3082,14 +2524,7 @@ class Client(SyncCore):
             access_token: The access token
             device_key: The device key
         """
-        response = self._call(
-            _GET_DEVICE,
-            {
-                "AccessToken": access_token,
-                "DeviceKey": device_key,
-            },
-            None,
-        )
+        response = self._call(_GET_DEVICE, (access_token, device_key))
         return cast("Any", response.parsed)
 
     def get_group(
@@ -3108,14 +2543,7 @@ class Client(SyncCore):
             group_name: The name of the group
             user_pool_id: The user pool ID for the user pool
         """
-        response = self._call(
-            _GET_GROUP,
-            {
-                "GroupName": group_name,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_GET_GROUP, (group_name, user_pool_id))
         return cast("Any", response.parsed)
 
     def get_user(
@@ -3132,13 +2560,7 @@ class Client(SyncCore):
         Args:
             access_token: The access token returned by the server response to get information about the            user
         """
-        response = self._call(
-            _GET_USER,
-            {
-                "AccessToken": access_token,
-            },
-            None,
-        )
+        response = self._call(_GET_USER, (access_token,))
         return cast("Any", response.parsed)
 
     def get_user_attribute_verification_code(
@@ -3158,14 +2580,7 @@ class Client(SyncCore):
             access_token: The access token returned by the server response to get the user attribute            verification code
             attribute_name: The attribute name returned by the server response to get the user attribute            verification code
         """
-        response = self._call(
-            _GET_USER_ATTRIBUTE_VERIFICATION_CODE,
-            {
-                "AccessToken": access_token,
-                "AttributeName": attribute_name,
-            },
-            None,
-        )
+        response = self._call(_GET_USER_ATTRIBUTE_VERIFICATION_CODE, (access_token, attribute_name))
         return cast("Any", response.parsed)
 
     def global_sign_out(
@@ -3182,13 +2597,7 @@ class Client(SyncCore):
         Args:
             access_token: The access token
         """
-        response = self._call(
-            _GLOBAL_SIGN_OUT,
-            {
-                "AccessToken": access_token,
-            },
-            None,
-        )
+        response = self._call(_GLOBAL_SIGN_OUT, (access_token,))
         return cast("Any", response.parsed)
 
     def initiate_auth(
@@ -3212,14 +2621,7 @@ class Client(SyncCore):
             client_metadata: The client apps metadata
         """
         response = self._call(
-            _INITIATE_AUTH,
-            {
-                "AuthFlow": auth_flow,
-                "AuthParameters": auth_parameters,
-                "ClientId": client_id,
-                "ClientMetadata": client_metadata,
-            },
-            None,
+            _INITIATE_AUTH, (auth_flow, auth_parameters, client_id, client_metadata)
         )
         return cast("Any", response.parsed)
 
@@ -3241,15 +2643,7 @@ class Client(SyncCore):
             limit: The limit of the device request
             pagination_token: The pagination token for the list request
         """
-        response = self._call(
-            _LIST_DEVICES,
-            {
-                "AccessToken": access_token,
-                "Limit": limit,
-                "PaginationToken": pagination_token,
-            },
-            None,
-        )
+        response = self._call(_LIST_DEVICES, (access_token, limit, pagination_token))
         return cast("Any", response.parsed)
 
     def list_groups(
@@ -3270,15 +2664,7 @@ class Client(SyncCore):
             next_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
             user_pool_id: The user pool ID for the user pool
         """
-        response = self._call(
-            _LIST_GROUPS,
-            {
-                "Limit": limit,
-                "NextToken": next_token,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_LIST_GROUPS, (limit, next_token, user_pool_id))
         return cast("Any", response.parsed)
 
     def list_user_import_jobs(
@@ -3299,15 +2685,7 @@ class Client(SyncCore):
             pagination_token: An identifier that was returned from the previous call to ListUserImportJobs, which            can be used to return the next set of import jobs in the list
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
         """
-        response = self._call(
-            _LIST_USER_IMPORT_JOBS,
-            {
-                "MaxResults": max_results,
-                "PaginationToken": pagination_token,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_LIST_USER_IMPORT_JOBS, (max_results, pagination_token, user_pool_id))
         return cast("Any", response.parsed)
 
     def list_user_pool_clients(
@@ -3328,15 +2706,7 @@ class Client(SyncCore):
             next_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
             user_pool_id: The user pool ID for the user pool where you want to list user pool            clients
         """
-        response = self._call(
-            _LIST_USER_POOL_CLIENTS,
-            {
-                "MaxResults": max_results,
-                "NextToken": next_token,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_LIST_USER_POOL_CLIENTS, (max_results, next_token, user_pool_id))
         return cast("Any", response.parsed)
 
     def list_user_pools(
@@ -3355,14 +2725,7 @@ class Client(SyncCore):
             max_results: The maximum number of results you want the request to return when listing the user            pools
             next_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
         """
-        response = self._call(
-            _LIST_USER_POOLS,
-            {
-                "MaxResults": max_results,
-                "NextToken": next_token,
-            },
-            None,
-        )
+        response = self._call(_LIST_USER_POOLS, (max_results, next_token))
         return cast("Any", response.parsed)
 
     def list_users(
@@ -3388,15 +2751,7 @@ class Client(SyncCore):
             user_pool_id: The user pool ID for which you want to list users
         """
         response = self._call(
-            _LIST_USERS,
-            {
-                "AttributesToGet": attributes_to_get,
-                "Filter": filter_,
-                "Limit": limit,
-                "PaginationToken": pagination_token,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _LIST_USERS, (attributes_to_get, filter_, limit, pagination_token, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -3420,16 +2775,7 @@ class Client(SyncCore):
             next_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
             user_pool_id: The user pool ID for the user pool
         """
-        response = self._call(
-            _LIST_USERS_IN_GROUP,
-            {
-                "GroupName": group_name,
-                "Limit": limit,
-                "NextToken": next_token,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_LIST_USERS_IN_GROUP, (group_name, limit, next_token, user_pool_id))
         return cast("Any", response.parsed)
 
     def resend_confirmation_code(
@@ -3451,15 +2797,7 @@ class Client(SyncCore):
             secret_hash: A keyed-hash message authentication code (HMAC) calculated using the secret key of            a user pool client and username plus the client ID in the message
             username: The user name of the user to whom you wish to resend a confirmation code
         """
-        response = self._call(
-            _RESEND_CONFIRMATION_CODE,
-            {
-                "ClientId": client_id,
-                "SecretHash": secret_hash,
-                "Username": username,
-            },
-            None,
-        )
+        response = self._call(_RESEND_CONFIRMATION_CODE, (client_id, secret_hash, username))
         return cast("Any", response.parsed)
 
     def respond_to_auth_challenge(
@@ -3483,14 +2821,7 @@ class Client(SyncCore):
             session: The session
         """
         response = self._call(
-            _RESPOND_TO_AUTH_CHALLENGE,
-            {
-                "ChallengeName": challenge_name,
-                "ChallengeResponses": challenge_responses,
-                "ClientId": client_id,
-                "Session": session,
-            },
-            None,
+            _RESPOND_TO_AUTH_CHALLENGE, (challenge_name, challenge_responses, client_id, session)
         )
         return cast("Any", response.parsed)
 
@@ -3510,14 +2841,7 @@ class Client(SyncCore):
             access_token: The access token for the set user settings request
             mfa_options: Specifies the options for MFA (e
         """
-        response = self._call(
-            _SET_USER_SETTINGS,
-            {
-                "AccessToken": access_token,
-                "MFAOptions": mfa_options,
-            },
-            None,
-        )
+        response = self._call(_SET_USER_SETTINGS, (access_token, mfa_options))
         return cast("Any", response.parsed)
 
     def sign_up(
@@ -3546,16 +2870,7 @@ class Client(SyncCore):
             validation_data: The validation data in the request to register a user
         """
         response = self._call(
-            _SIGN_UP,
-            {
-                "ClientId": client_id,
-                "Password": password,
-                "SecretHash": secret_hash,
-                "UserAttributes": user_attributes,
-                "Username": username,
-                "ValidationData": validation_data,
-            },
-            None,
+            _SIGN_UP, (client_id, password, secret_hash, user_attributes, username, validation_data)
         )
         return cast("Any", response.parsed)
 
@@ -3575,14 +2890,7 @@ class Client(SyncCore):
             job_id: The job ID for the user import job
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
         """
-        response = self._call(
-            _START_USER_IMPORT_JOB,
-            {
-                "JobId": job_id,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_START_USER_IMPORT_JOB, (job_id, user_pool_id))
         return cast("Any", response.parsed)
 
     def stop_user_import_job(
@@ -3601,14 +2909,7 @@ class Client(SyncCore):
             job_id: The job ID for the user import job
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
         """
-        response = self._call(
-            _STOP_USER_IMPORT_JOB,
-            {
-                "JobId": job_id,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = self._call(_STOP_USER_IMPORT_JOB, (job_id, user_pool_id))
         return cast("Any", response.parsed)
 
     def update_device_status(
@@ -3630,13 +2931,7 @@ class Client(SyncCore):
             device_remembered_status: The status of whether a device is remembered
         """
         response = self._call(
-            _UPDATE_DEVICE_STATUS,
-            {
-                "AccessToken": access_token,
-                "DeviceKey": device_key,
-                "DeviceRememberedStatus": device_remembered_status,
-            },
-            None,
+            _UPDATE_DEVICE_STATUS, (access_token, device_key, device_remembered_status)
         )
         return cast("Any", response.parsed)
 
@@ -3663,15 +2958,7 @@ class Client(SyncCore):
             user_pool_id: The user pool ID for the user pool
         """
         response = self._call(
-            _UPDATE_GROUP,
-            {
-                "Description": description,
-                "GroupName": group_name,
-                "Precedence": precedence,
-                "RoleArn": role_arn,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _UPDATE_GROUP, (description, group_name, precedence, role_arn, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -3691,14 +2978,7 @@ class Client(SyncCore):
             access_token: The access token for the request to update user attributes
             user_attributes: An array of name-value pairs representing user attributes
         """
-        response = self._call(
-            _UPDATE_USER_ATTRIBUTES,
-            {
-                "AccessToken": access_token,
-                "UserAttributes": user_attributes,
-            },
-            None,
-        )
+        response = self._call(_UPDATE_USER_ATTRIBUTES, (access_token, user_attributes))
         return cast("Any", response.parsed)
 
     def update_user_pool(
@@ -3743,23 +3023,22 @@ class Client(SyncCore):
         """
         response = self._call(
             _UPDATE_USER_POOL,
-            {
-                "AdminCreateUserConfig": admin_create_user_config,
-                "AutoVerifiedAttributes": auto_verified_attributes,
-                "DeviceConfiguration": device_configuration,
-                "EmailConfiguration": email_configuration,
-                "EmailVerificationMessage": email_verification_message,
-                "EmailVerificationSubject": email_verification_subject,
-                "LambdaConfig": lambda_config,
-                "MfaConfiguration": mfa_configuration,
-                "Policies": policies,
-                "SmsAuthenticationMessage": sms_authentication_message,
-                "SmsConfiguration": sms_configuration,
-                "SmsVerificationMessage": sms_verification_message,
-                "UserPoolId": user_pool_id,
-                "UserPoolTags": user_pool_tags,
-            },
-            None,
+            (
+                admin_create_user_config,
+                auto_verified_attributes,
+                device_configuration,
+                email_configuration,
+                email_verification_message,
+                email_verification_subject,
+                lambda_config,
+                mfa_configuration,
+                policies,
+                sms_authentication_message,
+                sms_configuration,
+                sms_verification_message,
+                user_pool_id,
+                user_pool_tags,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -3792,16 +3071,15 @@ class Client(SyncCore):
         """
         response = self._call(
             _UPDATE_USER_POOL_CLIENT,
-            {
-                "ClientId": client_id,
-                "ClientName": client_name,
-                "ExplicitAuthFlows": explicit_auth_flows,
-                "ReadAttributes": read_attributes,
-                "RefreshTokenValidity": refresh_token_validity,
-                "UserPoolId": user_pool_id,
-                "WriteAttributes": write_attributes,
-            },
-            None,
+            (
+                client_id,
+                client_name,
+                explicit_auth_flows,
+                read_attributes,
+                refresh_token_validity,
+                user_pool_id,
+                write_attributes,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -3823,15 +3101,7 @@ class Client(SyncCore):
             attribute_name: The attribute name in the request to verify user attributes
             code: The verification code in the request to verify user attributes
         """
-        response = self._call(
-            _VERIFY_USER_ATTRIBUTE,
-            {
-                "AccessToken": access_token,
-                "AttributeName": attribute_name,
-                "Code": code,
-            },
-            None,
-        )
+        response = self._call(_VERIFY_USER_ATTRIBUTE, (access_token, attribute_name, code))
         return cast("Any", response.parsed)
 
     def create_identity_pool(
@@ -3862,16 +3132,15 @@ class Client(SyncCore):
         """
         response = self._call(
             _CREATE_IDENTITY_POOL,
-            {
-                "AllowUnauthenticatedIdentities": allow_unauthenticated_identities,
-                "CognitoIdentityProviders": cognito_identity_providers,
-                "DeveloperProviderName": developer_provider_name,
-                "IdentityPoolName": identity_pool_name,
-                "OpenIdConnectProviderARNs": open_id_connect_provider_ar_ns,
-                "SamlProviderARNs": saml_provider_ar_ns,
-                "SupportedLoginProviders": supported_login_providers,
-            },
-            None,
+            (
+                allow_unauthenticated_identities,
+                cognito_identity_providers,
+                developer_provider_name,
+                identity_pool_name,
+                open_id_connect_provider_ar_ns,
+                saml_provider_ar_ns,
+                supported_login_providers,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -3889,13 +3158,7 @@ class Client(SyncCore):
         Args:
             identity_ids_to_delete: A list of 1-60 identities that you want to delete
         """
-        response = self._call(
-            _DELETE_IDENTITIES,
-            {
-                "IdentityIdsToDelete": identity_ids_to_delete,
-            },
-            None,
-        )
+        response = self._call(_DELETE_IDENTITIES, (identity_ids_to_delete,))
         return cast("Any", response.parsed)
 
     def delete_identity_pool(
@@ -3912,13 +3175,7 @@ class Client(SyncCore):
         Args:
             identity_pool_id: An identity pool ID in the format REGION:GUID
         """
-        response = self._call(
-            _DELETE_IDENTITY_POOL,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = self._call(_DELETE_IDENTITY_POOL, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     def describe_identity(
@@ -3936,13 +3193,7 @@ class Client(SyncCore):
         Args:
             identity_id: A unique identifier in the format REGION:GUID
         """
-        response = self._call(
-            _DESCRIBE_IDENTITY,
-            {
-                "IdentityId": identity_id,
-            },
-            None,
-        )
+        response = self._call(_DESCRIBE_IDENTITY, (identity_id,))
         return cast("Any", response.parsed)
 
     def describe_identity_pool(
@@ -3960,13 +3211,7 @@ class Client(SyncCore):
         Args:
             identity_pool_id: An identity pool ID in the format REGION:GUID
         """
-        response = self._call(
-            _DESCRIBE_IDENTITY_POOL,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = self._call(_DESCRIBE_IDENTITY_POOL, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     def get_credentials_for_identity(
@@ -3987,15 +3232,7 @@ class Client(SyncCore):
             identity_id: A unique identifier in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider         tokens
         """
-        response = self._call(
-            _GET_CREDENTIALS_FOR_IDENTITY,
-            {
-                "CustomRoleArn": custom_role_arn,
-                "IdentityId": identity_id,
-                "Logins": logins,
-            },
-            None,
-        )
+        response = self._call(_GET_CREDENTIALS_FOR_IDENTITY, (custom_role_arn, identity_id, logins))
         return cast("Any", response.parsed)
 
     def get_id(
@@ -4016,15 +3253,7 @@ class Client(SyncCore):
             identity_pool_id: An identity pool ID in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider tokens
         """
-        response = self._call(
-            _GET_ID,
-            {
-                "AccountId": account_id,
-                "IdentityPoolId": identity_pool_id,
-                "Logins": logins,
-            },
-            None,
-        )
+        response = self._call(_GET_ID, (account_id, identity_pool_id, logins))
         return cast("Any", response.parsed)
 
     def get_identity_pool_roles(
@@ -4041,13 +3270,7 @@ class Client(SyncCore):
         Args:
             identity_pool_id: An identity pool ID in the format REGION:GUID
         """
-        response = self._call(
-            _GET_IDENTITY_POOL_ROLES,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = self._call(_GET_IDENTITY_POOL_ROLES, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     def get_open_id_token(
@@ -4066,14 +3289,7 @@ class Client(SyncCore):
             identity_id: A unique identifier in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider tokens
         """
-        response = self._call(
-            _GET_OPEN_ID_TOKEN,
-            {
-                "IdentityId": identity_id,
-                "Logins": logins,
-            },
-            None,
-        )
+        response = self._call(_GET_OPEN_ID_TOKEN, (identity_id, logins))
         return cast("Any", response.parsed)
 
     def get_open_id_token_for_developer_identity(
@@ -4099,13 +3315,7 @@ class Client(SyncCore):
         """
         response = self._call(
             _GET_OPEN_ID_TOKEN_FOR_DEVELOPER_IDENTITY,
-            {
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-                "Logins": logins,
-                "TokenDuration": token_duration,
-            },
-            None,
+            (identity_id, identity_pool_id, logins, token_duration),
         )
         return cast("Any", response.parsed)
 
@@ -4130,14 +3340,7 @@ class Client(SyncCore):
             next_token: A pagination token
         """
         response = self._call(
-            _LIST_IDENTITIES,
-            {
-                "HideDisabled": hide_disabled,
-                "IdentityPoolId": identity_pool_id,
-                "MaxResults": max_results,
-                "NextToken": next_token,
-            },
-            None,
+            _LIST_IDENTITIES, (hide_disabled, identity_pool_id, max_results, next_token)
         )
         return cast("Any", response.parsed)
 
@@ -4157,14 +3360,7 @@ class Client(SyncCore):
             max_results: The maximum number of identities to return
             next_token: A pagination token
         """
-        response = self._call(
-            _LIST_IDENTITY_POOLS,
-            {
-                "MaxResults": max_results,
-                "NextToken": next_token,
-            },
-            None,
-        )
+        response = self._call(_LIST_IDENTITY_POOLS, (max_results, next_token))
         return cast("Any", response.parsed)
 
     def lookup_developer_identity(
@@ -4194,14 +3390,7 @@ class Client(SyncCore):
         """
         response = self._call(
             _LOOKUP_DEVELOPER_IDENTITY,
-            {
-                "DeveloperUserIdentifier": developer_user_identifier,
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-                "MaxResults": max_results,
-                "NextToken": next_token,
-            },
-            None,
+            (developer_user_identifier, identity_id, identity_pool_id, max_results, next_token),
         )
         return cast("Any", response.parsed)
 
@@ -4228,13 +3417,12 @@ class Client(SyncCore):
         """
         response = self._call(
             _MERGE_DEVELOPER_IDENTITIES,
-            {
-                "DestinationUserIdentifier": destination_user_identifier,
-                "DeveloperProviderName": developer_provider_name,
-                "IdentityPoolId": identity_pool_id,
-                "SourceUserIdentifier": source_user_identifier,
-            },
-            None,
+            (
+                destination_user_identifier,
+                developer_provider_name,
+                identity_pool_id,
+                source_user_identifier,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -4256,15 +3444,7 @@ class Client(SyncCore):
             role_mappings: How users for a specific identity provider are to mapped to roles
             roles: The map of roles associated with this pool
         """
-        response = self._call(
-            _SET_IDENTITY_POOL_ROLES,
-            {
-                "IdentityPoolId": identity_pool_id,
-                "RoleMappings": role_mappings,
-                "Roles": roles,
-            },
-            None,
-        )
+        response = self._call(_SET_IDENTITY_POOL_ROLES, (identity_pool_id, role_mappings, roles))
         return cast("Any", response.parsed)
 
     def unlink_developer_identity(
@@ -4289,13 +3469,7 @@ class Client(SyncCore):
         """
         response = self._call(
             _UNLINK_DEVELOPER_IDENTITY,
-            {
-                "DeveloperProviderName": developer_provider_name,
-                "DeveloperUserIdentifier": developer_user_identifier,
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
+            (developer_provider_name, developer_user_identifier, identity_id, identity_pool_id),
         )
         return cast("Any", response.parsed)
 
@@ -4317,15 +3491,7 @@ class Client(SyncCore):
             logins: A set of optional name-value pairs that map provider names to provider         tokens
             logins_to_remove: Provider names to unlink from this identity
         """
-        response = self._call(
-            _UNLINK_IDENTITY,
-            {
-                "IdentityId": identity_id,
-                "Logins": logins,
-                "LoginsToRemove": logins_to_remove,
-            },
-            None,
-        )
+        response = self._call(_UNLINK_IDENTITY, (identity_id, logins, logins_to_remove))
         return cast("Any", response.parsed)
 
     def update_identity_pool(
@@ -4358,17 +3524,16 @@ class Client(SyncCore):
         """
         response = self._call(
             _UPDATE_IDENTITY_POOL,
-            {
-                "AllowUnauthenticatedIdentities": allow_unauthenticated_identities,
-                "CognitoIdentityProviders": cognito_identity_providers,
-                "DeveloperProviderName": developer_provider_name,
-                "IdentityPoolId": identity_pool_id,
-                "IdentityPoolName": identity_pool_name,
-                "OpenIdConnectProviderARNs": open_id_connect_provider_ar_ns,
-                "SamlProviderARNs": saml_provider_ar_ns,
-                "SupportedLoginProviders": supported_login_providers,
-            },
-            None,
+            (
+                allow_unauthenticated_identities,
+                cognito_identity_providers,
+                developer_provider_name,
+                identity_pool_id,
+                identity_pool_name,
+                open_id_connect_provider_ar_ns,
+                saml_provider_ar_ns,
+                supported_login_providers,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -4386,13 +3551,7 @@ class Client(SyncCore):
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
         """
-        response = self._call(
-            _BULK_PUBLISH,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = self._call(_BULK_PUBLISH, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     def delete_dataset(
@@ -4413,15 +3572,7 @@ class Client(SyncCore):
             identity_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
         """
-        response = self._call(
-            _DELETE_DATASET,
-            {
-                "DatasetName": dataset_name,
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = self._call(_DELETE_DATASET, (dataset_name, identity_id, identity_pool_id))
         return cast("Any", response.parsed)
 
     def describe_dataset(
@@ -4442,15 +3593,7 @@ class Client(SyncCore):
             identity_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
         """
-        response = self._call(
-            _DESCRIBE_DATASET,
-            {
-                "DatasetName": dataset_name,
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = self._call(_DESCRIBE_DATASET, (dataset_name, identity_id, identity_pool_id))
         return cast("Any", response.parsed)
 
     def describe_identity_pool_usage(
@@ -4467,13 +3610,7 @@ class Client(SyncCore):
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
         """
-        response = self._call(
-            _DESCRIBE_IDENTITY_POOL_USAGE,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = self._call(_DESCRIBE_IDENTITY_POOL_USAGE, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     def describe_identity_usage(
@@ -4492,14 +3629,7 @@ class Client(SyncCore):
             identity_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
         """
-        response = self._call(
-            _DESCRIBE_IDENTITY_USAGE,
-            {
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = self._call(_DESCRIBE_IDENTITY_USAGE, (identity_id, identity_pool_id))
         return cast("Any", response.parsed)
 
     def get_bulk_publish_details(
@@ -4516,13 +3646,7 @@ class Client(SyncCore):
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
         """
-        response = self._call(
-            _GET_BULK_PUBLISH_DETAILS,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = self._call(_GET_BULK_PUBLISH_DETAILS, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     def get_cognito_events(
@@ -4539,13 +3663,7 @@ class Client(SyncCore):
         Args:
             identity_pool_id: The Cognito Identity Pool ID for the request
         """
-        response = self._call(
-            _GET_COGNITO_EVENTS,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = self._call(_GET_COGNITO_EVENTS, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     def get_identity_pool_configuration(
@@ -4562,13 +3680,7 @@ class Client(SyncCore):
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
         """
-        response = self._call(
-            _GET_IDENTITY_POOL_CONFIGURATION,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = self._call(_GET_IDENTITY_POOL_CONFIGURATION, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     def list_datasets(
@@ -4592,14 +3704,7 @@ class Client(SyncCore):
             next_token: A pagination token for obtaining the next page of results
         """
         response = self._call(
-            _LIST_DATASETS,
-            {
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-                "MaxResults": max_results,
-                "NextToken": next_token,
-            },
-            None,
+            _LIST_DATASETS, (identity_id, identity_pool_id, max_results, next_token)
         )
         return cast("Any", response.parsed)
 
@@ -4619,14 +3724,7 @@ class Client(SyncCore):
             max_results: The maximum number of results to be returned
             next_token: A pagination token for obtaining the next page of results
         """
-        response = self._call(
-            _LIST_IDENTITY_POOL_USAGE,
-            {
-                "MaxResults": max_results,
-                "NextToken": next_token,
-            },
-            None,
-        )
+        response = self._call(_LIST_IDENTITY_POOL_USAGE, (max_results, next_token))
         return cast("Any", response.parsed)
 
     def list_records(
@@ -4657,16 +3755,15 @@ class Client(SyncCore):
         """
         response = self._call(
             _LIST_RECORDS,
-            {
-                "DatasetName": dataset_name,
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-                "LastSyncCount": last_sync_count,
-                "MaxResults": max_results,
-                "NextToken": next_token,
-                "SyncSessionToken": sync_session_token,
-            },
-            None,
+            (
+                dataset_name,
+                identity_id,
+                identity_pool_id,
+                last_sync_count,
+                max_results,
+                next_token,
+                sync_session_token,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -4686,14 +3783,7 @@ class Client(SyncCore):
             identity_id: The unique ID for this identity
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
         """
-        response = self._call(
-            _REGISTER_DEVICE,
-            {
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = self._call(_REGISTER_DEVICE, (identity_id, identity_pool_id))
         return cast("Any", response.parsed)
 
     def set_cognito_events(
@@ -4710,13 +3800,7 @@ class Client(SyncCore):
         Args:
             identity_pool_id: The Cognito Identity Pool to use when configuring Cognito Events
         """
-        response = self._call(
-            _SET_COGNITO_EVENTS,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = self._call(_SET_COGNITO_EVENTS, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     def set_identity_pool_configuration(
@@ -4733,13 +3817,7 @@ class Client(SyncCore):
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
         """
-        response = self._call(
-            _SET_IDENTITY_POOL_CONFIGURATION,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = self._call(_SET_IDENTITY_POOL_CONFIGURATION, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     def subscribe_to_dataset(
@@ -4763,14 +3841,7 @@ class Client(SyncCore):
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
         """
         response = self._call(
-            _SUBSCRIBE_TO_DATASET,
-            {
-                "DatasetName": dataset_name,
-                "DeviceId": device_id,
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
+            _SUBSCRIBE_TO_DATASET, (dataset_name, device_id, identity_id, identity_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -4795,14 +3866,7 @@ class Client(SyncCore):
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
         """
         response = self._call(
-            _UNSUBSCRIBE_FROM_DATASET,
-            {
-                "DatasetName": dataset_name,
-                "DeviceId": device_id,
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
+            _UNSUBSCRIBE_FROM_DATASET, (dataset_name, device_id, identity_id, identity_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -4827,14 +3891,7 @@ class Client(SyncCore):
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
         """
         response = self._call(
-            _UPDATE_RECORDS,
-            {
-                "ClientContext": client_context,
-                "DatasetName": dataset_name,
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
+            _UPDATE_RECORDS, (client_context, dataset_name, identity_id, identity_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -4843,7 +3900,9 @@ class AsyncClient(AsyncCore):
     """Asynchronous client for AWS Cognito Merged API.
 
     Use it as a context manager (``async with AsyncClient(...) as client:``) or call
-    ``aclose()`` when done; connections are reused between calls.
+    ``aclose()`` when done; connections are reused between calls. Every
+    operation returns the parsed body; ``await client.with_response(client.<operation>)(...)`` returns
+    the whole answer (``ApiResponse``). Error answers raise ``ApiError`` (see ``errors``).
     """
 
     _schemes = _SCHEMES
@@ -4852,21 +3911,22 @@ class AsyncClient(AsyncCore):
         self,
         base_url: str,
         *,
-        timeout: float | httpx.Timeout = 30.0,
+        timeout: float | httpx.Timeout | None = 30.0,
         headers: Mapping[str, str] | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
-        retries: int | RetryPolicy = 0,
+        retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
     ) -> None:
         """Create a client.
 
         Args:
             base_url: The server's URL, including its base path.
-            timeout: Seconds (or an ``httpx.Timeout``) before a request fails.
+            timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: Attempts after a connection error, 429 or 503 (idempotent methods only),
-                or a ``RetryPolicy``.
+            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
+                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
+                retries off.
             follow_redirects: Follow 3xx answers.
         """
         credentials: dict[str, Any] = {}
@@ -4901,14 +3961,7 @@ class AsyncClient(AsyncCore):
             custom_attributes: An array of custom attributes, such as Mutable and Name
             user_pool_id: The user pool ID for the user pool where you want to add custom            attributes
         """
-        response = await self._call(
-            _ADD_CUSTOM_ATTRIBUTES,
-            {
-                "CustomAttributes": custom_attributes,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_ADD_CUSTOM_ATTRIBUTES, (custom_attributes, user_pool_id))
         return cast("Any", response.parsed)
 
     async def admin_add_user_to_group(
@@ -4929,15 +3982,7 @@ class AsyncClient(AsyncCore):
             username: The username for the user
             user_pool_id: The user pool ID for the user pool
         """
-        response = await self._call(
-            _ADMIN_ADD_USER_TO_GROUP,
-            {
-                "GroupName": group_name,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_ADMIN_ADD_USER_TO_GROUP, (group_name, username, user_pool_id))
         return cast("Any", response.parsed)
 
     async def admin_confirm_sign_up(
@@ -4956,14 +4001,7 @@ class AsyncClient(AsyncCore):
             username: The user name for which you want to confirm user registration
             user_pool_id: The user pool ID for which you want to confirm user registration
         """
-        response = await self._call(
-            _ADMIN_CONFIRM_SIGN_UP,
-            {
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_ADMIN_CONFIRM_SIGN_UP, (username, user_pool_id))
         return cast("Any", response.parsed)
 
     async def admin_create_user(
@@ -4997,17 +4035,16 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _ADMIN_CREATE_USER,
-            {
-                "DesiredDeliveryMediums": desired_delivery_mediums,
-                "ForceAliasCreation": force_alias_creation,
-                "MessageAction": message_action,
-                "TemporaryPassword": temporary_password,
-                "UserAttributes": user_attributes,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-                "ValidationData": validation_data,
-            },
-            None,
+            (
+                desired_delivery_mediums,
+                force_alias_creation,
+                message_action,
+                temporary_password,
+                user_attributes,
+                username,
+                user_pool_id,
+                validation_data,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -5027,14 +4064,7 @@ class AsyncClient(AsyncCore):
             username: The user name of the user you wish to delete
             user_pool_id: The user pool ID for the user pool where you want to delete the user
         """
-        response = await self._call(
-            _ADMIN_DELETE_USER,
-            {
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_ADMIN_DELETE_USER, (username, user_pool_id))
         return cast("Any", response.parsed)
 
     async def admin_delete_user_attributes(
@@ -5056,13 +4086,7 @@ class AsyncClient(AsyncCore):
             user_pool_id: The user pool ID for the user pool where you want to delete user            attributes
         """
         response = await self._call(
-            _ADMIN_DELETE_USER_ATTRIBUTES,
-            {
-                "UserAttributeNames": user_attribute_names,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _ADMIN_DELETE_USER_ATTRIBUTES, (user_attribute_names, username, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -5082,14 +4106,7 @@ class AsyncClient(AsyncCore):
             username: The user name of the user you wish to disable
             user_pool_id: The user pool ID for the user pool where you want to disable the user
         """
-        response = await self._call(
-            _ADMIN_DISABLE_USER,
-            {
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_ADMIN_DISABLE_USER, (username, user_pool_id))
         return cast("Any", response.parsed)
 
     async def admin_enable_user(
@@ -5108,14 +4125,7 @@ class AsyncClient(AsyncCore):
             username: The user name of the user you wish to enable
             user_pool_id: The user pool ID for the user pool where you want to enable the user
         """
-        response = await self._call(
-            _ADMIN_ENABLE_USER,
-            {
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_ADMIN_ENABLE_USER, (username, user_pool_id))
         return cast("Any", response.parsed)
 
     async def admin_forget_device(
@@ -5136,15 +4146,7 @@ class AsyncClient(AsyncCore):
             username: The user name
             user_pool_id: The user pool ID
         """
-        response = await self._call(
-            _ADMIN_FORGET_DEVICE,
-            {
-                "DeviceKey": device_key,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_ADMIN_FORGET_DEVICE, (device_key, username, user_pool_id))
         return cast("Any", response.parsed)
 
     async def admin_get_device(
@@ -5165,15 +4167,7 @@ class AsyncClient(AsyncCore):
             username: The user name
             user_pool_id: The user pool ID
         """
-        response = await self._call(
-            _ADMIN_GET_DEVICE,
-            {
-                "DeviceKey": device_key,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_ADMIN_GET_DEVICE, (device_key, username, user_pool_id))
         return cast("Any", response.parsed)
 
     async def admin_get_user(
@@ -5192,14 +4186,7 @@ class AsyncClient(AsyncCore):
             username: The user name of the user you wish to retrieve
             user_pool_id: The user pool ID for the user pool where you want to get information about the            user
         """
-        response = await self._call(
-            _ADMIN_GET_USER,
-            {
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_ADMIN_GET_USER, (username, user_pool_id))
         return cast("Any", response.parsed)
 
     async def admin_initiate_auth(
@@ -5226,14 +4213,7 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _ADMIN_INITIATE_AUTH,
-            {
-                "AuthFlow": auth_flow,
-                "AuthParameters": auth_parameters,
-                "ClientId": client_id,
-                "ClientMetadata": client_metadata,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            (auth_flow, auth_parameters, client_id, client_metadata, user_pool_id),
         )
         return cast("Any", response.parsed)
 
@@ -5258,14 +4238,7 @@ class AsyncClient(AsyncCore):
             user_pool_id: The user pool ID
         """
         response = await self._call(
-            _ADMIN_LIST_DEVICES,
-            {
-                "Limit": limit,
-                "PaginationToken": pagination_token,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _ADMIN_LIST_DEVICES, (limit, pagination_token, username, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -5290,14 +4263,7 @@ class AsyncClient(AsyncCore):
             user_pool_id: The user pool ID for the user pool
         """
         response = await self._call(
-            _ADMIN_LIST_GROUPS_FOR_USER,
-            {
-                "Limit": limit,
-                "NextToken": next_token,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _ADMIN_LIST_GROUPS_FOR_USER, (limit, next_token, username, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -5320,13 +4286,7 @@ class AsyncClient(AsyncCore):
             user_pool_id: The user pool ID for the user pool
         """
         response = await self._call(
-            _ADMIN_REMOVE_USER_FROM_GROUP,
-            {
-                "GroupName": group_name,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _ADMIN_REMOVE_USER_FROM_GROUP, (group_name, username, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -5346,14 +4306,7 @@ class AsyncClient(AsyncCore):
             username: The user name of the user whose password you wish to reset
             user_pool_id: The user pool ID for the user pool where you want to reset the users            password
         """
-        response = await self._call(
-            _ADMIN_RESET_USER_PASSWORD,
-            {
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_ADMIN_RESET_USER_PASSWORD, (username, user_pool_id))
         return cast("Any", response.parsed)
 
     async def admin_respond_to_auth_challenge(
@@ -5380,14 +4333,7 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _ADMIN_RESPOND_TO_AUTH_CHALLENGE,
-            {
-                "ChallengeName": challenge_name,
-                "ChallengeResponses": challenge_responses,
-                "ClientId": client_id,
-                "Session": session,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            (challenge_name, challenge_responses, client_id, session, user_pool_id),
         )
         return cast("Any", response.parsed)
 
@@ -5409,15 +4355,7 @@ class AsyncClient(AsyncCore):
             username: The user name of the user for whom you wish to set user settings
             user_pool_id: The user pool ID for the user pool where you want to set the users settings, such            as MFA options
         """
-        response = await self._call(
-            _ADMIN_SET_USER_SETTINGS,
-            {
-                "MFAOptions": mfa_options,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_ADMIN_SET_USER_SETTINGS, (mfa_options, username, user_pool_id))
         return cast("Any", response.parsed)
 
     async def admin_update_device_status(
@@ -5442,13 +4380,7 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _ADMIN_UPDATE_DEVICE_STATUS,
-            {
-                "DeviceKey": device_key,
-                "DeviceRememberedStatus": device_remembered_status,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            (device_key, device_remembered_status, username, user_pool_id),
         )
         return cast("Any", response.parsed)
 
@@ -5472,13 +4404,7 @@ class AsyncClient(AsyncCore):
             user_pool_id: The user pool ID for the user pool where you want to update user            attributes
         """
         response = await self._call(
-            _ADMIN_UPDATE_USER_ATTRIBUTES,
-            {
-                "UserAttributes": user_attributes,
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _ADMIN_UPDATE_USER_ATTRIBUTES, (user_attributes, username, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -5498,14 +4424,7 @@ class AsyncClient(AsyncCore):
             username: The user name
             user_pool_id: The user pool ID
         """
-        response = await self._call(
-            _ADMIN_USER_GLOBAL_SIGN_OUT,
-            {
-                "Username": username,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_ADMIN_USER_GLOBAL_SIGN_OUT, (username, user_pool_id))
         return cast("Any", response.parsed)
 
     async def change_password(
@@ -5527,13 +4446,7 @@ class AsyncClient(AsyncCore):
             proposed_password: The new password in the change password request
         """
         response = await self._call(
-            _CHANGE_PASSWORD,
-            {
-                "AccessToken": access_token,
-                "PreviousPassword": previous_password,
-                "ProposedPassword": proposed_password,
-            },
-            None,
+            _CHANGE_PASSWORD, (access_token, previous_password, proposed_password)
         )
         return cast("Any", response.parsed)
 
@@ -5558,14 +4471,7 @@ class AsyncClient(AsyncCore):
             device_secret_verifier_config: The configuration of the device secret verifier
         """
         response = await self._call(
-            _CONFIRM_DEVICE,
-            {
-                "AccessToken": access_token,
-                "DeviceKey": device_key,
-                "DeviceName": device_name,
-                "DeviceSecretVerifierConfig": device_secret_verifier_config,
-            },
-            None,
+            _CONFIRM_DEVICE, (access_token, device_key, device_name, device_secret_verifier_config)
         )
         return cast("Any", response.parsed)
 
@@ -5594,14 +4500,7 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _CONFIRM_FORGOT_PASSWORD,
-            {
-                "ClientId": client_id,
-                "ConfirmationCode": confirmation_code,
-                "Password": password,
-                "SecretHash": secret_hash,
-                "Username": username,
-            },
-            None,
+            (client_id, confirmation_code, password, secret_hash, username),
         )
         return cast("Any", response.parsed)
 
@@ -5630,14 +4529,7 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _CONFIRM_SIGN_UP,
-            {
-                "ClientId": client_id,
-                "ConfirmationCode": confirmation_code,
-                "ForceAliasCreation": force_alias_creation,
-                "SecretHash": secret_hash,
-                "Username": username,
-            },
-            None,
+            (client_id, confirmation_code, force_alias_creation, secret_hash, username),
         )
         return cast("Any", response.parsed)
 
@@ -5664,15 +4556,7 @@ class AsyncClient(AsyncCore):
             user_pool_id: The user pool ID for the user pool
         """
         response = await self._call(
-            _CREATE_GROUP,
-            {
-                "Description": description,
-                "GroupName": group_name,
-                "Precedence": precedence,
-                "RoleArn": role_arn,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _CREATE_GROUP, (description, group_name, precedence, role_arn, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -5695,13 +4579,7 @@ class AsyncClient(AsyncCore):
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
         """
         response = await self._call(
-            _CREATE_USER_IMPORT_JOB,
-            {
-                "CloudWatchLogsRoleArn": cloud_watch_logs_role_arn,
-                "JobName": job_name,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _CREATE_USER_IMPORT_JOB, (cloud_watch_logs_role_arn, job_name, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -5752,25 +4630,24 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _CREATE_USER_POOL,
-            {
-                "AdminCreateUserConfig": admin_create_user_config,
-                "AliasAttributes": alias_attributes,
-                "AutoVerifiedAttributes": auto_verified_attributes,
-                "DeviceConfiguration": device_configuration,
-                "EmailConfiguration": email_configuration,
-                "EmailVerificationMessage": email_verification_message,
-                "EmailVerificationSubject": email_verification_subject,
-                "LambdaConfig": lambda_config,
-                "MfaConfiguration": mfa_configuration,
-                "Policies": policies,
-                "PoolName": pool_name,
-                "Schema": schema,
-                "SmsAuthenticationMessage": sms_authentication_message,
-                "SmsConfiguration": sms_configuration,
-                "SmsVerificationMessage": sms_verification_message,
-                "UserPoolTags": user_pool_tags,
-            },
-            None,
+            (
+                admin_create_user_config,
+                alias_attributes,
+                auto_verified_attributes,
+                device_configuration,
+                email_configuration,
+                email_verification_message,
+                email_verification_subject,
+                lambda_config,
+                mfa_configuration,
+                policies,
+                pool_name,
+                schema,
+                sms_authentication_message,
+                sms_configuration,
+                sms_verification_message,
+                user_pool_tags,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -5802,16 +4679,15 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _CREATE_USER_POOL_CLIENT,
-            {
-                "ClientName": client_name,
-                "ExplicitAuthFlows": explicit_auth_flows,
-                "GenerateSecret": generate_secret,
-                "ReadAttributes": read_attributes,
-                "RefreshTokenValidity": refresh_token_validity,
-                "UserPoolId": user_pool_id,
-                "WriteAttributes": write_attributes,
-            },
-            None,
+            (
+                client_name,
+                explicit_auth_flows,
+                generate_secret,
+                read_attributes,
+                refresh_token_validity,
+                user_pool_id,
+                write_attributes,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -5831,14 +4707,7 @@ class AsyncClient(AsyncCore):
             group_name: The name of the group
             user_pool_id: The user pool ID for the user pool
         """
-        response = await self._call(
-            _DELETE_GROUP,
-            {
-                "GroupName": group_name,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_DELETE_GROUP, (group_name, user_pool_id))
         return cast("Any", response.parsed)
 
     async def delete_user(
@@ -5855,13 +4724,7 @@ class AsyncClient(AsyncCore):
         Args:
             access_token: The access token from a request to delete a user
         """
-        response = await self._call(
-            _DELETE_USER,
-            {
-                "AccessToken": access_token,
-            },
-            None,
-        )
+        response = await self._call(_DELETE_USER, (access_token,))
         return cast("Any", response.parsed)
 
     async def delete_user_attributes(
@@ -5880,14 +4743,7 @@ class AsyncClient(AsyncCore):
             access_token: The access token used in the request to delete user attributes
             user_attribute_names: An array of strings representing the user attribute names you wish to            delete
         """
-        response = await self._call(
-            _DELETE_USER_ATTRIBUTES,
-            {
-                "AccessToken": access_token,
-                "UserAttributeNames": user_attribute_names,
-            },
-            None,
-        )
+        response = await self._call(_DELETE_USER_ATTRIBUTES, (access_token, user_attribute_names))
         return cast("Any", response.parsed)
 
     async def delete_user_pool(
@@ -5904,13 +4760,7 @@ class AsyncClient(AsyncCore):
         Args:
             user_pool_id: The user pool ID for the user pool you want to delete
         """
-        response = await self._call(
-            _DELETE_USER_POOL,
-            {
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_DELETE_USER_POOL, (user_pool_id,))
         return cast("Any", response.parsed)
 
     async def delete_user_pool_client(
@@ -5929,14 +4779,7 @@ class AsyncClient(AsyncCore):
             client_id: The ID of the client associated with the user pool
             user_pool_id: The user pool ID for the user pool where you want to delete the client
         """
-        response = await self._call(
-            _DELETE_USER_POOL_CLIENT,
-            {
-                "ClientId": client_id,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_DELETE_USER_POOL_CLIENT, (client_id, user_pool_id))
         return cast("Any", response.parsed)
 
     async def describe_user_import_job(
@@ -5955,14 +4798,7 @@ class AsyncClient(AsyncCore):
             job_id: The job ID for the user import job
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
         """
-        response = await self._call(
-            _DESCRIBE_USER_IMPORT_JOB,
-            {
-                "JobId": job_id,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_DESCRIBE_USER_IMPORT_JOB, (job_id, user_pool_id))
         return cast("Any", response.parsed)
 
     async def describe_user_pool(
@@ -5980,13 +4816,7 @@ class AsyncClient(AsyncCore):
         Args:
             user_pool_id: The user pool ID for the user pool you want to describe
         """
-        response = await self._call(
-            _DESCRIBE_USER_POOL,
-            {
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_DESCRIBE_USER_POOL, (user_pool_id,))
         return cast("Any", response.parsed)
 
     async def describe_user_pool_client(
@@ -6006,14 +4836,7 @@ class AsyncClient(AsyncCore):
             client_id: The ID of the client associated with the user pool
             user_pool_id: The user pool ID for the user pool you want to describe
         """
-        response = await self._call(
-            _DESCRIBE_USER_POOL_CLIENT,
-            {
-                "ClientId": client_id,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_DESCRIBE_USER_POOL_CLIENT, (client_id, user_pool_id))
         return cast("Any", response.parsed)
 
     async def forget_device(
@@ -6032,14 +4855,7 @@ class AsyncClient(AsyncCore):
             access_token: The access token for the forgotten device request
             device_key: The device key
         """
-        response = await self._call(
-            _FORGET_DEVICE,
-            {
-                "AccessToken": access_token,
-                "DeviceKey": device_key,
-            },
-            None,
-        )
+        response = await self._call(_FORGET_DEVICE, (access_token, device_key))
         return cast("Any", response.parsed)
 
     async def forgot_password(
@@ -6060,15 +4876,7 @@ class AsyncClient(AsyncCore):
             secret_hash: A keyed-hash message authentication code (HMAC) calculated using the secret key of            a user pool client and username plus the client ID in the message
             username: The user name of the user for whom you want to enter a code to reset a forgotten            password
         """
-        response = await self._call(
-            _FORGOT_PASSWORD,
-            {
-                "ClientId": client_id,
-                "SecretHash": secret_hash,
-                "Username": username,
-            },
-            None,
-        )
+        response = await self._call(_FORGOT_PASSWORD, (client_id, secret_hash, username))
         return cast("Any", response.parsed)
 
     async def get_csv_header(
@@ -6085,13 +4893,7 @@ class AsyncClient(AsyncCore):
         Args:
             user_pool_id: The user pool ID for the user pool that the users are to be imported            into
         """
-        response = await self._call(
-            _GET_CSV_HEADER,
-            {
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_GET_CSV_HEADER, (user_pool_id,))
         return cast("Any", response.parsed)
 
     async def get_device(
@@ -6110,14 +4912,7 @@ class AsyncClient(AsyncCore):
             access_token: The access token
             device_key: The device key
         """
-        response = await self._call(
-            _GET_DEVICE,
-            {
-                "AccessToken": access_token,
-                "DeviceKey": device_key,
-            },
-            None,
-        )
+        response = await self._call(_GET_DEVICE, (access_token, device_key))
         return cast("Any", response.parsed)
 
     async def get_group(
@@ -6136,14 +4931,7 @@ class AsyncClient(AsyncCore):
             group_name: The name of the group
             user_pool_id: The user pool ID for the user pool
         """
-        response = await self._call(
-            _GET_GROUP,
-            {
-                "GroupName": group_name,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_GET_GROUP, (group_name, user_pool_id))
         return cast("Any", response.parsed)
 
     async def get_user(
@@ -6160,13 +4948,7 @@ class AsyncClient(AsyncCore):
         Args:
             access_token: The access token returned by the server response to get information about the            user
         """
-        response = await self._call(
-            _GET_USER,
-            {
-                "AccessToken": access_token,
-            },
-            None,
-        )
+        response = await self._call(_GET_USER, (access_token,))
         return cast("Any", response.parsed)
 
     async def get_user_attribute_verification_code(
@@ -6187,12 +4969,7 @@ class AsyncClient(AsyncCore):
             attribute_name: The attribute name returned by the server response to get the user attribute            verification code
         """
         response = await self._call(
-            _GET_USER_ATTRIBUTE_VERIFICATION_CODE,
-            {
-                "AccessToken": access_token,
-                "AttributeName": attribute_name,
-            },
-            None,
+            _GET_USER_ATTRIBUTE_VERIFICATION_CODE, (access_token, attribute_name)
         )
         return cast("Any", response.parsed)
 
@@ -6210,13 +4987,7 @@ class AsyncClient(AsyncCore):
         Args:
             access_token: The access token
         """
-        response = await self._call(
-            _GLOBAL_SIGN_OUT,
-            {
-                "AccessToken": access_token,
-            },
-            None,
-        )
+        response = await self._call(_GLOBAL_SIGN_OUT, (access_token,))
         return cast("Any", response.parsed)
 
     async def initiate_auth(
@@ -6240,14 +5011,7 @@ class AsyncClient(AsyncCore):
             client_metadata: The client apps metadata
         """
         response = await self._call(
-            _INITIATE_AUTH,
-            {
-                "AuthFlow": auth_flow,
-                "AuthParameters": auth_parameters,
-                "ClientId": client_id,
-                "ClientMetadata": client_metadata,
-            },
-            None,
+            _INITIATE_AUTH, (auth_flow, auth_parameters, client_id, client_metadata)
         )
         return cast("Any", response.parsed)
 
@@ -6269,15 +5033,7 @@ class AsyncClient(AsyncCore):
             limit: The limit of the device request
             pagination_token: The pagination token for the list request
         """
-        response = await self._call(
-            _LIST_DEVICES,
-            {
-                "AccessToken": access_token,
-                "Limit": limit,
-                "PaginationToken": pagination_token,
-            },
-            None,
-        )
+        response = await self._call(_LIST_DEVICES, (access_token, limit, pagination_token))
         return cast("Any", response.parsed)
 
     async def list_groups(
@@ -6298,15 +5054,7 @@ class AsyncClient(AsyncCore):
             next_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
             user_pool_id: The user pool ID for the user pool
         """
-        response = await self._call(
-            _LIST_GROUPS,
-            {
-                "Limit": limit,
-                "NextToken": next_token,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_LIST_GROUPS, (limit, next_token, user_pool_id))
         return cast("Any", response.parsed)
 
     async def list_user_import_jobs(
@@ -6328,13 +5076,7 @@ class AsyncClient(AsyncCore):
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
         """
         response = await self._call(
-            _LIST_USER_IMPORT_JOBS,
-            {
-                "MaxResults": max_results,
-                "PaginationToken": pagination_token,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _LIST_USER_IMPORT_JOBS, (max_results, pagination_token, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -6357,13 +5099,7 @@ class AsyncClient(AsyncCore):
             user_pool_id: The user pool ID for the user pool where you want to list user pool            clients
         """
         response = await self._call(
-            _LIST_USER_POOL_CLIENTS,
-            {
-                "MaxResults": max_results,
-                "NextToken": next_token,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _LIST_USER_POOL_CLIENTS, (max_results, next_token, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -6383,14 +5119,7 @@ class AsyncClient(AsyncCore):
             max_results: The maximum number of results you want the request to return when listing the user            pools
             next_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
         """
-        response = await self._call(
-            _LIST_USER_POOLS,
-            {
-                "MaxResults": max_results,
-                "NextToken": next_token,
-            },
-            None,
-        )
+        response = await self._call(_LIST_USER_POOLS, (max_results, next_token))
         return cast("Any", response.parsed)
 
     async def list_users(
@@ -6416,15 +5145,7 @@ class AsyncClient(AsyncCore):
             user_pool_id: The user pool ID for which you want to list users
         """
         response = await self._call(
-            _LIST_USERS,
-            {
-                "AttributesToGet": attributes_to_get,
-                "Filter": filter_,
-                "Limit": limit,
-                "PaginationToken": pagination_token,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _LIST_USERS, (attributes_to_get, filter_, limit, pagination_token, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -6449,14 +5170,7 @@ class AsyncClient(AsyncCore):
             user_pool_id: The user pool ID for the user pool
         """
         response = await self._call(
-            _LIST_USERS_IN_GROUP,
-            {
-                "GroupName": group_name,
-                "Limit": limit,
-                "NextToken": next_token,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _LIST_USERS_IN_GROUP, (group_name, limit, next_token, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -6479,15 +5193,7 @@ class AsyncClient(AsyncCore):
             secret_hash: A keyed-hash message authentication code (HMAC) calculated using the secret key of            a user pool client and username plus the client ID in the message
             username: The user name of the user to whom you wish to resend a confirmation code
         """
-        response = await self._call(
-            _RESEND_CONFIRMATION_CODE,
-            {
-                "ClientId": client_id,
-                "SecretHash": secret_hash,
-                "Username": username,
-            },
-            None,
-        )
+        response = await self._call(_RESEND_CONFIRMATION_CODE, (client_id, secret_hash, username))
         return cast("Any", response.parsed)
 
     async def respond_to_auth_challenge(
@@ -6511,14 +5217,7 @@ class AsyncClient(AsyncCore):
             session: The session
         """
         response = await self._call(
-            _RESPOND_TO_AUTH_CHALLENGE,
-            {
-                "ChallengeName": challenge_name,
-                "ChallengeResponses": challenge_responses,
-                "ClientId": client_id,
-                "Session": session,
-            },
-            None,
+            _RESPOND_TO_AUTH_CHALLENGE, (challenge_name, challenge_responses, client_id, session)
         )
         return cast("Any", response.parsed)
 
@@ -6538,14 +5237,7 @@ class AsyncClient(AsyncCore):
             access_token: The access token for the set user settings request
             mfa_options: Specifies the options for MFA (e
         """
-        response = await self._call(
-            _SET_USER_SETTINGS,
-            {
-                "AccessToken": access_token,
-                "MFAOptions": mfa_options,
-            },
-            None,
-        )
+        response = await self._call(_SET_USER_SETTINGS, (access_token, mfa_options))
         return cast("Any", response.parsed)
 
     async def sign_up(
@@ -6574,16 +5266,7 @@ class AsyncClient(AsyncCore):
             validation_data: The validation data in the request to register a user
         """
         response = await self._call(
-            _SIGN_UP,
-            {
-                "ClientId": client_id,
-                "Password": password,
-                "SecretHash": secret_hash,
-                "UserAttributes": user_attributes,
-                "Username": username,
-                "ValidationData": validation_data,
-            },
-            None,
+            _SIGN_UP, (client_id, password, secret_hash, user_attributes, username, validation_data)
         )
         return cast("Any", response.parsed)
 
@@ -6603,14 +5286,7 @@ class AsyncClient(AsyncCore):
             job_id: The job ID for the user import job
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
         """
-        response = await self._call(
-            _START_USER_IMPORT_JOB,
-            {
-                "JobId": job_id,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_START_USER_IMPORT_JOB, (job_id, user_pool_id))
         return cast("Any", response.parsed)
 
     async def stop_user_import_job(
@@ -6629,14 +5305,7 @@ class AsyncClient(AsyncCore):
             job_id: The job ID for the user import job
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
         """
-        response = await self._call(
-            _STOP_USER_IMPORT_JOB,
-            {
-                "JobId": job_id,
-                "UserPoolId": user_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_STOP_USER_IMPORT_JOB, (job_id, user_pool_id))
         return cast("Any", response.parsed)
 
     async def update_device_status(
@@ -6658,13 +5327,7 @@ class AsyncClient(AsyncCore):
             device_remembered_status: The status of whether a device is remembered
         """
         response = await self._call(
-            _UPDATE_DEVICE_STATUS,
-            {
-                "AccessToken": access_token,
-                "DeviceKey": device_key,
-                "DeviceRememberedStatus": device_remembered_status,
-            },
-            None,
+            _UPDATE_DEVICE_STATUS, (access_token, device_key, device_remembered_status)
         )
         return cast("Any", response.parsed)
 
@@ -6691,15 +5354,7 @@ class AsyncClient(AsyncCore):
             user_pool_id: The user pool ID for the user pool
         """
         response = await self._call(
-            _UPDATE_GROUP,
-            {
-                "Description": description,
-                "GroupName": group_name,
-                "Precedence": precedence,
-                "RoleArn": role_arn,
-                "UserPoolId": user_pool_id,
-            },
-            None,
+            _UPDATE_GROUP, (description, group_name, precedence, role_arn, user_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -6719,14 +5374,7 @@ class AsyncClient(AsyncCore):
             access_token: The access token for the request to update user attributes
             user_attributes: An array of name-value pairs representing user attributes
         """
-        response = await self._call(
-            _UPDATE_USER_ATTRIBUTES,
-            {
-                "AccessToken": access_token,
-                "UserAttributes": user_attributes,
-            },
-            None,
-        )
+        response = await self._call(_UPDATE_USER_ATTRIBUTES, (access_token, user_attributes))
         return cast("Any", response.parsed)
 
     async def update_user_pool(
@@ -6771,23 +5419,22 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _UPDATE_USER_POOL,
-            {
-                "AdminCreateUserConfig": admin_create_user_config,
-                "AutoVerifiedAttributes": auto_verified_attributes,
-                "DeviceConfiguration": device_configuration,
-                "EmailConfiguration": email_configuration,
-                "EmailVerificationMessage": email_verification_message,
-                "EmailVerificationSubject": email_verification_subject,
-                "LambdaConfig": lambda_config,
-                "MfaConfiguration": mfa_configuration,
-                "Policies": policies,
-                "SmsAuthenticationMessage": sms_authentication_message,
-                "SmsConfiguration": sms_configuration,
-                "SmsVerificationMessage": sms_verification_message,
-                "UserPoolId": user_pool_id,
-                "UserPoolTags": user_pool_tags,
-            },
-            None,
+            (
+                admin_create_user_config,
+                auto_verified_attributes,
+                device_configuration,
+                email_configuration,
+                email_verification_message,
+                email_verification_subject,
+                lambda_config,
+                mfa_configuration,
+                policies,
+                sms_authentication_message,
+                sms_configuration,
+                sms_verification_message,
+                user_pool_id,
+                user_pool_tags,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -6820,16 +5467,15 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _UPDATE_USER_POOL_CLIENT,
-            {
-                "ClientId": client_id,
-                "ClientName": client_name,
-                "ExplicitAuthFlows": explicit_auth_flows,
-                "ReadAttributes": read_attributes,
-                "RefreshTokenValidity": refresh_token_validity,
-                "UserPoolId": user_pool_id,
-                "WriteAttributes": write_attributes,
-            },
-            None,
+            (
+                client_id,
+                client_name,
+                explicit_auth_flows,
+                read_attributes,
+                refresh_token_validity,
+                user_pool_id,
+                write_attributes,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -6851,15 +5497,7 @@ class AsyncClient(AsyncCore):
             attribute_name: The attribute name in the request to verify user attributes
             code: The verification code in the request to verify user attributes
         """
-        response = await self._call(
-            _VERIFY_USER_ATTRIBUTE,
-            {
-                "AccessToken": access_token,
-                "AttributeName": attribute_name,
-                "Code": code,
-            },
-            None,
-        )
+        response = await self._call(_VERIFY_USER_ATTRIBUTE, (access_token, attribute_name, code))
         return cast("Any", response.parsed)
 
     async def create_identity_pool(
@@ -6890,16 +5528,15 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _CREATE_IDENTITY_POOL,
-            {
-                "AllowUnauthenticatedIdentities": allow_unauthenticated_identities,
-                "CognitoIdentityProviders": cognito_identity_providers,
-                "DeveloperProviderName": developer_provider_name,
-                "IdentityPoolName": identity_pool_name,
-                "OpenIdConnectProviderARNs": open_id_connect_provider_ar_ns,
-                "SamlProviderARNs": saml_provider_ar_ns,
-                "SupportedLoginProviders": supported_login_providers,
-            },
-            None,
+            (
+                allow_unauthenticated_identities,
+                cognito_identity_providers,
+                developer_provider_name,
+                identity_pool_name,
+                open_id_connect_provider_ar_ns,
+                saml_provider_ar_ns,
+                supported_login_providers,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -6917,13 +5554,7 @@ class AsyncClient(AsyncCore):
         Args:
             identity_ids_to_delete: A list of 1-60 identities that you want to delete
         """
-        response = await self._call(
-            _DELETE_IDENTITIES,
-            {
-                "IdentityIdsToDelete": identity_ids_to_delete,
-            },
-            None,
-        )
+        response = await self._call(_DELETE_IDENTITIES, (identity_ids_to_delete,))
         return cast("Any", response.parsed)
 
     async def delete_identity_pool(
@@ -6940,13 +5571,7 @@ class AsyncClient(AsyncCore):
         Args:
             identity_pool_id: An identity pool ID in the format REGION:GUID
         """
-        response = await self._call(
-            _DELETE_IDENTITY_POOL,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_DELETE_IDENTITY_POOL, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     async def describe_identity(
@@ -6964,13 +5589,7 @@ class AsyncClient(AsyncCore):
         Args:
             identity_id: A unique identifier in the format REGION:GUID
         """
-        response = await self._call(
-            _DESCRIBE_IDENTITY,
-            {
-                "IdentityId": identity_id,
-            },
-            None,
-        )
+        response = await self._call(_DESCRIBE_IDENTITY, (identity_id,))
         return cast("Any", response.parsed)
 
     async def describe_identity_pool(
@@ -6988,13 +5607,7 @@ class AsyncClient(AsyncCore):
         Args:
             identity_pool_id: An identity pool ID in the format REGION:GUID
         """
-        response = await self._call(
-            _DESCRIBE_IDENTITY_POOL,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_DESCRIBE_IDENTITY_POOL, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     async def get_credentials_for_identity(
@@ -7016,13 +5629,7 @@ class AsyncClient(AsyncCore):
             logins: A set of optional name-value pairs that map provider names to provider         tokens
         """
         response = await self._call(
-            _GET_CREDENTIALS_FOR_IDENTITY,
-            {
-                "CustomRoleArn": custom_role_arn,
-                "IdentityId": identity_id,
-                "Logins": logins,
-            },
-            None,
+            _GET_CREDENTIALS_FOR_IDENTITY, (custom_role_arn, identity_id, logins)
         )
         return cast("Any", response.parsed)
 
@@ -7044,15 +5651,7 @@ class AsyncClient(AsyncCore):
             identity_pool_id: An identity pool ID in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider tokens
         """
-        response = await self._call(
-            _GET_ID,
-            {
-                "AccountId": account_id,
-                "IdentityPoolId": identity_pool_id,
-                "Logins": logins,
-            },
-            None,
-        )
+        response = await self._call(_GET_ID, (account_id, identity_pool_id, logins))
         return cast("Any", response.parsed)
 
     async def get_identity_pool_roles(
@@ -7069,13 +5668,7 @@ class AsyncClient(AsyncCore):
         Args:
             identity_pool_id: An identity pool ID in the format REGION:GUID
         """
-        response = await self._call(
-            _GET_IDENTITY_POOL_ROLES,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_GET_IDENTITY_POOL_ROLES, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     async def get_open_id_token(
@@ -7094,14 +5687,7 @@ class AsyncClient(AsyncCore):
             identity_id: A unique identifier in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider tokens
         """
-        response = await self._call(
-            _GET_OPEN_ID_TOKEN,
-            {
-                "IdentityId": identity_id,
-                "Logins": logins,
-            },
-            None,
-        )
+        response = await self._call(_GET_OPEN_ID_TOKEN, (identity_id, logins))
         return cast("Any", response.parsed)
 
     async def get_open_id_token_for_developer_identity(
@@ -7127,13 +5713,7 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _GET_OPEN_ID_TOKEN_FOR_DEVELOPER_IDENTITY,
-            {
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-                "Logins": logins,
-                "TokenDuration": token_duration,
-            },
-            None,
+            (identity_id, identity_pool_id, logins, token_duration),
         )
         return cast("Any", response.parsed)
 
@@ -7158,14 +5738,7 @@ class AsyncClient(AsyncCore):
             next_token: A pagination token
         """
         response = await self._call(
-            _LIST_IDENTITIES,
-            {
-                "HideDisabled": hide_disabled,
-                "IdentityPoolId": identity_pool_id,
-                "MaxResults": max_results,
-                "NextToken": next_token,
-            },
-            None,
+            _LIST_IDENTITIES, (hide_disabled, identity_pool_id, max_results, next_token)
         )
         return cast("Any", response.parsed)
 
@@ -7185,14 +5758,7 @@ class AsyncClient(AsyncCore):
             max_results: The maximum number of identities to return
             next_token: A pagination token
         """
-        response = await self._call(
-            _LIST_IDENTITY_POOLS,
-            {
-                "MaxResults": max_results,
-                "NextToken": next_token,
-            },
-            None,
-        )
+        response = await self._call(_LIST_IDENTITY_POOLS, (max_results, next_token))
         return cast("Any", response.parsed)
 
     async def lookup_developer_identity(
@@ -7222,14 +5788,7 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _LOOKUP_DEVELOPER_IDENTITY,
-            {
-                "DeveloperUserIdentifier": developer_user_identifier,
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-                "MaxResults": max_results,
-                "NextToken": next_token,
-            },
-            None,
+            (developer_user_identifier, identity_id, identity_pool_id, max_results, next_token),
         )
         return cast("Any", response.parsed)
 
@@ -7256,13 +5815,12 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _MERGE_DEVELOPER_IDENTITIES,
-            {
-                "DestinationUserIdentifier": destination_user_identifier,
-                "DeveloperProviderName": developer_provider_name,
-                "IdentityPoolId": identity_pool_id,
-                "SourceUserIdentifier": source_user_identifier,
-            },
-            None,
+            (
+                destination_user_identifier,
+                developer_provider_name,
+                identity_pool_id,
+                source_user_identifier,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -7285,13 +5843,7 @@ class AsyncClient(AsyncCore):
             roles: The map of roles associated with this pool
         """
         response = await self._call(
-            _SET_IDENTITY_POOL_ROLES,
-            {
-                "IdentityPoolId": identity_pool_id,
-                "RoleMappings": role_mappings,
-                "Roles": roles,
-            },
-            None,
+            _SET_IDENTITY_POOL_ROLES, (identity_pool_id, role_mappings, roles)
         )
         return cast("Any", response.parsed)
 
@@ -7317,13 +5869,7 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _UNLINK_DEVELOPER_IDENTITY,
-            {
-                "DeveloperProviderName": developer_provider_name,
-                "DeveloperUserIdentifier": developer_user_identifier,
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
+            (developer_provider_name, developer_user_identifier, identity_id, identity_pool_id),
         )
         return cast("Any", response.parsed)
 
@@ -7345,15 +5891,7 @@ class AsyncClient(AsyncCore):
             logins: A set of optional name-value pairs that map provider names to provider         tokens
             logins_to_remove: Provider names to unlink from this identity
         """
-        response = await self._call(
-            _UNLINK_IDENTITY,
-            {
-                "IdentityId": identity_id,
-                "Logins": logins,
-                "LoginsToRemove": logins_to_remove,
-            },
-            None,
-        )
+        response = await self._call(_UNLINK_IDENTITY, (identity_id, logins, logins_to_remove))
         return cast("Any", response.parsed)
 
     async def update_identity_pool(
@@ -7386,17 +5924,16 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _UPDATE_IDENTITY_POOL,
-            {
-                "AllowUnauthenticatedIdentities": allow_unauthenticated_identities,
-                "CognitoIdentityProviders": cognito_identity_providers,
-                "DeveloperProviderName": developer_provider_name,
-                "IdentityPoolId": identity_pool_id,
-                "IdentityPoolName": identity_pool_name,
-                "OpenIdConnectProviderARNs": open_id_connect_provider_ar_ns,
-                "SamlProviderARNs": saml_provider_ar_ns,
-                "SupportedLoginProviders": supported_login_providers,
-            },
-            None,
+            (
+                allow_unauthenticated_identities,
+                cognito_identity_providers,
+                developer_provider_name,
+                identity_pool_id,
+                identity_pool_name,
+                open_id_connect_provider_ar_ns,
+                saml_provider_ar_ns,
+                supported_login_providers,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -7414,13 +5951,7 @@ class AsyncClient(AsyncCore):
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
         """
-        response = await self._call(
-            _BULK_PUBLISH,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_BULK_PUBLISH, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     async def delete_dataset(
@@ -7441,15 +5972,7 @@ class AsyncClient(AsyncCore):
             identity_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
         """
-        response = await self._call(
-            _DELETE_DATASET,
-            {
-                "DatasetName": dataset_name,
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_DELETE_DATASET, (dataset_name, identity_id, identity_pool_id))
         return cast("Any", response.parsed)
 
     async def describe_dataset(
@@ -7471,13 +5994,7 @@ class AsyncClient(AsyncCore):
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
         """
         response = await self._call(
-            _DESCRIBE_DATASET,
-            {
-                "DatasetName": dataset_name,
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
+            _DESCRIBE_DATASET, (dataset_name, identity_id, identity_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -7495,13 +6012,7 @@ class AsyncClient(AsyncCore):
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
         """
-        response = await self._call(
-            _DESCRIBE_IDENTITY_POOL_USAGE,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_DESCRIBE_IDENTITY_POOL_USAGE, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     async def describe_identity_usage(
@@ -7520,14 +6031,7 @@ class AsyncClient(AsyncCore):
             identity_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
         """
-        response = await self._call(
-            _DESCRIBE_IDENTITY_USAGE,
-            {
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_DESCRIBE_IDENTITY_USAGE, (identity_id, identity_pool_id))
         return cast("Any", response.parsed)
 
     async def get_bulk_publish_details(
@@ -7544,13 +6048,7 @@ class AsyncClient(AsyncCore):
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
         """
-        response = await self._call(
-            _GET_BULK_PUBLISH_DETAILS,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_GET_BULK_PUBLISH_DETAILS, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     async def get_cognito_events(
@@ -7567,13 +6065,7 @@ class AsyncClient(AsyncCore):
         Args:
             identity_pool_id: The Cognito Identity Pool ID for the request
         """
-        response = await self._call(
-            _GET_COGNITO_EVENTS,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_GET_COGNITO_EVENTS, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     async def get_identity_pool_configuration(
@@ -7590,13 +6082,7 @@ class AsyncClient(AsyncCore):
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
         """
-        response = await self._call(
-            _GET_IDENTITY_POOL_CONFIGURATION,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_GET_IDENTITY_POOL_CONFIGURATION, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     async def list_datasets(
@@ -7620,14 +6106,7 @@ class AsyncClient(AsyncCore):
             next_token: A pagination token for obtaining the next page of results
         """
         response = await self._call(
-            _LIST_DATASETS,
-            {
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-                "MaxResults": max_results,
-                "NextToken": next_token,
-            },
-            None,
+            _LIST_DATASETS, (identity_id, identity_pool_id, max_results, next_token)
         )
         return cast("Any", response.parsed)
 
@@ -7647,14 +6126,7 @@ class AsyncClient(AsyncCore):
             max_results: The maximum number of results to be returned
             next_token: A pagination token for obtaining the next page of results
         """
-        response = await self._call(
-            _LIST_IDENTITY_POOL_USAGE,
-            {
-                "MaxResults": max_results,
-                "NextToken": next_token,
-            },
-            None,
-        )
+        response = await self._call(_LIST_IDENTITY_POOL_USAGE, (max_results, next_token))
         return cast("Any", response.parsed)
 
     async def list_records(
@@ -7685,16 +6157,15 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _LIST_RECORDS,
-            {
-                "DatasetName": dataset_name,
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-                "LastSyncCount": last_sync_count,
-                "MaxResults": max_results,
-                "NextToken": next_token,
-                "SyncSessionToken": sync_session_token,
-            },
-            None,
+            (
+                dataset_name,
+                identity_id,
+                identity_pool_id,
+                last_sync_count,
+                max_results,
+                next_token,
+                sync_session_token,
+            ),
         )
         return cast("Any", response.parsed)
 
@@ -7714,14 +6185,7 @@ class AsyncClient(AsyncCore):
             identity_id: The unique ID for this identity
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
         """
-        response = await self._call(
-            _REGISTER_DEVICE,
-            {
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_REGISTER_DEVICE, (identity_id, identity_pool_id))
         return cast("Any", response.parsed)
 
     async def set_cognito_events(
@@ -7738,13 +6202,7 @@ class AsyncClient(AsyncCore):
         Args:
             identity_pool_id: The Cognito Identity Pool to use when configuring Cognito Events
         """
-        response = await self._call(
-            _SET_COGNITO_EVENTS,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_SET_COGNITO_EVENTS, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     async def set_identity_pool_configuration(
@@ -7761,13 +6219,7 @@ class AsyncClient(AsyncCore):
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
         """
-        response = await self._call(
-            _SET_IDENTITY_POOL_CONFIGURATION,
-            {
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
-        )
+        response = await self._call(_SET_IDENTITY_POOL_CONFIGURATION, (identity_pool_id,))
         return cast("Any", response.parsed)
 
     async def subscribe_to_dataset(
@@ -7791,14 +6243,7 @@ class AsyncClient(AsyncCore):
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
         """
         response = await self._call(
-            _SUBSCRIBE_TO_DATASET,
-            {
-                "DatasetName": dataset_name,
-                "DeviceId": device_id,
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
+            _SUBSCRIBE_TO_DATASET, (dataset_name, device_id, identity_id, identity_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -7823,14 +6268,7 @@ class AsyncClient(AsyncCore):
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
         """
         response = await self._call(
-            _UNSUBSCRIBE_FROM_DATASET,
-            {
-                "DatasetName": dataset_name,
-                "DeviceId": device_id,
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
+            _UNSUBSCRIBE_FROM_DATASET, (dataset_name, device_id, identity_id, identity_pool_id)
         )
         return cast("Any", response.parsed)
 
@@ -7855,13 +6293,6 @@ class AsyncClient(AsyncCore):
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
         """
         response = await self._call(
-            _UPDATE_RECORDS,
-            {
-                "ClientContext": client_context,
-                "DatasetName": dataset_name,
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-            },
-            None,
+            _UPDATE_RECORDS, (client_context, dataset_name, identity_id, identity_pool_id)
         )
         return cast("Any", response.parsed)

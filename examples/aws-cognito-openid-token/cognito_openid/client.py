@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
-from typing import IO, Any, Literal, cast
+from typing import Any, cast
 
 import httpx
 
@@ -26,39 +25,33 @@ __all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
 _SCHEMES: Mapping[str, Scheme] = {}
 
 _GET_OPEN_ID_TOKEN = Operation(
-    name="get_open_id_token",
-    method="GET",
-    path="/",
+    "get_open_id_token",
+    "GET",
+    "/",
     params=(
-        Param("IdentityId", "query", "form", True, False),
-        Param("Logins", "query", "form", True, False),
+        Param("IdentityId", "query", "form", True),
+        Param("Logins", "query", "form", True),
     ),
     constants=(("query", "Action", "GetOpenIdToken"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 _GET_OPEN_ID_TOKEN_FOR_DEVELOPER_IDENTITY = Operation(
-    name="get_open_id_token_for_developer_identity",
-    method="GET",
-    path="/",
+    "get_open_id_token_for_developer_identity",
+    "GET",
+    "/",
     params=(
-        Param("IdentityId", "query", "form", True, False),
-        Param("IdentityPoolId", "query", "form", True, False),
-        Param("Logins", "query", "form", True, False),
-        Param("TokenDuration", "query", "form", True, False),
+        Param("IdentityId", "query", "form", True),
+        Param("IdentityPoolId", "query", "form", True),
+        Param("Logins", "query", "form", True),
+        Param("TokenDuration", "query", "form", True),
     ),
     constants=(("query", "Action", "GetOpenIdTokenForDeveloperIdentity"),),
-    bodies=(),
     responses={
-        "200": Result(None, None),
+        "200": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 
@@ -66,7 +59,9 @@ class Client(SyncCore):
     """Synchronous client for AWS Cognito API Get Open Id Token For Developer Identity.
 
     Use it as a context manager (``with Client(...) as client:``) or call
-    ``close()`` when done; connections are reused between calls.
+    ``close()`` when done; connections are reused between calls. Every
+    operation returns the parsed body; ``client.with_response(client.<operation>)(...)`` returns
+    the whole answer (``ApiResponse``). Error answers raise ``ApiError`` (see ``errors``).
     """
 
     _schemes = _SCHEMES
@@ -75,21 +70,22 @@ class Client(SyncCore):
         self,
         base_url: str,
         *,
-        timeout: float | httpx.Timeout = 30.0,
+        timeout: float | httpx.Timeout | None = 30.0,
         headers: Mapping[str, str] | None = None,
         transport: httpx.BaseTransport | None = None,
-        retries: int | RetryPolicy = 0,
+        retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
     ) -> None:
         """Create a client.
 
         Args:
             base_url: The server's URL, including its base path.
-            timeout: Seconds (or an ``httpx.Timeout``) before a request fails.
+            timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: Attempts after a connection error, 429 or 503 (idempotent methods only),
-                or a ``RetryPolicy``.
+            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
+                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
+                retries off.
             follow_redirects: Follow 3xx answers.
         """
         credentials: dict[str, Any] = {}
@@ -124,14 +120,7 @@ class Client(SyncCore):
             identity_id: A unique identifier in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider tokens
         """
-        response = self._call(
-            _GET_OPEN_ID_TOKEN,
-            {
-                "IdentityId": identity_id,
-                "Logins": logins,
-            },
-            None,
-        )
+        response = self._call(_GET_OPEN_ID_TOKEN, (identity_id, logins))
         return cast("Any", response.parsed)
 
     def get_open_id_token_for_developer_identity(
@@ -157,13 +146,7 @@ class Client(SyncCore):
         """
         response = self._call(
             _GET_OPEN_ID_TOKEN_FOR_DEVELOPER_IDENTITY,
-            {
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-                "Logins": logins,
-                "TokenDuration": token_duration,
-            },
-            None,
+            (identity_id, identity_pool_id, logins, token_duration),
         )
         return cast("Any", response.parsed)
 
@@ -172,7 +155,9 @@ class AsyncClient(AsyncCore):
     """Asynchronous client for AWS Cognito API Get Open Id Token For Developer Identity.
 
     Use it as a context manager (``async with AsyncClient(...) as client:``) or call
-    ``aclose()`` when done; connections are reused between calls.
+    ``aclose()`` when done; connections are reused between calls. Every
+    operation returns the parsed body; ``await client.with_response(client.<operation>)(...)`` returns
+    the whole answer (``ApiResponse``). Error answers raise ``ApiError`` (see ``errors``).
     """
 
     _schemes = _SCHEMES
@@ -181,21 +166,22 @@ class AsyncClient(AsyncCore):
         self,
         base_url: str,
         *,
-        timeout: float | httpx.Timeout = 30.0,
+        timeout: float | httpx.Timeout | None = 30.0,
         headers: Mapping[str, str] | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
-        retries: int | RetryPolicy = 0,
+        retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
     ) -> None:
         """Create a client.
 
         Args:
             base_url: The server's URL, including its base path.
-            timeout: Seconds (or an ``httpx.Timeout``) before a request fails.
+            timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: Attempts after a connection error, 429 or 503 (idempotent methods only),
-                or a ``RetryPolicy``.
+            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
+                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
+                retries off.
             follow_redirects: Follow 3xx answers.
         """
         credentials: dict[str, Any] = {}
@@ -230,14 +216,7 @@ class AsyncClient(AsyncCore):
             identity_id: A unique identifier in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider tokens
         """
-        response = await self._call(
-            _GET_OPEN_ID_TOKEN,
-            {
-                "IdentityId": identity_id,
-                "Logins": logins,
-            },
-            None,
-        )
+        response = await self._call(_GET_OPEN_ID_TOKEN, (identity_id, logins))
         return cast("Any", response.parsed)
 
     async def get_open_id_token_for_developer_identity(
@@ -263,12 +242,6 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(
             _GET_OPEN_ID_TOKEN_FOR_DEVELOPER_IDENTITY,
-            {
-                "IdentityId": identity_id,
-                "IdentityPoolId": identity_pool_id,
-                "Logins": logins,
-                "TokenDuration": token_duration,
-            },
-            None,
+            (identity_id, identity_pool_id, logins, token_duration),
         )
         return cast("Any", response.parsed)

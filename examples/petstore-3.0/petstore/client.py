@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from pathlib import Path
-from typing import IO, Any, Literal, cast
+from typing import Any, cast
 
 import httpx
 
+from . import errors as e
 from . import models as m
 from ._http import (
     ApiResponse,
@@ -29,68 +29,58 @@ _SCHEMES: Mapping[str, Scheme] = {
 }
 
 _LIST_PETS = Operation(
-    name="list_pets",
-    method="GET",
-    path="/pets",
+    "list_pets",
+    "GET",
+    "/pets",
     params=(
-        Param("limit", "query", "form", True, False),
-        Param("tags", "query", "form", False, False),
+        Param("limit", "query", "form", True),
+        Param("tags", "query", "form", False),
     ),
-    constants=(),
-    bodies=(),
     responses={
-        "200": Result("json", m.Pets),
-        "default": Result("json", m.Error),
+        "200": Result("json", lambda: m.Pets),
+        "default": Result("json", lambda: m.Error, e.Error),
     },
     security=(("api_key",),),
-    deprecated=False,
+    accept="application/json",
 )
 
 _CREATE_PET = Operation(
-    name="create_pet",
-    method="POST",
-    path="/pets",
-    params=(),
-    constants=(),
+    "create_pet",
+    "POST",
+    "/pets",
     bodies=(Body("application/json", "json"),),
     responses={
-        "201": Result("json", m.Pet),
-        "default": Result("json", m.Error),
+        "201": Result("json", lambda: m.Pet),
+        "default": Result("json", lambda: m.Error, e.Error),
     },
     security=(("api_key",),),
-    deprecated=False,
+    accept="application/json",
 )
 
 _SHOW_PET_BY_ID = Operation(
-    name="show_pet_by_id",
-    method="GET",
-    path="/pets/{petId}",
-    params=(Param("petId", "path", "simple", False, False),),
-    constants=(),
-    bodies=(),
+    "show_pet_by_id",
+    "GET",
+    "/pets/{petId}",
+    params=(Param("petId", "path", "simple", False),),
     responses={
-        "200": Result("json", m.Pet),
-        "default": Result("json", m.Error),
+        "200": Result("json", lambda: m.Pet),
+        "default": Result("json", lambda: m.Error, e.Error),
     },
     security=(("api_key",),),
-    deprecated=False,
+    accept="application/json",
 )
 
 _DELETE_PET = Operation(
-    name="delete_pet",
-    method="DELETE",
-    path="/pets/{petId}",
+    "delete_pet",
+    "DELETE",
+    "/pets/{petId}",
     params=(
-        Param("petId", "path", "simple", False, False),
-        Param("X-Request-Id", "header", "simple", False, False),
+        Param("petId", "path", "simple", False),
+        Param("X-Request-Id", "header", "simple", False),
     ),
-    constants=(),
-    bodies=(),
     responses={
-        "204": Result(None, None),
+        "204": Result(None),
     },
-    security=(),
-    deprecated=False,
 )
 
 
@@ -98,7 +88,9 @@ class Client(SyncCore):
     """Synchronous client for Petstore.
 
     Use it as a context manager (``with Client(...) as client:``) or call
-    ``close()`` when done; connections are reused between calls.
+    ``close()`` when done; connections are reused between calls. Every
+    operation returns the parsed body; ``client.with_response(client.<operation>)(...)`` returns
+    the whole answer (``ApiResponse``). Error answers raise ``ApiError`` (see ``errors``).
     """
 
     _schemes = _SCHEMES
@@ -107,10 +99,10 @@ class Client(SyncCore):
         self,
         base_url: str | None = None,
         *,
-        timeout: float | httpx.Timeout = 30.0,
+        timeout: float | httpx.Timeout | None = 30.0,
         headers: Mapping[str, str] | None = None,
         transport: httpx.BaseTransport | None = None,
-        retries: int | RetryPolicy = 0,
+        retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         api_key: str | None = None,
     ) -> None:
@@ -118,13 +110,14 @@ class Client(SyncCore):
 
         Args:
             base_url: The server's URL, including its base path (default: https://petstore.example.com/v1).
-            timeout: Seconds (or an ``httpx.Timeout``) before a request fails.
+            timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: Attempts after a connection error, 429 or 503 (idempotent methods only),
-                or a ``RetryPolicy``.
+            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
+                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
+                retries off.
             follow_redirects: Follow 3xx answers.
-            api_key: Credential for the ``api_key`` scheme (apiKey).
+            api_key: Credential for the ``api_key`` scheme (an API key, sent in the header ``X-API-Key``); sent only to operations that use it.
         """
         if base_url is None:
             base_url = "https://petstore.example.com/v1"
@@ -159,15 +152,11 @@ class Client(SyncCore):
         Args:
             limit: How many items to return at one time (max 100)
             tags: ``tags``
+
+        Raises:
+            errors.Error: On default.
         """
-        response = self._call(
-            _LIST_PETS,
-            {
-                "limit": limit,
-                "tags": tags,
-            },
-            None,
-        )
+        response = self._call(_LIST_PETS, (limit, tags))
         return cast("m.Pets", response.parsed)
 
     def create_pet(
@@ -180,12 +169,11 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+
+        Raises:
+            errors.Error: On default.
         """
-        response = self._call(
-            _CREATE_PET,
-            {},
-            body,
-        )
+        response = self._call(_CREATE_PET, (), body)
         return cast("m.Pet", response.parsed)
 
     def show_pet_by_id(
@@ -198,14 +186,11 @@ class Client(SyncCore):
 
         Args:
             pet_id: The id of the pet to retrieve
+
+        Raises:
+            errors.Error: On default.
         """
-        response = self._call(
-            _SHOW_PET_BY_ID,
-            {
-                "petId": pet_id,
-            },
-            None,
-        )
+        response = self._call(_SHOW_PET_BY_ID, (pet_id,))
         return cast("m.Pet", response.parsed)
 
     def delete_pet(
@@ -213,7 +198,7 @@ class Client(SyncCore):
         pet_id: str,
         *,
         x_request_id: uuid.UUID | None = None,
-    ) -> Any:
+    ) -> None:
         """Delete a pet
 
         ``DELETE /pets/{petId}``
@@ -222,22 +207,17 @@ class Client(SyncCore):
             pet_id: The id of the pet to retrieve
             x_request_id: ``X-Request-Id``
         """
-        response = self._call(
-            _DELETE_PET,
-            {
-                "petId": pet_id,
-                "X-Request-Id": x_request_id,
-            },
-            None,
-        )
-        return cast("Any", response.parsed)
+        response = self._call(_DELETE_PET, (pet_id, x_request_id))
+        return cast("None", response.parsed)
 
 
 class AsyncClient(AsyncCore):
     """Asynchronous client for Petstore.
 
     Use it as a context manager (``async with AsyncClient(...) as client:``) or call
-    ``aclose()`` when done; connections are reused between calls.
+    ``aclose()`` when done; connections are reused between calls. Every
+    operation returns the parsed body; ``await client.with_response(client.<operation>)(...)`` returns
+    the whole answer (``ApiResponse``). Error answers raise ``ApiError`` (see ``errors``).
     """
 
     _schemes = _SCHEMES
@@ -246,10 +226,10 @@ class AsyncClient(AsyncCore):
         self,
         base_url: str | None = None,
         *,
-        timeout: float | httpx.Timeout = 30.0,
+        timeout: float | httpx.Timeout | None = 30.0,
         headers: Mapping[str, str] | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
-        retries: int | RetryPolicy = 0,
+        retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         api_key: str | None = None,
     ) -> None:
@@ -257,13 +237,14 @@ class AsyncClient(AsyncCore):
 
         Args:
             base_url: The server's URL, including its base path (default: https://petstore.example.com/v1).
-            timeout: Seconds (or an ``httpx.Timeout``) before a request fails.
+            timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: Attempts after a connection error, 429 or 503 (idempotent methods only),
-                or a ``RetryPolicy``.
+            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
+                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
+                retries off.
             follow_redirects: Follow 3xx answers.
-            api_key: Credential for the ``api_key`` scheme (apiKey).
+            api_key: Credential for the ``api_key`` scheme (an API key, sent in the header ``X-API-Key``); sent only to operations that use it.
         """
         if base_url is None:
             base_url = "https://petstore.example.com/v1"
@@ -298,15 +279,11 @@ class AsyncClient(AsyncCore):
         Args:
             limit: How many items to return at one time (max 100)
             tags: ``tags``
+
+        Raises:
+            errors.Error: On default.
         """
-        response = await self._call(
-            _LIST_PETS,
-            {
-                "limit": limit,
-                "tags": tags,
-            },
-            None,
-        )
+        response = await self._call(_LIST_PETS, (limit, tags))
         return cast("m.Pets", response.parsed)
 
     async def create_pet(
@@ -319,12 +296,11 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+
+        Raises:
+            errors.Error: On default.
         """
-        response = await self._call(
-            _CREATE_PET,
-            {},
-            body,
-        )
+        response = await self._call(_CREATE_PET, (), body)
         return cast("m.Pet", response.parsed)
 
     async def show_pet_by_id(
@@ -337,14 +313,11 @@ class AsyncClient(AsyncCore):
 
         Args:
             pet_id: The id of the pet to retrieve
+
+        Raises:
+            errors.Error: On default.
         """
-        response = await self._call(
-            _SHOW_PET_BY_ID,
-            {
-                "petId": pet_id,
-            },
-            None,
-        )
+        response = await self._call(_SHOW_PET_BY_ID, (pet_id,))
         return cast("m.Pet", response.parsed)
 
     async def delete_pet(
@@ -352,7 +325,7 @@ class AsyncClient(AsyncCore):
         pet_id: str,
         *,
         x_request_id: uuid.UUID | None = None,
-    ) -> Any:
+    ) -> None:
         """Delete a pet
 
         ``DELETE /pets/{petId}``
@@ -361,12 +334,5 @@ class AsyncClient(AsyncCore):
             pet_id: The id of the pet to retrieve
             x_request_id: ``X-Request-Id``
         """
-        response = await self._call(
-            _DELETE_PET,
-            {
-                "petId": pet_id,
-                "X-Request-Id": x_request_id,
-            },
-            None,
-        )
-        return cast("Any", response.parsed)
+        response = await self._call(_DELETE_PET, (pet_id, x_request_id))
+        return cast("None", response.parsed)

@@ -1,0 +1,255 @@
+"""The models view: IR models → one Python module per model, loaded on first use.
+
+A big spec has thousands of schemas and pydantic spends milliseconds on each class, so
+``models/__init__.py`` imports nothing eagerly: ``models.Pet`` (or ``from pkg.models import
+Pet``) imports the module of ``Pet`` and, through its imports, only what ``Pet`` refers to.
+Models that refer to each other in a cycle share one module (a strongly connected component of
+the reference graph), so the modules form a DAG and plain top-level imports suffice.
+
+Models are forward compatible: no validation constraints (validating is the server's job), unknown
+fields kept (``extra="allow"``), enums and multi-valued literals accept values added later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .. import ir
+from ..naming import Namespace, snake
+from .pyview import TypeNamer, literal, model_refs, python_default, uses
+
+_ENUM_BASES = {"string": "OpenStrEnum", "integer": "OpenIntEnum", "number": "OpenFloatEnum"}
+# Never a module name: Windows device names (a file called con.py cannot exist there).
+# A submodule becomes an attribute of the package, so it must not shadow what models/__init__.py
+# imports.
+_RESERVED_MODULES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                               *(f"lpt{i}" for i in range(10)), "importlib", "annotations"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FieldView:
+    name: str
+    wire_name: str
+    hint: str
+    default: str | None
+    alias: bool
+    description: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ModelView:
+    name: str
+    kind: str
+    description: str
+    bases: tuple[str, ...] = ()
+    fields: tuple[FieldView, ...] = ()
+    extra: str = "allow"
+    members: tuple[tuple[str, str], ...] = ()
+    enum_base: str = "OpenStrEnum"
+    alias: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ModuleView:
+    """One module of the ``models`` package and what it imports."""
+
+    module: str
+    models: tuple[ModelView, ...]
+    imports: tuple[tuple[str, tuple[str, ...]], ...]
+    std: tuple[str, ...]
+    typing: tuple[str, ...]
+    pydantic: tuple[str, ...]
+    enum_bases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ModelsView:
+    """The whole ``models`` package: its modules and the name → module index."""
+
+    modules: tuple[ModuleView, ...]
+    index: tuple[tuple[str, str], ...]
+
+
+def models_view(api: ir.Api) -> ModelsView:
+    """Every model placed in a module, modules in spec order of their first model."""
+    by_key = {m.key: m for m in api.models}
+    groups = _components(api.models, by_key)
+    ns = Namespace(_RESERVED_MODULES)
+    module_of: dict[str, str] = {}
+    names: list[str] = []
+    for group in groups:
+        name = ns.take(snake(by_key[group[0]].name), "model", "model_")
+        names.append(name)
+        for key in group:
+            module_of[key] = name
+    namer = TypeNamer(api, open_literals=True)
+    modules = tuple(_module_view(name, [by_key[k] for k in group], by_key, module_of, namer)
+                    for name, group in zip(names, groups, strict=True))
+    index = tuple((m.name, module_of[m.key]) for m in api.models)
+    return ModelsView(modules=modules, index=index)
+
+
+def _references(m: ir.Model) -> list[str]:
+    """Keys of the models a model needs, bases included."""
+    types: list[ir.Type | None] = [*(f.type for f in m.fields), m.additional, m.alias]
+    found = list(m.bases)
+    for t in types:
+        found.extend(model_refs(t))
+    return list(dict.fromkeys(found))
+
+
+def _components(models: tuple[ir.Model, ...], by_key: dict[str, ir.Model]) -> list[list[str]]:
+    """Strongly connected components of the reference graph (Tarjan, iterative), each in spec
+    order, ordered by their first model's position in the spec."""
+    position = {m.key: i for i, m in enumerate(models)}
+    edges = {m.key: [k for k in _references(m) if k in by_key] for m in models}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    result: list[list[str]] = []
+    for root in edges:
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            targets = edges[node]
+            if i < len(targets):
+                work.append((node, i + 1))
+                nxt = targets[i]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    item = stack.pop()
+                    on_stack.discard(item)
+                    group.append(item)
+                    if item == node:
+                        break
+                result.append(sorted(group, key=position.__getitem__))
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return sorted(result, key=lambda g: position[g[0]])
+
+
+def _module_view(name: str, models: list[ir.Model], by_key: dict[str, ir.Model], module_of: dict[str, str],
+                 namer: TypeNamer) -> ModuleView:
+    views = model_views(models, by_key, namer)
+    own = {m.key for m in models}
+    imports: dict[str, dict[str, None]] = {}
+    for m in models:
+        for key in _references(m):
+            if key in by_key and key not in own:
+                imports.setdefault(module_of[key], {})[by_key[key].name] = None
+    types = [f.type for m in models for f in m.fields] + [t for m in models for t in (m.alias, m.additional) if t]
+    text = " ".join([f.hint for v in views for f in v.fields] + [v.alias for v in views])
+    typing = [n for n, used in (("Any", re.search(r"\bAny\b", text)), ("Literal", "Literal[" in text),
+                                ("TypeAlias", any(v.kind == "alias" for v in views))) if used]
+    objects = [v for v in views if v.kind == "object"]
+    pydantic = [n for n, used in (("BaseModel", any("BaseModel" in v.bases for v in objects)),
+                                  ("ConfigDict", bool(objects)),
+                                  ("Field", any(f.alias for v in objects for f in v.fields))) if used]
+    return ModuleView(
+        module=name, models=tuple(views),
+        imports=tuple((mod, tuple(sorted(names))) for mod, names in sorted(imports.items())),
+        std=tuple(mod for mod in ("datetime", "uuid") if any(uses(t, mod) for t in types)),
+        typing=tuple(typing), pydantic=tuple(pydantic),
+        enum_bases=tuple(sorted({v.enum_base for v in views if v.kind == "enum"})),
+    )
+
+
+def model_views(models: list[ir.Model], by_key: dict[str, ir.Model], namer: TypeNamer) -> list[ModelView]:
+    """Models in the order Python needs them: enums, classes (bases first), then aliases."""
+    enums = [m for m in models if m.kind == "enum"]
+    own = {m.key for m in models}
+    classes = _bases_first([m for m in models if m.kind == "object"], by_key)
+    aliases = _aliases_ordered([m for m in models if m.kind == "alias"], by_key, own, namer)
+    views = [ModelView(name=m.name, kind="enum", description=m.description,
+                       members=tuple((mem.name, literal(mem.value)) for mem in m.members),
+                       enum_base=_ENUM_BASES.get(m.enum_type, "OpenStrEnum"))
+             for m in enums]
+    for m in classes:
+        fields = tuple(_field_view(f, namer) for f in m.fields)
+        views.append(ModelView(name=m.name, kind="object", description=m.description,
+                               bases=tuple(by_key[b].name for b in m.bases) or ("BaseModel",),
+                               fields=fields))
+    for m, hint in aliases:
+        views.append(ModelView(name=m.name, kind="alias", description=m.description, alias=hint))
+    return views
+
+
+def _field_view(f: ir.Field, namer: TypeNamer) -> FieldView:
+    required = f.required and not f.read_only and not f.write_only
+    hint = namer.hint(f.type) if required else namer.optional(f.type)
+    if required:
+        default = None
+    elif f.has_default and f.default is not None and not isinstance(f.type, ir.Named):
+        default = python_default(f.type, f.default) or "None"
+    else:
+        default = "None"
+    return FieldView(name=f.name, wire_name=f.wire_name, hint=hint, default=default,
+                     alias=f.name != f.wire_name, description=f.description)
+
+
+def _bases_first(models: list[ir.Model], by_key: dict[str, ir.Model]) -> list[ir.Model]:
+    done: dict[str, ir.Model] = {}
+    visiting: set[str] = set()
+    own = {m.key for m in models}
+
+    def visit(m: ir.Model) -> None:
+        if m.key in done or m.key in visiting:
+            return
+        visiting.add(m.key)
+        for b in m.bases:
+            if b in own:
+                visit(by_key[b])
+        visiting.discard(m.key)
+        done[m.key] = m
+
+    for m in models:
+        visit(m)
+    # A base cycle cannot be a class hierarchy: drop the bases that close it.
+    result = []
+    position = {k: i for i, k in enumerate(done)}
+    for m in done.values():
+        bases = tuple(b for b in m.bases if b in by_key and by_key[b].kind == "object"
+                      and (b not in position or position[b] < position[m.key]))
+        result.append(m if bases == m.bases else replace(m, bases=bases))
+    return result
+
+
+def _aliases_ordered(models: list[ir.Model], by_key: dict[str, ir.Model], own: set[str],
+                     namer: TypeNamer) -> list[tuple[ir.Model, str]]:
+    """Aliases are evaluated at import: referenced aliases first; a cycle becomes ``Any``."""
+    order: list[tuple[ir.Model, str]] = []
+    state: dict[str, int] = {}
+
+    def deps(t: ir.Type | None) -> list[str]:
+        return [k for k in model_refs(t) if k in own and by_key[k].kind == "alias"]
+
+    def visit(m: ir.Model) -> bool:
+        if state.get(m.key) == 2:
+            return True
+        if state.get(m.key) == 1:
+            return False
+        state[m.key] = 1
+        results = [visit(by_key[d]) for d in deps(m.alias)]  # visit all: each one gets ordered
+        ok = all(results)
+        state[m.key] = 2
+        order.append((m, namer.hint(m.alias or ir.ANY) if ok else "Any"))
+        return True
+
+    for m in models:
+        visit(m)
+    return order
