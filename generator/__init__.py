@@ -4,6 +4,6 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .api import GenerateOptions, GenerateResult, generate, load_api  # noqa: E402
+from .api import GenerateOptions, GenerateResult, generate, load_api
 
 __all__ = ["GenerateOptions", "GenerateResult", "__version__", "generate", "load_api"]

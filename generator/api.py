@@ -6,7 +6,6 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from . import __version__, changes, ir

@@ -128,11 +128,9 @@ _HANDLERS = {"http": _local_metaschema, "https": _local_metaschema}
 
 
 def _cache_dir() -> Path | None:
-    value = os.environ.get("OAGEN_CACHE_DIR")
-    if value is not None:
-        return Path(value) / "schemas" if value else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "oagen" / "schemas"
+    from .cache import cache_dir
+
+    return cache_dir("schemas")
 
 
 class _ConfinedHandlers(dict):  # type: ignore[type-arg]

@@ -161,12 +161,10 @@ class Formatter:
 
 
 def default_cache_dir() -> Path | None:
-    """``$OAGEN_CACHE_DIR``, else the user's cache folder; ``OAGEN_CACHE_DIR=`` turns it off."""
-    value = os.environ.get("OAGEN_CACHE_DIR")
-    if value is not None:
-        return Path(value) / "black" if value else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "oagen" / "black"
+    """Where formatted pieces are kept (see :func:`generator.cache.cache_dir`)."""
+    from .cache import cache_dir
+
+    return cache_dir("black")
 
 
 def check_python(source: str, path: str) -> Diagnostic | None:

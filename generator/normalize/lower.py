@@ -7,7 +7,7 @@ import urllib.parse
 from typing import Any
 
 from .. import ir
-from ..diagnostics import Diagnostics, FatalError, Severity, SourceRef, Diagnostic
+from ..diagnostics import Diagnostic, Diagnostics, FatalError, Severity, SourceRef
 from ..refs import Resolver
 from . import swagger2
 from .operations import OperationLowerer, security_requirements

@@ -8,8 +8,8 @@ from typing import Any
 
 from .. import ir
 from ..refs import Loc
-from .schemas import Context, SchemaLowerer, _pascal_hint, _text, code_default, schema_examples
 from . import swagger2
+from .schemas import Context, SchemaLowerer, _pascal_hint, _text, code_default, schema_examples
 from .swagger2 import HTTP_METHODS
 
 _LOCATIONS = ("path", "query", "header", "cookie")
