@@ -63,7 +63,7 @@ def test_pip_wheel_ships_the_client_of_the_current_spec(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
     assert {"petstore_app/__init__.py", "petstore_client/__init__.py", "petstore_client/client.py",
-            "petstore_client/models.py", "petstore_client/py.typed"} <= names
+            "petstore_client/models/__init__.py", "petstore_client/py.typed"} <= names
     assert not any(n.startswith(("generated/", "petstore_client/server/")) for n in names)
     assert "def list_pets(" in _wheel_text(wheel, "petstore_client/client.py")
     assert "def get_stats(" not in _wheel_text(wheel, "petstore_client/client.py")
