@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, Diagnostics, FatalError, Severity, SourceRef, split_pointer
+from .diagnostics import Diagnostic, FatalError, Severity, SourceRef, split_pointer
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -559,7 +559,3 @@ def load(spec: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     data, file, path = read_source(spec, limits)
     return load_text(decode(data, file), file, path, limits)
 
-
-def load_diagnostics(doc: Document) -> Diagnostics:
-    """Warnings found while loading (duplicate keys)."""
-    return Diagnostics(doc.load_warnings)

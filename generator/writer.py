@@ -222,19 +222,6 @@ def _output_problem(out: Path) -> Diagnostic | None:
     return None
 
 
-def _inside(out: Path, target: Path) -> bool:
-    """True when ``target`` stays inside ``out`` once every symbolic link is resolved."""
-    root = Path(os.path.realpath(out))
-    real = Path(os.path.realpath(target))
-    return real != root and root in real.parents
-
-
-def _outside(out: Path, path: str) -> Diagnostic:
-    return Diagnostic(code="OAG802", severity=Severity.ERROR, src=SourceRef(file=str(out / path)),
-                      message="path leaves the output folder (a symbolic link, or '..' in the manifest)",
-                      hint="remove the link or the manifest entry; oagen writes only inside the output folder")
-
-
 def snapshot(out: Path, plan: WritePlan) -> dict[str, bytes | None]:
     """What the files a plan touches hold now (``None``: absent), to undo a failed run."""
     paths = [f.path for f in plan.write + plan.create_user] + list(plan.remove) + [MANIFEST]
