@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,6 +53,8 @@ class GenerateOptions:
     allow_remote_refs: bool = False
     #: Loading limits (:class:`generator.loader.Limits`); ``None`` for the generous defaults.
     limits: Limits | None = None
+    #: Called with a short note as each phase starts (the command line shows them on a terminal).
+    progress: Callable[[str], None] | None = None
 
 
 @dataclass(slots=True, kw_only=True)
@@ -77,6 +82,8 @@ class GenerateResult:
     sources: tuple[Path, ...] = ()
     #: True when the manifest proved the output current and nothing was loaded or rendered.
     up_to_date: bool = False
+    #: Seconds per phase (load, validate, normalize, render, format, check, write).
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def files(self) -> list[str]:
@@ -93,19 +100,40 @@ class Loaded:
     resolver: Resolver | None = None
 
 
+class Phases:
+    """Times the phases of a run and reports each as it starts."""
+
+    def __init__(self, progress: Callable[[str], None] | None = None) -> None:
+        self.timings: dict[str, float] = {}
+        self.progress = progress
+
+    @contextmanager
+    def __call__(self, name: str, note: str = "") -> Iterator[None]:
+        if self.progress is not None:
+            self.progress(note or name)
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - start
+
+
 def load_api(spec: str, *, strict: bool = False, validate: bool = True,
-             ref_options: RefOptions | None = None, limits: Limits | None = None) -> Loaded:
+             ref_options: RefOptions | None = None, limits: Limits | None = None,
+             phases: Phases | None = None) -> Loaded:
     """load → resolve → check → normalize → name."""
     from . import check, loader, naming, safety
     from .normalize.lower import lower, spec_version
     from .refs import RefOptions, Resolver
 
+    phase = phases or Phases()
     diags = Diagnostics()
     ref_options = ref_options or RefOptions()
     if limits is not None:
         ref_options.limits = limits
     try:
-        doc = loader.load(spec, ref_options.limits)
+        with phase("load", "loading the spec"):
+            doc = loader.load(spec, ref_options.limits)
     except FatalError as exc:
         return Loaded(api=None, diagnostics=exc.diagnostics)
     diags.extend(doc.load_warnings)
@@ -113,8 +141,10 @@ def load_api(spec: str, *, strict: bool = False, validate: bool = True,
     try:
         version = spec_version(doc.data, doc.file)
         if validate:
-            diags.extend(check.validate(doc, version, strict=strict))
-        api = safety.deep(lambda: naming.name_api(lower(resolver, diags)), file=doc.file)
+            with phase("validate", "validating against the OpenAPI schema"):
+                diags.extend(check.validate(doc, version, strict=strict))
+        with phase("normalize", "normalizing operations and schemas"):
+            api = safety.deep(lambda: naming.name_api(lower(resolver, diags)), file=doc.file)
     except FatalError as exc:
         return Loaded(api=None, diagnostics=_located(diags.items + exc.diagnostics, resolver))
     if strict:
@@ -149,38 +179,42 @@ def _located(items: list[Diagnostic], resolver: Resolver | None) -> list[Diagnos
 
 
 def render_files(api: ir.Api, options: GenerateOptions, package: str,
-                 document: object = None) -> tuple[list[OutputFile], list[Diagnostic]]:
+                 document: object = None, phases: Phases | None = None) -> tuple[list[OutputFile], list[Diagnostic]]:
     """render → format → compile check, all in memory (``document``: the spec as loaded, shipped as is)."""
     from . import render, safety
     from .format import Formatter, check_python, default_cache_dir
     from .targets import registry
     from .targets.package import Options
 
-    env = render.environment(options.templates)
-    plans = registry.plan(api, Options(package=package, client=options.client, server=options.server,
-                                       document=document))
-    texts = {p.path: render.render(env, p.template, p.context) for p in plans}
+    phase = phases or Phases()
+    with phase("render", f"rendering {len(api.operations)} operations and {len(api.models)} models"):
+        env = render.environment(options.templates)
+        plans = registry.plan(api, Options(package=package, client=options.client, server=options.server,
+                                           document=document))
+        texts = {p.path: render.render(env, p.template, p.context) for p in plans}
     python = {p.path: texts[p.path] for p in plans if p.python}
     problems: list[Diagnostic] = []
     if options.format:
         try:
-            texts.update(Formatter(default_cache_dir()).format_modules(python))
+            with phase("format", f"formatting {len(python)} modules (black)"):
+                texts.update(Formatter(default_cache_dir()).format_modules(python))
         except Exception as exc:  # noqa: BLE001 - black's parse errors carry the reason
             problems.append(Diagnostic(code="OAG901", severity=Severity.ERROR,
                                        message="internal error, please report: black cannot format the output: "
                                                f"{str(exc).splitlines()[0][:200]}"))
             return [], problems
     files: list[OutputFile] = []
-    for p in plans:
-        if p.python:
-            problem = check_python(texts[p.path], p.path)
-            if problem is not None:
-                problems.append(problem)
-                continue
-        if not safety.check_text(texts[p.path], p.path):
-            files.append(OutputFile(path=p.path, content=texts[p.path].encode("utf-8"), user_owned=p.user_owned))
-    # No spec text outside literals and comments: every identifier from a template or the naming pass.
-    problems += safety.check_files(env, plans, texts, api, package)
+    with phase("check", f"checking {len(python)} modules (compile, identifiers)"):
+        for p in plans:
+            if p.python:
+                problem = check_python(texts[p.path], p.path)
+                if problem is not None:
+                    problems.append(problem)
+                    continue
+            if not safety.check_text(texts[p.path], p.path):
+                files.append(OutputFile(path=p.path, content=texts[p.path].encode("utf-8"), user_owned=p.user_owned))
+        # No spec text outside literals and comments: every identifier from a template or the naming pass.
+        problems += safety.check_files(env, plans, texts, api, package)
     return ([], problems) if problems else (files, problems)
 
 
@@ -191,13 +225,20 @@ def generate(spec: str, out: str | Path, options: GenerateOptions | None = None)
     fast = _fast_path(spec, out, options)
     if fast is not None:
         return fast
+    phases = Phases(options.progress)
+    result = _generate(spec, out, options, phases)
+    result.timings = phases.timings
+    return result
+
+
+def _generate(spec: str, out: Path, options: GenerateOptions, phases: Phases) -> GenerateResult:
     from .refs import RefOptions
     from .targets.package import default_package_name
 
     loaded = load_api(spec, strict=options.strict, validate=options.validate,
                       ref_options=RefOptions(allow_external_dirs=options.allow_external_refs,
                                              allow_remote=options.allow_remote_refs),
-                      limits=options.limits)
+                      limits=options.limits, phases=phases)
     diagnostics = list(loaded.diagnostics)
     api = loaded.api
     sources = _sources(loaded, spec)
@@ -214,7 +255,7 @@ def generate(spec: str, out: str | Path, options: GenerateOptions | None = None)
                                       hint="pass --package with another name (letters, digits and underscores)"))
         return GenerateResult(ok=False, diagnostics=diagnostics, api=api, sources=sources)
     document = loaded.resolver.root.data if loaded.resolver is not None else None
-    files, problems = render_files(api, options, package, document)
+    files, problems = render_files(api, options, package, document, phases)
     if problems:
         return GenerateResult(ok=False, diagnostics=diagnostics + problems, api=api, sources=sources)
     summary = changes.summarize(api)
@@ -233,7 +274,8 @@ def generate(spec: str, out: str | Path, options: GenerateOptions | None = None)
     else:
         saved = snapshot(out, plan)
         try:
-            apply(out, plan, manifest)
+            with phases("write", f"writing {len(plan.write) + len(plan.create_user)} files"):
+                apply(out, plan, manifest)
         except WriteError as exc:
             # A full disk or a read-only file half way: put back what was there. Should even that
             # fail, every file is its old or new version and the journal lets the next run repair.

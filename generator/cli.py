@@ -84,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="regenerate whenever the spec or a file it references changes (Ctrl-C stops)")
     gen.add_argument("--interval", type=float, default=1.0, metavar="SECONDS", help="--watch polling interval")
     gen.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    gen.add_argument("-v", "--verbose", action="store_true", help="also print how long each phase took")
     _add_limits(gen)
 
     dif = sub.add_parser("diff", help="what changed between two versions of a spec, for clients")
@@ -149,7 +150,8 @@ def _runs(args: argparse.Namespace) -> list[_Run]:
     given = {k: getattr(args, k) for k in OPTION_KEYS if hasattr(args, k)}
     if "allow_external_refs" in given:
         given["allow_external_refs"] = tuple(given["allow_external_refs"])
-    mode = {"check": args.check, "diff": args.diff, "force": args.force, "limits": _limits(args)}
+    mode = {"check": args.check, "diff": args.diff, "force": args.force, "limits": _limits(args),
+            "progress": _Progress() if not args.quiet and sys.stderr.isatty() else None}
     if args.spec is not None:
         if args.config is not None:
             raise UsageError("give SPEC -o OUT, or --config PYPROJECT, not both")
@@ -188,10 +190,35 @@ def _cmd_generate(args: argparse.Namespace) -> int:
     return max(_generate_one(run, args, len(runs) > 1)[0] for run in runs)
 
 
+class _Progress:
+    """The phase under way, on one line of a terminal's stderr (cleared when the run ends)."""
+
+    def __init__(self) -> None:
+        self.shown = 0
+
+    def __call__(self, note: str) -> None:
+        line = f"oagen: {note}..."[:100]
+        sys.stderr.write("\r" + line.ljust(self.shown))
+        sys.stderr.flush()
+        self.shown = len(line)
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * self.shown + "\r")
+            sys.stderr.flush()
+            self.shown = 0
+
+
 def _generate_one(run: _Run, args: argparse.Namespace, labelled: bool) -> tuple[int, GenerateResult]:
     """Run one job and print what happened; returns the exit code and the result."""
     result = generate(run.spec, run.output, run.options)
+    if isinstance(run.options.progress, _Progress):
+        run.options.progress.clear()
     prefix = f"oagen: [{run.label}]" if labelled else "oagen:"
+    if getattr(args, "verbose", False) and result.timings:
+        total = sum(result.timings.values())
+        print(f"{prefix} phases: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.timings.items())
+              + f" (total {total:.2f}s)", file=sys.stderr)
     _print_diagnostics(result.diagnostics, args.quiet)
     if not result.ok:
         stopped = any(d.code == "OAG802" and "could not restore" in d.message for d in result.diagnostics)

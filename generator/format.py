@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -66,7 +66,162 @@ def _format_many(pieces: list[str]) -> list[str | None]:
 
 
 def _fits(piece: str) -> bool:
-    return all(len(line) <= LINE_LENGTH for line in piece.split("\n")) and "\t" not in piece
+    """Whether black has nothing to split in ``piece`` (see :func:`_long_statements`)."""
+    return "\t" not in piece and not _long_statements(piece)
+
+
+def _is_long(line: str) -> bool:
+    return len(line) > LINE_LENGTH and not line.lstrip().startswith("#")
+
+
+def _long_statements(piece: str) -> list[tuple[int, int]] | None:
+    """The logical lines of ``piece`` that black would split, as (first, end) physical line
+    indexes; ``None`` when the piece cannot be read this way (it then goes to black whole).
+
+    A line too long for black's width is left alone by black when it is a comment or part of a
+    docstring (black never wraps those), except that black moves the closing quotes of a
+    multi-line docstring to their own line when they do not fit. Everything else the templates
+    write in black's layout (proved by the golden tests' ``black --check``); so only logical
+    lines with a long physical line need black, each on its own. The scan knows the literals
+    oagen writes: one-line strings (any prefix, escapes), triple-quoted strings, comments.
+    """
+    lines = piece.split("\n")
+    if max(map(len, lines)) <= LINE_LENGTH:
+        return []  # (a broken piece is black's to find, in the compile check after)
+    result: list[tuple[int, int]] = []
+    depth = 0
+    triple = ""  # the open triple quote, if any
+    docstring = False
+    first = 0
+    long = False
+    for index, line in enumerate(lines):
+        if depth == 0 and not triple:
+            first, long = index, False
+            docstring = line.lstrip().startswith('"""')
+        if triple:
+            if docstring:
+                # Inside a docstring only the line with the closing quotes counts.
+                if len(line) > LINE_LENGTH and line.count('"""') == 1:
+                    return None
+            elif len(line) > LINE_LENGTH:
+                long = True
+        elif not docstring and _is_long(line):
+            long = True  # (a one-line docstring: black leaves its length alone)
+        position = 0
+        if triple:
+            close = _TRIPLE_END[triple].match(line)
+            if close is None:
+                continue
+            triple, position = "", close.end()
+        token = _TOKENS.search(line, position)
+        while token is not None:
+            text = token.group()
+            position = token.end()
+            if text in _OPEN:
+                depth += 1
+            elif text in _CLOSE:
+                depth -= 1
+            elif text in _TRIPLES:
+                close = _TRIPLE_END[text].match(line, position)
+                if close is None:
+                    triple = text
+                    break
+                position = close.end()
+            elif text[0] == "#":
+                break
+            elif text[0] in "\"'" and (len(text) < 2 or text[-1] != text[0]):
+                return None  # a string that goes on: not something oagen writes
+            token = _TOKENS.search(line, position)
+        if depth < 0:
+            return None
+        if depth == 0 and not triple and long:
+            result.append((first, index + 1))
+    if depth or triple:
+        return None
+    return result
+
+
+# What matters to bracket depth on one line: triple quotes, one-line strings (escapes
+# included; an unterminated one matches to the end of the line), comments, brackets.
+_TOKENS = re.compile(r'"""|' r"'''|" r'"(?:[^"\\\n]|\\.)*"?|' r"'(?:[^'\\\n]|\\.)*'?|#.*|[()\[\]{}]")
+_TRIPLES = ('"""', "'''")
+_TRIPLE_END = {q: re.compile(r"(?:[^\\" + q[0] + r"]|\\.|" + q[0] + r"(?!" + q[0] * 2 + r"))*" + q) for q in _TRIPLES}
+_OPEN = frozenset("([{")
+_CLOSE = frozenset(")]}")
+
+
+_MARK = "# oagen: statement"
+
+
+def _format_statements(statements: list[str]) -> list[str | None]:
+    """Each statement (its own indentation kept; a compound statement's header only) formatted
+    by black, many in one call: each is wrapped in ``if _:`` blocks to its depth and preceded by
+    a marker comment, and the output is cut at the markers. ``None`` for one black refuses."""
+    import black
+
+    blocks = []
+    for text in statements:
+        indent = len(text) - len(text.lstrip(" "))
+        wrap = "".join(" " * level + "if _:\n" for level in range(0, indent, 4))
+        body = text + "".join("\n" + " " * indent + line for line in _tail(text))
+        blocks.append(_MARK + "\n" + wrap + body + "\n")
+    try:
+        output = format_python("".join(blocks))
+    except black.InvalidInput:
+        if len(statements) == 1:
+            return [None]
+        return [r for text in statements for r in _format_statements([text])]
+    parts = output.split(_MARK + "\n")[1:]
+    if len(parts) != len(statements):  # pragma: no cover - black keeps comments
+        return [None] * len(statements)
+    results: list[str | None] = []
+    for text, part in zip(statements, parts, strict=True):
+        indent = len(text) - len(text.lstrip(" "))
+        out = [line for line in part.split("\n") if line]
+        wrap, tail = out[:indent // 4], len(_tail(text))
+        if any(line != " " * (4 * level) + "if _:" for level, line in enumerate(wrap)) or len(out) <= len(wrap) + tail:
+            results.append(None)  # pragma: no cover - black keeps the wrapping as it is
+            continue
+        results.append("\n".join(out[len(wrap):len(out) - tail]))
+    return results
+
+
+def _tail(text: str) -> tuple[str, ...]:
+    """What makes a lone header or decorator a whole statement (indented relative to it)."""
+    if text.lstrip().startswith("@"):
+        return ("def _():", "    pass")
+    if _is_header(text):
+        return ("    pass",)
+    return ()
+
+
+def _is_header(text: str) -> bool:
+    return text.rstrip().endswith(":") and text.lstrip().startswith(
+        ("def ", "async def ", "class ", "if ", "elif ", "for ", "async for ", "while ", "with ",
+         "async with ", "except", "try", "else", "finally"))
+
+
+def _format_statements_many(statements: list[str]) -> list[str | None]:
+    """:func:`_format_statements` in black calls of a few hundred lines each."""
+    results: list[str | None] = []
+    for batch in _batches(statements, max(1, sum(s.count("\n") + 1 for s in statements) // 400)):
+        results += _format_statements(batch)
+    return results
+
+
+def _batches(items: list[str], count: int) -> list[list[str]]:
+    """``items`` in about ``count`` consecutive batches of similar line counts."""
+    total = sum(item.count("\n") + 1 for item in items)
+    size = max(1, total // max(1, count))
+    batches: list[list[str]] = [[]]
+    lines = 0
+    for item in items:
+        if lines >= size:
+            batches.append([])
+            lines = 0
+        batches[-1].append(item)
+        lines += item.count("\n") + 1
+    return [b for b in batches if b]
 
 
 def split_pieces(source: str) -> tuple[list[str], list[str]]:
@@ -85,28 +240,57 @@ def split_pieces(source: str) -> tuple[list[str], list[str]]:
 class Formatter:
     """Formats modules piecewise with a content-hash cache (memory, then ``cache_dir``)."""
 
-    def __init__(self, cache_dir: Path | None = None, jobs: int | None = None, *, trust_short: bool = False) -> None:
-        # With ``trust_short``, a piece whose lines all fit is taken as black-stable without
-        # asking black: the templates emit black's layout (proved by tests/test_format.py).
+    def __init__(self, cache_dir: Path | None = None, jobs: int | None = None, *, trust_short: bool = True) -> None:
+        # With ``trust_short`` (the default), what black has nothing to split is taken as it is:
+        # the templates write black's layout (proved by the ``black --check`` tests).
         self.trust_short = trust_short
         self.cache_dir = cache_dir
         self.jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
         self.formatted = 0
         self.cached = 0
+        self.statements = 0
 
     def format_modules(self, sources: dict[str, str]) -> dict[str, str]:
-        """Every module formatted; raises black's error for a piece it cannot parse."""
+        """Every module formatted; raises black's error for a piece it cannot parse.
+
+        A piece is taken as it is when black has nothing to split in it (the templates write
+        black's layout), else only its long logical lines are formatted (all of them in a few
+        black calls), else, when the piece cannot be read that way, the whole piece.
+        """
         split = {path: split_pieces(text) for path, text in sources.items()}
         all_pieces = {p for pieces, _ in split.values() for p in pieces}
-        trusted = {p for p in all_pieces if self.trust_short and _fits(p)}
-        for p in trusted:
-            _MEMORY.setdefault(self._key(p), p)
         keys = {p: self._key(p) for p in all_pieces}
         todo = sorted({p for p, k in keys.items() if self._lookup(k) is None})
         self.cached += len(keys) - len(todo)
-        self.formatted += len(todo)
+        whole: list[str] = []
+        partial: dict[str, list[tuple[int, int]]] = {}
+        for piece in todo:
+            spans = _long_statements(piece) if self.trust_short and "\t" not in piece else None
+            if spans is None:
+                whole.append(piece)
+            elif not spans:
+                self._store(keys[piece], piece, disk=False)
+            else:
+                partial[piece] = spans
+        statements = sorted({"\n".join(p.split("\n")[a:b]) for p, spans in partial.items() for a, b in spans})
+        done = dict(zip(statements, self._run(statements, _format_statements_many), strict=True))
+        for piece, spans in partial.items():
+            lines = piece.split("\n")
+            out: list[str] = []
+            last = 0
+            for a, b in spans:
+                formatted = done["\n".join(lines[a:b])]
+                if formatted is None:
+                    whole.append(piece)
+                    break
+                out += lines[last:a] + [formatted]
+                last = b
+            else:
+                self._store(keys[piece], "\n".join(out + lines[last:]))
+        self.formatted += len(whole)
+        self.statements = len(statements)
         failed: set[str] = set()
-        for piece, result in zip(todo, self._run(todo), strict=True):
+        for piece, result in zip(whole, self._run(whole, _format_many), strict=True):
             if result is None:
                 failed.add(piece)
             else:
@@ -117,21 +301,22 @@ class Formatter:
                 result_modules[path] = format_python(sources[path], path)
                 continue
             parts = [self._lookup(keys[p]) or "" for p in pieces]
-            out = parts[0]
+            joined = [parts[0]]
             for sep, part in zip(separators, parts[1:], strict=True):
-                out = out.rstrip("\n") + "\n" + sep + part
-            result_modules[path] = out
+                joined[-1] = joined[-1].rstrip("\n")
+                joined += ["\n", sep, part]
+            result_modules[path] = "".join(joined)
         return result_modules
 
-    def _run(self, pieces: list[str]) -> Iterable[str | None]:
-        if self.jobs > 1 and len(pieces) >= _PARALLEL_MIN:
-            chunk = max(1, len(pieces) // (self.jobs * 4))
-            batches = [pieces[i:i + chunk] for i in range(0, len(pieces), chunk)]
+    def _run(self, items: list[str], work: Callable[[list[str]], list[str | None]]) -> Iterable[str | None]:
+        lines = sum(item.count("\n") + 1 for item in items)
+        if self.jobs > 1 and lines >= _PARALLEL_MIN:
+            batches = _batches(items, self.jobs * 4)
             with ProcessPoolExecutor(max_workers=self.jobs) as pool:
-                for batch in pool.map(_format_many, batches):
+                for batch in pool.map(work, batches):
                     yield from batch
         else:
-            yield from _format_many(pieces)
+            yield from work(items)
 
     def _key(self, piece: str) -> str:
         return hashlib.sha256(f"{_black_version()}\0{LINE_LENGTH}\0{piece}".encode()).hexdigest()
@@ -146,9 +331,9 @@ class Formatter:
             _MEMORY[key] = hit
         return hit
 
-    def _store(self, key: str, text: str) -> None:
+    def _store(self, key: str, text: str, *, disk: bool = True) -> None:
         _MEMORY[key] = text
-        if self.cache_dir is None:
+        if self.cache_dir is None or not disk:
             return
         target = self.cache_dir / key[:2] / key
         try:

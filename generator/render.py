@@ -22,6 +22,7 @@ def template_dir() -> Path:
 # Spec text is data. It reaches generated files only through these filters (security
 # relevant: a string that escaped its literal would run in the user's process at import):
 #   pyrepr    any JSON value as a Python literal expression (strings through repr())
+#   pytuple   a sequence of JSON values as a Python tuple literal (items through pyrepr)
 #   docstring text for the inside of a triple-quoted string
 #   comment   text for one ``#`` comment line
 #   md        text for one line of Markdown
@@ -31,6 +32,7 @@ def template_dir() -> Path:
 # escaped inside literals and removed from comments and Markdown; they never reach a file raw.
 
 _KEEP = frozenset("\n ")
+_LINE_LENGTH = 100  # black's, as generator.format uses it
 
 
 def _unprintable(ch: str) -> bool:
@@ -50,22 +52,20 @@ def pyrepr(value: Any) -> str:
     """A Python literal expression of a JSON value: str, int, float (also inf and nan), bool,
     None, lists/tuples and dicts (or the IR's frozen ``JSONObject``) of those."""
     if isinstance(value, str):
-        # repr() escapes quotes, backslashes and every character that is not printable
-        # (str.isprintable), so the literal is one line of ASCII-safe, inert source text.
-        return repr(value)
+        return _string_literal(value)
     if value is None or isinstance(value, bool):
         return repr(value)
     if isinstance(value, int):
         try:
             return repr(value)
         except ValueError:  # over sys.get_int_max_str_digits(): hex has no such limit
-            return hex(value)
+            return ("-" if value < 0 else "") + "0x" + format(abs(value), "X")  # black's digit case
     if isinstance(value, float):
         if math.isnan(value):
             return 'float("nan")'
         if math.isinf(value):
             return 'float("inf")' if value > 0 else 'float("-inf")'
-        return repr(value)
+        return repr(value).replace("e+", "e")  # black writes 1e16, not 1e+16
     if isinstance(value, list | tuple):
         return "[" + ", ".join(pyrepr(v) for v in value) + "]"
     if isinstance(value, dict):
@@ -75,8 +75,62 @@ def pyrepr(value: Any) -> str:
     raise TypeError(f"pyrepr: no literal for a {type(value).__name__}")
 
 
-def docstring(text: Any, indent: int = 4) -> str:
-    """Text made safe for the inside of a triple-quoted (non-raw) docstring, lines indented."""
+def fits(text: Any, indent: int = 0) -> bool:
+    """Whether ``text`` fits on one line at ``indent`` in black's width."""
+    return indent + len(str(text)) <= _LINE_LENGTH
+
+
+def wrap_call(head: str, args: list[str], tail: str = ")", indent: int = 0) -> str:
+    """``head`` + ``args`` + ``tail`` laid out as black lays out a call (``head`` ends with the
+    opening bracket): on one line when it fits, else the arguments on one line of their own,
+    else one per line with a trailing comma. When even that does not fit, the one line is
+    returned and black splits it. Lines after the first are indented (the first is not)."""
+    one = head + ", ".join(args) + tail
+    if fits(one, indent):
+        return one
+    pad = " " * indent
+    inner = ", ".join(args)
+    if fits(inner, indent + 4):
+        return f"{head}\n{pad}    {inner}\n{pad}{tail}"
+    if all(fits(arg + ",", indent + 4) for arg in args):
+        return head + "".join(f"\n{pad}    {arg}," for arg in args) + f"\n{pad}{tail}"
+    return one
+
+
+def pytuple(values: Any) -> str:
+    """A tuple literal of JSON values, laid out as black writes it (``("a",)``, ``("a", "b")``)."""
+    items = [pyrepr(v) for v in values]
+    return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+
+
+def _string_literal(value: str) -> str:
+    """repr() with black's choice of quotes (so the output is black-stable as emitted).
+
+    repr() escapes quotes, backslashes and every character that is not printable
+    (str.isprintable), so the literal is one line of ASCII-safe, inert source text. black prefers
+    double quotes unless they need more escapes than single ones.
+    """
+    text = repr(value)
+    if text[0] == '"':  # repr chose double quotes: the value has ' and no "
+        return text
+    doubles = value.count('"')
+    if doubles == 0:
+        return '"' + text[1:-1] + '"'
+    singles = value.count("'")
+    if doubles > singles:
+        return text
+    # Both kinds: unescape the single quotes repr escaped, escape the double ones.
+    return '"' + text[1:-1].replace("\\'", "'").replace('"', '\\"') + '"'
+
+
+def docstring(text: Any, indent: int = 4, closing: bool = False) -> str:
+    """Text made safe for the inside of a triple-quoted (non-raw) docstring, lines indented.
+
+    The result is laid out as black lays out docstrings: lines stripped on the right, the
+    continuation lines' common indentation removed. With ``closing``, the closing quotes are
+    appended, on a line of their own when black would put them there (a multi-line docstring
+    whose last line has no room for them).
+    """
     text = str(text).replace("\r\n", "\n").replace("\r", "\n")
     # Backslashes first (so that no escape sequence, ``\\N{...}`` included, is formed), then
     # quotes, then every unprintable character as an escape sequence: what Python reads back
@@ -87,9 +141,20 @@ def docstring(text: Any, indent: int = 4) -> str:
     while lines and not lines[-1]:
         lines.pop()
     if lines and lines[-1].endswith('"') and _backslashes_before(lines[-1], len(lines[-1]) - 1) % 2 == 0:
-        lines[-1] = lines[-1][:-1] + '\\"'  # a last quote would merge with the closing ones
+        # A last quote would merge with the closing ones: black pads it with a space when the
+        # closing quotes follow, so do the same; else escape it.
+        lines[-1] = lines[-1] + " " if closing else lines[-1][:-1] + '\\"'
+    if lines and lines[0].startswith('"'):
+        lines[0] = '\\' + lines[0]  # a first quote would merge with the opening ones
+    margin = min((len(line) - len(line.lstrip(" ")) for line in lines[1:] if line), default=0)
+    lines[1:] = [line[margin:] for line in lines[1:]]
     pad = " " * indent
-    return ("\n" + pad).join(lines).replace("\n" + pad + "\n", "\n\n").rstrip()
+    body = "\n".join([lines[0] if lines else ""] + [pad + line if line else "" for line in lines[1:]])
+    if not closing:
+        return body
+    if len(lines) > 1 and indent + len(lines[-1]) + 3 > _LINE_LENGTH:
+        return body + "\n" + pad + '"""'
+    return body + '"""'
 
 
 def _backslashes_before(text: str, index: int) -> int:
@@ -144,6 +209,9 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
         autoescape=False,
     )
     env.filters["pyrepr"] = pyrepr
+    env.filters["pytuple"] = pytuple
+    env.tests["fitting"] = fits
+    env.globals["wrap_call"] = wrap_call
     env.filters["docstring"] = docstring
     env.filters["comment"] = comment
     env.filters["md"] = md

@@ -258,6 +258,7 @@ def check_files(env: jinja2.Environment, plans: Iterable[Any], texts: dict[str, 
     """Every rendered file checked: Python ones by :func:`check_module` against the vocabulary of
     their own template, the others by :func:`check_text`."""
     names = api_identifiers(api, package) | TARGET_VOCABULARY
+    allowed: dict[str, frozenset[str]] = {}  # per template (a few), not per file (thousands)
     problems: list[Diagnostic] = []
     for plan in plans:
         text = texts[plan.path]
@@ -266,7 +267,9 @@ def check_files(env: jinja2.Environment, plans: Iterable[Any], texts: dict[str, 
             problems.append(problem)
             continue
         if plan.python:
-            problems.extend(check_module(text, plan.path, names | template_identifiers(env, plan.template)))
+            if plan.template not in allowed:
+                allowed[plan.template] = names | template_identifiers(env, plan.template)
+            problems.extend(check_module(text, plan.path, allowed[plan.template]))
     return problems
 
 

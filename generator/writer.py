@@ -9,11 +9,10 @@ and the next run repairs the tree.
 from __future__ import annotations
 
 import difflib
-import glob
 import hashlib
+import itertools
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -261,13 +260,16 @@ def _read(path: Path) -> bytes | None:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace a file atomically: a reader sees the old bytes or the new, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        mode = os.stat(path).st_mode & 0o777
+    except FileNotFoundError:
+        mode = 0o644
+        path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = _temp_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), mode)
             handle.write(data)
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -275,6 +277,19 @@ def atomic_write(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+_TEMP_COUNTER = itertools.count()
+
+
+def _temp_beside(path: Path) -> tuple[int, str]:
+    """A new temp file ``.NAME.<pid>-<n>.tmp`` next to ``path`` (opened exclusively)."""
+    while True:
+        tmp = str(path.parent / f".{path.name}.{os.getpid()}-{next(_TEMP_COUNTER)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), tmp
+        except FileExistsError:
+            continue
 
 
 def apply(out: Path, plan: WritePlan, manifest: bytes) -> None:
@@ -305,14 +320,26 @@ def apply(out: Path, plan: WritePlan, manifest: bytes) -> None:
 
 
 def _sweep_temps(out: Path, paths: list[str]) -> None:
-    """Remove temp files a killed run left next to files this run wrote (never anything else)."""
+    """Remove temp files a killed run left next to files this run wrote (never anything else):
+    ``.NAME.*.tmp`` beside ``NAME``; each folder is listed once."""
+    by_folder: dict[Path, set[str]] = {}
     for path in paths:
         target = out / path
-        for tmp in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
+        by_folder.setdefault(target.parent, set()).add(target.name)
+    for folder, names in by_folder.items():
+        try:
+            entries = os.listdir(folder)
+        except OSError:
+            continue
+        for entry in entries:
+            if not (entry.startswith(".") and entry.endswith(".tmp")):
+                continue
+            owner = entry[1:].rsplit(".", 2)[0] if entry.count(".") >= 3 else None
+            if owner in names:
+                try:
+                    os.unlink(folder / entry)
+                except OSError:
+                    pass
 
 
 def _journal(previous: dict[str, Any] | None, generated: list[OutputFile]) -> bytes:

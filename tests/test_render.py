@@ -51,7 +51,7 @@ def test_pyrepr_json_values() -> None:
     assert ast.literal_eval(pyrepr(value)) == value
     frozen = ir.freeze(value)
     assert pyrepr(frozen) == pyrepr(value)
-    assert pyrepr((1, "a")) == "[1, 'a']"
+    assert pyrepr((1, "a")) == '[1, "a"]'
     assert pyrepr(float("inf")) == 'float("inf")' and pyrepr(float("-inf")) == 'float("-inf")'
     assert pyrepr(float("nan")) == 'float("nan")'
     assert eval(pyrepr([float("inf"), float("-inf")]), {"__builtins__": {"float": float}}) == [math.inf, -math.inf]

@@ -65,7 +65,7 @@ def test_expression_statements_and_duplicates_are_refused() -> None:
 def test_a_broken_filter_is_caught_before_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With docstring escaping switched off, the injection spec's text becomes code: the check
     must refuse it and write nothing."""
-    monkeypatch.setattr(render, "docstring", lambda text, indent=4: str(text))
+    monkeypatch.setattr(render, "docstring", lambda text, indent=4, closing=False: str(text) + ("\"\"\"" if closing else ""))
     out = tmp_path / "out"
     result = generate(str(HOSTILE / "injection-everywhere.json"), out, GenerateOptions(format=False))
     assert not result.ok

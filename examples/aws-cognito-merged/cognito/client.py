@@ -1633,7 +1633,7 @@ class Client(SyncCore):
         """Admin Create User
 
         Creates a new user in the specified user pool and sends a welcome message via email
-                    or phone (SMS).
+        or phone (SMS).
 
         ``GET /?Action=AdminCreateUser``
 
@@ -2006,7 +2006,7 @@ class Client(SyncCore):
         """Admin Update User Attributes
 
         Updates the specified user's attributes, including developer attributes, as an
-                    administrator.
+        administrator.
 
         ``GET /?Action=AdminUpdateUserAttributes``
 
@@ -2099,7 +2099,7 @@ class Client(SyncCore):
         """Confirm Forgot Password
 
         Allows a user to enter a code provided when they reset their password to update
-                    their password.
+        their password.
 
         ``GET /?Action=ConfirmForgotPassword``
 
@@ -2128,7 +2128,7 @@ class Client(SyncCore):
         """Confirm Sign Up
 
         Confirms registration of a user and handles the existing alias from a previous
-                    user.
+        user.
 
         ``GET /?Action=ConfirmSignUp``
 
@@ -2218,7 +2218,7 @@ class Client(SyncCore):
         """Create User Pool
 
         Creates a new Amazon Cognito user pool and sets the password policy for the
-                    pool.
+        pool.
 
         ``GET /?Action=CreateUserPool``
 
@@ -2421,7 +2421,7 @@ class Client(SyncCore):
         """Describe User Pool
 
         Returns the configuration information and metadata of the specified user
-                    pool.
+        pool.
 
         ``GET /?Action=DescribeUserPool``
 
@@ -2440,7 +2440,7 @@ class Client(SyncCore):
         """Describe User Pool Client
 
         Client method for returning the configuration information and metadata of the
-                    specified user pool client.
+        specified user pool client.
 
         ``GET /?Action=DescribeUserPoolClient``
 
@@ -2572,7 +2572,7 @@ class Client(SyncCore):
         """Get User Attribute Verification Code
 
         Gets the user attribute verification code for the specified attribute
-                    name.
+        name.
 
         ``GET /?Action=GetUserAttributeVerificationCode``
 
@@ -2788,7 +2788,7 @@ class Client(SyncCore):
         """Resend Confirmation Code
 
         Resends the confirmation (for confirmation of registration) to a specific user in
-                    the user pool.
+        the user pool.
 
         ``GET /?Action=ResendConfirmationCode``
 
@@ -2857,7 +2857,7 @@ class Client(SyncCore):
         """Sign Up
 
         Registers the user in the specified user pool and creates a user name, password,
-                    and user attributes.
+        and user attributes.
 
         ``GET /?Action=SignUp``
 
@@ -3056,7 +3056,7 @@ class Client(SyncCore):
         """Update User Pool Client
 
         Allows the developer to update the specified user pool client and password
-                    policy.
+        policy.
 
         ``GET /?Action=UpdateUserPoolClient``
 
@@ -3186,7 +3186,7 @@ class Client(SyncCore):
         """Describe Identity
 
         Returns metadata related to the given identity, including when the identity was
-                 created and any associated linked logins.
+        created and any associated linked logins.
 
         ``GET /?Action=DescribeIdentity``
 
@@ -3204,7 +3204,7 @@ class Client(SyncCore):
         """Describe Identity Pool
 
         Gets details about a particular identity pool, including the pool name, ID
-                 description, creation date, and current number of users.
+        description, creation date, and current number of users.
 
         ``GET /?Action=DescribeIdentityPool``
 
@@ -3303,7 +3303,7 @@ class Client(SyncCore):
         """Get Open Id Token For Developer Identity
 
         Registers (or retrieves) a Cognito IdentityId and an OpenID Connect
-                 token for a user authenticated by your backend authentication process.
+        token for a user authenticated by your backend authentication process.
 
         ``GET /?Action=GetOpenIdTokenForDeveloperIdentity``
 
@@ -3375,9 +3375,9 @@ class Client(SyncCore):
         """Lookup Developer Identity
 
         Retrieves the IdentityID associated with a
-                    DeveloperUserIdentifier or the list of
-                 DeveloperUserIdentifiers associated with an IdentityId for an
-                 existing identity.
+           DeveloperUserIdentifier or the list of
+        DeveloperUserIdentifiers associated with an IdentityId for an
+        existing identity.
 
         ``GET /?Action=LookupDeveloperIdentity``
 
@@ -3405,7 +3405,7 @@ class Client(SyncCore):
         """Merge Developer Identities
 
         Merges two users having different IdentityIds, existing in the same
-                 identity pool, and identified by the same developer provider.
+        identity pool, and identified by the same developer provider.
 
         ``GET /?Action=MergeDeveloperIdentities``
 
@@ -4019,7 +4019,7 @@ class AsyncClient(AsyncCore):
         """Admin Create User
 
         Creates a new user in the specified user pool and sends a welcome message via email
-                    or phone (SMS).
+        or phone (SMS).
 
         ``GET /?Action=AdminCreateUser``
 
@@ -4394,7 +4394,7 @@ class AsyncClient(AsyncCore):
         """Admin Update User Attributes
 
         Updates the specified user's attributes, including developer attributes, as an
-                    administrator.
+        administrator.
 
         ``GET /?Action=AdminUpdateUserAttributes``
 
@@ -4487,7 +4487,7 @@ class AsyncClient(AsyncCore):
         """Confirm Forgot Password
 
         Allows a user to enter a code provided when they reset their password to update
-                    their password.
+        their password.
 
         ``GET /?Action=ConfirmForgotPassword``
 
@@ -4516,7 +4516,7 @@ class AsyncClient(AsyncCore):
         """Confirm Sign Up
 
         Confirms registration of a user and handles the existing alias from a previous
-                    user.
+        user.
 
         ``GET /?Action=ConfirmSignUp``
 
@@ -4606,7 +4606,7 @@ class AsyncClient(AsyncCore):
         """Create User Pool
 
         Creates a new Amazon Cognito user pool and sets the password policy for the
-                    pool.
+        pool.
 
         ``GET /?Action=CreateUserPool``
 
@@ -4809,7 +4809,7 @@ class AsyncClient(AsyncCore):
         """Describe User Pool
 
         Returns the configuration information and metadata of the specified user
-                    pool.
+        pool.
 
         ``GET /?Action=DescribeUserPool``
 
@@ -4828,7 +4828,7 @@ class AsyncClient(AsyncCore):
         """Describe User Pool Client
 
         Client method for returning the configuration information and metadata of the
-                    specified user pool client.
+        specified user pool client.
 
         ``GET /?Action=DescribeUserPoolClient``
 
@@ -4960,7 +4960,7 @@ class AsyncClient(AsyncCore):
         """Get User Attribute Verification Code
 
         Gets the user attribute verification code for the specified attribute
-                    name.
+        name.
 
         ``GET /?Action=GetUserAttributeVerificationCode``
 
@@ -5184,7 +5184,7 @@ class AsyncClient(AsyncCore):
         """Resend Confirmation Code
 
         Resends the confirmation (for confirmation of registration) to a specific user in
-                    the user pool.
+        the user pool.
 
         ``GET /?Action=ResendConfirmationCode``
 
@@ -5253,7 +5253,7 @@ class AsyncClient(AsyncCore):
         """Sign Up
 
         Registers the user in the specified user pool and creates a user name, password,
-                    and user attributes.
+        and user attributes.
 
         ``GET /?Action=SignUp``
 
@@ -5452,7 +5452,7 @@ class AsyncClient(AsyncCore):
         """Update User Pool Client
 
         Allows the developer to update the specified user pool client and password
-                    policy.
+        policy.
 
         ``GET /?Action=UpdateUserPoolClient``
 
@@ -5582,7 +5582,7 @@ class AsyncClient(AsyncCore):
         """Describe Identity
 
         Returns metadata related to the given identity, including when the identity was
-                 created and any associated linked logins.
+        created and any associated linked logins.
 
         ``GET /?Action=DescribeIdentity``
 
@@ -5600,7 +5600,7 @@ class AsyncClient(AsyncCore):
         """Describe Identity Pool
 
         Gets details about a particular identity pool, including the pool name, ID
-                 description, creation date, and current number of users.
+        description, creation date, and current number of users.
 
         ``GET /?Action=DescribeIdentityPool``
 
@@ -5701,7 +5701,7 @@ class AsyncClient(AsyncCore):
         """Get Open Id Token For Developer Identity
 
         Registers (or retrieves) a Cognito IdentityId and an OpenID Connect
-                 token for a user authenticated by your backend authentication process.
+        token for a user authenticated by your backend authentication process.
 
         ``GET /?Action=GetOpenIdTokenForDeveloperIdentity``
 
@@ -5773,9 +5773,9 @@ class AsyncClient(AsyncCore):
         """Lookup Developer Identity
 
         Retrieves the IdentityID associated with a
-                    DeveloperUserIdentifier or the list of
-                 DeveloperUserIdentifiers associated with an IdentityId for an
-                 existing identity.
+           DeveloperUserIdentifier or the list of
+        DeveloperUserIdentifiers associated with an IdentityId for an
+        existing identity.
 
         ``GET /?Action=LookupDeveloperIdentity``
 
@@ -5803,7 +5803,7 @@ class AsyncClient(AsyncCore):
         """Merge Developer Identities
 
         Merges two users having different IdentityIds, existing in the same
-                 identity pool, and identified by the same developer provider.
+        identity pool, and identified by the same developer provider.
 
         ``GET /?Action=MergeDeveloperIdentities``
 

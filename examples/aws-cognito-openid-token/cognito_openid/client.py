@@ -134,7 +134,7 @@ class Client(SyncCore):
         """Get Open Id Token For Developer Identity
 
         Registers (or retrieves) a Cognito IdentityId and an OpenID Connect
-                 token for a user authenticated by your backend authentication process.
+        token for a user authenticated by your backend authentication process.
 
         ``GET /?Action=GetOpenIdTokenForDeveloperIdentity``
 
@@ -230,7 +230,7 @@ class AsyncClient(AsyncCore):
         """Get Open Id Token For Developer Identity
 
         Registers (or retrieves) a Cognito IdentityId and an OpenID Connect
-                 token for a user authenticated by your backend authentication process.
+        token for a user authenticated by your backend authentication process.
 
         ``GET /?Action=GetOpenIdTokenForDeveloperIdentity``
 

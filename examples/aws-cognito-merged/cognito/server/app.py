@@ -2222,35 +2222,55 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         _op_add_custom_attributes,
         methods=["GET"],
         name="add_custom_attributes",
-        route_class_override=_rt.constant_route((("query", "Action", "AddCustomAttributes"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AddCustomAttributes"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_admin_add_user_to_group,
         methods=["GET"],
         name="admin_add_user_to_group",
-        route_class_override=_rt.constant_route((("query", "Action", "AdminAddUserToGroup"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AdminAddUserToGroup"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_admin_confirm_sign_up,
         methods=["GET"],
         name="admin_confirm_sign_up",
-        route_class_override=_rt.constant_route((("query", "Action", "AdminConfirmSignUp"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AdminConfirmSignUp"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_admin_create_user,
         methods=["GET"],
         name="admin_create_user",
-        route_class_override=_rt.constant_route((("query", "Action", "AdminCreateUser"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AdminCreateUser"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_admin_delete_user,
         methods=["GET"],
         name="admin_delete_user",
-        route_class_override=_rt.constant_route((("query", "Action", "AdminDeleteUser"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AdminDeleteUser"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
@@ -2258,7 +2278,9 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         methods=["GET"],
         name="admin_delete_user_attributes",
         route_class_override=_rt.constant_route(
-            (("query", "Action", "AdminDeleteUserAttributes"),)
+            [
+                ("query", "Action", "AdminDeleteUserAttributes"),
+            ]
         ),
     )
     app.router.add_api_route(
@@ -2266,70 +2288,110 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         _op_admin_disable_user,
         methods=["GET"],
         name="admin_disable_user",
-        route_class_override=_rt.constant_route((("query", "Action", "AdminDisableUser"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AdminDisableUser"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_admin_enable_user,
         methods=["GET"],
         name="admin_enable_user",
-        route_class_override=_rt.constant_route((("query", "Action", "AdminEnableUser"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AdminEnableUser"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_admin_forget_device,
         methods=["GET"],
         name="admin_forget_device",
-        route_class_override=_rt.constant_route((("query", "Action", "AdminForgetDevice"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AdminForgetDevice"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_admin_get_device,
         methods=["GET"],
         name="admin_get_device",
-        route_class_override=_rt.constant_route((("query", "Action", "AdminGetDevice"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AdminGetDevice"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_admin_get_user,
         methods=["GET"],
         name="admin_get_user",
-        route_class_override=_rt.constant_route((("query", "Action", "AdminGetUser"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AdminGetUser"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_admin_initiate_auth,
         methods=["GET"],
         name="admin_initiate_auth",
-        route_class_override=_rt.constant_route((("query", "Action", "AdminInitiateAuth"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AdminInitiateAuth"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_admin_list_devices,
         methods=["GET"],
         name="admin_list_devices",
-        route_class_override=_rt.constant_route((("query", "Action", "AdminListDevices"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AdminListDevices"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_admin_list_groups_for_user,
         methods=["GET"],
         name="admin_list_groups_for_user",
-        route_class_override=_rt.constant_route((("query", "Action", "AdminListGroupsForUser"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AdminListGroupsForUser"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_admin_remove_user_from_group,
         methods=["GET"],
         name="admin_remove_user_from_group",
-        route_class_override=_rt.constant_route((("query", "Action", "AdminRemoveUserFromGroup"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AdminRemoveUserFromGroup"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_admin_reset_user_password,
         methods=["GET"],
         name="admin_reset_user_password",
-        route_class_override=_rt.constant_route((("query", "Action", "AdminResetUserPassword"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AdminResetUserPassword"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
@@ -2337,7 +2399,9 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         methods=["GET"],
         name="admin_respond_to_auth_challenge",
         route_class_override=_rt.constant_route(
-            (("query", "Action", "AdminRespondToAuthChallenge"),)
+            [
+                ("query", "Action", "AdminRespondToAuthChallenge"),
+            ]
         ),
     )
     app.router.add_api_route(
@@ -2345,14 +2409,22 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         _op_admin_set_user_settings,
         methods=["GET"],
         name="admin_set_user_settings",
-        route_class_override=_rt.constant_route((("query", "Action", "AdminSetUserSettings"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AdminSetUserSettings"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_admin_update_device_status,
         methods=["GET"],
         name="admin_update_device_status",
-        route_class_override=_rt.constant_route((("query", "Action", "AdminUpdateDeviceStatus"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AdminUpdateDeviceStatus"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
@@ -2360,7 +2432,9 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         methods=["GET"],
         name="admin_update_user_attributes",
         route_class_override=_rt.constant_route(
-            (("query", "Action", "AdminUpdateUserAttributes"),)
+            [
+                ("query", "Action", "AdminUpdateUserAttributes"),
+            ]
         ),
     )
     app.router.add_api_route(
@@ -2368,161 +2442,253 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         _op_admin_user_global_sign_out,
         methods=["GET"],
         name="admin_user_global_sign_out",
-        route_class_override=_rt.constant_route((("query", "Action", "AdminUserGlobalSignOut"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "AdminUserGlobalSignOut"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_change_password,
         methods=["GET"],
         name="change_password",
-        route_class_override=_rt.constant_route((("query", "Action", "ChangePassword"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ChangePassword"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_confirm_device,
         methods=["GET"],
         name="confirm_device",
-        route_class_override=_rt.constant_route((("query", "Action", "ConfirmDevice"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ConfirmDevice"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_confirm_forgot_password,
         methods=["GET"],
         name="confirm_forgot_password",
-        route_class_override=_rt.constant_route((("query", "Action", "ConfirmForgotPassword"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ConfirmForgotPassword"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_confirm_sign_up,
         methods=["GET"],
         name="confirm_sign_up",
-        route_class_override=_rt.constant_route((("query", "Action", "ConfirmSignUp"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ConfirmSignUp"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_create_group,
         methods=["GET"],
         name="create_group",
-        route_class_override=_rt.constant_route((("query", "Action", "CreateGroup"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "CreateGroup"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_create_user_import_job,
         methods=["GET"],
         name="create_user_import_job",
-        route_class_override=_rt.constant_route((("query", "Action", "CreateUserImportJob"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "CreateUserImportJob"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_create_user_pool,
         methods=["GET"],
         name="create_user_pool",
-        route_class_override=_rt.constant_route((("query", "Action", "CreateUserPool"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "CreateUserPool"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_create_user_pool_client,
         methods=["GET"],
         name="create_user_pool_client",
-        route_class_override=_rt.constant_route((("query", "Action", "CreateUserPoolClient"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "CreateUserPoolClient"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_delete_group,
         methods=["GET"],
         name="delete_group",
-        route_class_override=_rt.constant_route((("query", "Action", "DeleteGroup"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "DeleteGroup"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_delete_user,
         methods=["GET"],
         name="delete_user",
-        route_class_override=_rt.constant_route((("query", "Action", "DeleteUser"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "DeleteUser"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_delete_user_attributes,
         methods=["GET"],
         name="delete_user_attributes",
-        route_class_override=_rt.constant_route((("query", "Action", "DeleteUserAttributes"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "DeleteUserAttributes"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_delete_user_pool,
         methods=["GET"],
         name="delete_user_pool",
-        route_class_override=_rt.constant_route((("query", "Action", "DeleteUserPool"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "DeleteUserPool"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_delete_user_pool_client,
         methods=["GET"],
         name="delete_user_pool_client",
-        route_class_override=_rt.constant_route((("query", "Action", "DeleteUserPoolClient"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "DeleteUserPoolClient"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_describe_user_import_job,
         methods=["GET"],
         name="describe_user_import_job",
-        route_class_override=_rt.constant_route((("query", "Action", "DescribeUserImportJob"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "DescribeUserImportJob"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_describe_user_pool,
         methods=["GET"],
         name="describe_user_pool",
-        route_class_override=_rt.constant_route((("query", "Action", "DescribeUserPool"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "DescribeUserPool"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_describe_user_pool_client,
         methods=["GET"],
         name="describe_user_pool_client",
-        route_class_override=_rt.constant_route((("query", "Action", "DescribeUserPoolClient"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "DescribeUserPoolClient"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_forget_device,
         methods=["GET"],
         name="forget_device",
-        route_class_override=_rt.constant_route((("query", "Action", "ForgetDevice"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ForgetDevice"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_forgot_password,
         methods=["GET"],
         name="forgot_password",
-        route_class_override=_rt.constant_route((("query", "Action", "ForgotPassword"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ForgotPassword"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_get_csv_header,
         methods=["GET"],
         name="get_csv_header",
-        route_class_override=_rt.constant_route((("query", "Action", "GetCSVHeader"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "GetCSVHeader"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_get_device,
         methods=["GET"],
         name="get_device",
-        route_class_override=_rt.constant_route((("query", "Action", "GetDevice"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "GetDevice"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_get_group,
         methods=["GET"],
         name="get_group",
-        route_class_override=_rt.constant_route((("query", "Action", "GetGroup"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "GetGroup"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_get_user,
         methods=["GET"],
         name="get_user",
-        route_class_override=_rt.constant_route((("query", "Action", "GetUser"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "GetUser"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
@@ -2530,7 +2696,9 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         methods=["GET"],
         name="get_user_attribute_verification_code",
         route_class_override=_rt.constant_route(
-            (("query", "Action", "GetUserAttributeVerificationCode"),)
+            [
+                ("query", "Action", "GetUserAttributeVerificationCode"),
+            ]
         ),
     )
     app.router.add_api_route(
@@ -2538,182 +2706,286 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         _op_global_sign_out,
         methods=["GET"],
         name="global_sign_out",
-        route_class_override=_rt.constant_route((("query", "Action", "GlobalSignOut"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "GlobalSignOut"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_initiate_auth,
         methods=["GET"],
         name="initiate_auth",
-        route_class_override=_rt.constant_route((("query", "Action", "InitiateAuth"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "InitiateAuth"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_list_devices,
         methods=["GET"],
         name="list_devices",
-        route_class_override=_rt.constant_route((("query", "Action", "ListDevices"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ListDevices"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_list_groups,
         methods=["GET"],
         name="list_groups",
-        route_class_override=_rt.constant_route((("query", "Action", "ListGroups"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ListGroups"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_list_user_import_jobs,
         methods=["GET"],
         name="list_user_import_jobs",
-        route_class_override=_rt.constant_route((("query", "Action", "ListUserImportJobs"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ListUserImportJobs"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_list_user_pool_clients,
         methods=["GET"],
         name="list_user_pool_clients",
-        route_class_override=_rt.constant_route((("query", "Action", "ListUserPoolClients"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ListUserPoolClients"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_list_user_pools,
         methods=["GET"],
         name="list_user_pools",
-        route_class_override=_rt.constant_route((("query", "Action", "ListUserPools"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ListUserPools"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_list_users,
         methods=["GET"],
         name="list_users",
-        route_class_override=_rt.constant_route((("query", "Action", "ListUsers"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ListUsers"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_list_users_in_group,
         methods=["GET"],
         name="list_users_in_group",
-        route_class_override=_rt.constant_route((("query", "Action", "ListUsersInGroup"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ListUsersInGroup"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_resend_confirmation_code,
         methods=["GET"],
         name="resend_confirmation_code",
-        route_class_override=_rt.constant_route((("query", "Action", "ResendConfirmationCode"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ResendConfirmationCode"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_respond_to_auth_challenge,
         methods=["GET"],
         name="respond_to_auth_challenge",
-        route_class_override=_rt.constant_route((("query", "Action", "RespondToAuthChallenge"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "RespondToAuthChallenge"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_set_user_settings,
         methods=["GET"],
         name="set_user_settings",
-        route_class_override=_rt.constant_route((("query", "Action", "SetUserSettings"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "SetUserSettings"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_sign_up,
         methods=["GET"],
         name="sign_up",
-        route_class_override=_rt.constant_route((("query", "Action", "SignUp"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "SignUp"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_start_user_import_job,
         methods=["GET"],
         name="start_user_import_job",
-        route_class_override=_rt.constant_route((("query", "Action", "StartUserImportJob"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "StartUserImportJob"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_stop_user_import_job,
         methods=["GET"],
         name="stop_user_import_job",
-        route_class_override=_rt.constant_route((("query", "Action", "StopUserImportJob"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "StopUserImportJob"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_update_device_status,
         methods=["GET"],
         name="update_device_status",
-        route_class_override=_rt.constant_route((("query", "Action", "UpdateDeviceStatus"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "UpdateDeviceStatus"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_update_group,
         methods=["GET"],
         name="update_group",
-        route_class_override=_rt.constant_route((("query", "Action", "UpdateGroup"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "UpdateGroup"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_update_user_attributes,
         methods=["GET"],
         name="update_user_attributes",
-        route_class_override=_rt.constant_route((("query", "Action", "UpdateUserAttributes"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "UpdateUserAttributes"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_update_user_pool,
         methods=["GET"],
         name="update_user_pool",
-        route_class_override=_rt.constant_route((("query", "Action", "UpdateUserPool"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "UpdateUserPool"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_update_user_pool_client,
         methods=["GET"],
         name="update_user_pool_client",
-        route_class_override=_rt.constant_route((("query", "Action", "UpdateUserPoolClient"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "UpdateUserPoolClient"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_verify_user_attribute,
         methods=["GET"],
         name="verify_user_attribute",
-        route_class_override=_rt.constant_route((("query", "Action", "VerifyUserAttribute"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "VerifyUserAttribute"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_create_identity_pool,
         methods=["GET"],
         name="create_identity_pool",
-        route_class_override=_rt.constant_route((("query", "Action", "CreateIdentityPool"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "CreateIdentityPool"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_delete_identities,
         methods=["GET"],
         name="delete_identities",
-        route_class_override=_rt.constant_route((("query", "Action", "DeleteIdentities"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "DeleteIdentities"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_delete_identity_pool,
         methods=["GET"],
         name="delete_identity_pool",
-        route_class_override=_rt.constant_route((("query", "Action", "DeleteIdentityPool"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "DeleteIdentityPool"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_describe_identity,
         methods=["GET"],
         name="describe_identity",
-        route_class_override=_rt.constant_route((("query", "Action", "DescribeIdentity"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "DescribeIdentity"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_describe_identity_pool,
         methods=["GET"],
         name="describe_identity_pool",
-        route_class_override=_rt.constant_route((("query", "Action", "DescribeIdentityPool"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "DescribeIdentityPool"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
@@ -2721,7 +2993,9 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         methods=["GET"],
         name="get_credentials_for_identity",
         route_class_override=_rt.constant_route(
-            (("query", "Action", "GetCredentialsForIdentity"),)
+            [
+                ("query", "Action", "GetCredentialsForIdentity"),
+            ]
         ),
     )
     app.router.add_api_route(
@@ -2729,21 +3003,33 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         _op_get_id,
         methods=["GET"],
         name="get_id",
-        route_class_override=_rt.constant_route((("query", "Action", "GetId"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "GetId"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_get_identity_pool_roles,
         methods=["GET"],
         name="get_identity_pool_roles",
-        route_class_override=_rt.constant_route((("query", "Action", "GetIdentityPoolRoles"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "GetIdentityPoolRoles"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_get_open_id_token,
         methods=["GET"],
         name="get_open_id_token",
-        route_class_override=_rt.constant_route((("query", "Action", "GetOpenIdToken"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "GetOpenIdToken"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
@@ -2751,7 +3037,9 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         methods=["GET"],
         name="get_open_id_token_for_developer_identity",
         route_class_override=_rt.constant_route(
-            (("query", "Action", "GetOpenIdTokenForDeveloperIdentity"),)
+            [
+                ("query", "Action", "GetOpenIdTokenForDeveloperIdentity"),
+            ]
         ),
     )
     app.router.add_api_route(
@@ -2759,77 +3047,121 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         _op_list_identities,
         methods=["GET"],
         name="list_identities",
-        route_class_override=_rt.constant_route((("query", "Action", "ListIdentities"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ListIdentities"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_list_identity_pools,
         methods=["GET"],
         name="list_identity_pools",
-        route_class_override=_rt.constant_route((("query", "Action", "ListIdentityPools"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ListIdentityPools"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_lookup_developer_identity,
         methods=["GET"],
         name="lookup_developer_identity",
-        route_class_override=_rt.constant_route((("query", "Action", "LookupDeveloperIdentity"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "LookupDeveloperIdentity"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_merge_developer_identities,
         methods=["GET"],
         name="merge_developer_identities",
-        route_class_override=_rt.constant_route((("query", "Action", "MergeDeveloperIdentities"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "MergeDeveloperIdentities"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_set_identity_pool_roles,
         methods=["GET"],
         name="set_identity_pool_roles",
-        route_class_override=_rt.constant_route((("query", "Action", "SetIdentityPoolRoles"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "SetIdentityPoolRoles"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_unlink_developer_identity,
         methods=["GET"],
         name="unlink_developer_identity",
-        route_class_override=_rt.constant_route((("query", "Action", "UnlinkDeveloperIdentity"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "UnlinkDeveloperIdentity"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_unlink_identity,
         methods=["GET"],
         name="unlink_identity",
-        route_class_override=_rt.constant_route((("query", "Action", "UnlinkIdentity"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "UnlinkIdentity"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_update_identity_pool,
         methods=["GET"],
         name="update_identity_pool",
-        route_class_override=_rt.constant_route((("query", "Action", "UpdateIdentityPool"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "UpdateIdentityPool"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_bulk_publish,
         methods=["GET"],
         name="bulk_publish",
-        route_class_override=_rt.constant_route((("query", "Action", "BulkPublish"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "BulkPublish"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_delete_dataset,
         methods=["GET"],
         name="delete_dataset",
-        route_class_override=_rt.constant_route((("query", "Action", "DeleteDataset"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "DeleteDataset"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_describe_dataset,
         methods=["GET"],
         name="describe_dataset",
-        route_class_override=_rt.constant_route((("query", "Action", "DescribeDataset"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "DescribeDataset"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
@@ -2837,7 +3169,9 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         methods=["GET"],
         name="describe_identity_pool_usage",
         route_class_override=_rt.constant_route(
-            (("query", "Action", "DescribeIdentityPoolUsage"),)
+            [
+                ("query", "Action", "DescribeIdentityPoolUsage"),
+            ]
         ),
     )
     app.router.add_api_route(
@@ -2845,21 +3179,33 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         _op_describe_identity_usage,
         methods=["GET"],
         name="describe_identity_usage",
-        route_class_override=_rt.constant_route((("query", "Action", "DescribeIdentityUsage"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "DescribeIdentityUsage"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_get_bulk_publish_details,
         methods=["GET"],
         name="get_bulk_publish_details",
-        route_class_override=_rt.constant_route((("query", "Action", "GetBulkPublishDetails"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "GetBulkPublishDetails"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_get_cognito_events,
         methods=["GET"],
         name="get_cognito_events",
-        route_class_override=_rt.constant_route((("query", "Action", "GetCognitoEvents"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "GetCognitoEvents"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
@@ -2867,7 +3213,9 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         methods=["GET"],
         name="get_identity_pool_configuration",
         route_class_override=_rt.constant_route(
-            (("query", "Action", "GetIdentityPoolConfiguration"),)
+            [
+                ("query", "Action", "GetIdentityPoolConfiguration"),
+            ]
         ),
     )
     app.router.add_api_route(
@@ -2875,35 +3223,55 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         _op_list_datasets,
         methods=["GET"],
         name="list_datasets",
-        route_class_override=_rt.constant_route((("query", "Action", "ListDatasets"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ListDatasets"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_list_identity_pool_usage,
         methods=["GET"],
         name="list_identity_pool_usage",
-        route_class_override=_rt.constant_route((("query", "Action", "ListIdentityPoolUsage"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ListIdentityPoolUsage"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_list_records,
         methods=["GET"],
         name="list_records",
-        route_class_override=_rt.constant_route((("query", "Action", "ListRecords"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "ListRecords"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_register_device,
         methods=["GET"],
         name="register_device",
-        route_class_override=_rt.constant_route((("query", "Action", "RegisterDevice"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "RegisterDevice"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_set_cognito_events,
         methods=["GET"],
         name="set_cognito_events",
-        route_class_override=_rt.constant_route((("query", "Action", "SetCognitoEvents"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "SetCognitoEvents"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
@@ -2911,7 +3279,9 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         methods=["GET"],
         name="set_identity_pool_configuration",
         route_class_override=_rt.constant_route(
-            (("query", "Action", "SetIdentityPoolConfiguration"),)
+            [
+                ("query", "Action", "SetIdentityPoolConfiguration"),
+            ]
         ),
     )
     app.router.add_api_route(
@@ -2919,21 +3289,33 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         _op_subscribe_to_dataset,
         methods=["GET"],
         name="subscribe_to_dataset",
-        route_class_override=_rt.constant_route((("query", "Action", "SubscribeToDataset"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "SubscribeToDataset"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_unsubscribe_from_dataset,
         methods=["GET"],
         name="unsubscribe_from_dataset",
-        route_class_override=_rt.constant_route((("query", "Action", "UnsubscribeFromDataset"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "UnsubscribeFromDataset"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
         _op_update_records,
         methods=["GET"],
         name="update_records",
-        route_class_override=_rt.constant_route((("query", "Action", "UpdateRecords"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "UpdateRecords"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__all__ = []
+__all__: list[str] = []
 
 _MODULES: dict[str, str] = {}
 

@@ -94,7 +94,11 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         _op_get_open_id_token,
         methods=["GET"],
         name="get_open_id_token",
-        route_class_override=_rt.constant_route((("query", "Action", "GetOpenIdToken"),)),
+        route_class_override=_rt.constant_route(
+            [
+                ("query", "Action", "GetOpenIdToken"),
+            ]
+        ),
     )
     app.router.add_api_route(
         "/",
@@ -102,7 +106,9 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
         methods=["GET"],
         name="get_open_id_token_for_developer_identity",
         route_class_override=_rt.constant_route(
-            (("query", "Action", "GetOpenIdTokenForDeveloperIdentity"),)
+            [
+                ("query", "Action", "GetOpenIdTokenForDeveloperIdentity"),
+            ]
         ),
     )
     app.router.add_api_route(

@@ -14,16 +14,16 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .kind import Kind as Kind
-    from .tag import Tag as Tag
-    from .thing import Thing as Thing
-    from .report import Report as Report
-    from .received_files_item import ReceivedFilesItem as ReceivedFilesItem
-    from .received import Received as Received
-    from .not_found import NotFound as NotFound
-    from .problem import Problem as Problem
-    from .submit_form_body import SubmitFormBody as SubmitFormBody
-    from .upload_files_body import UploadFilesBody as UploadFilesBody
+    from .kind import Kind
+    from .tag import Tag
+    from .thing import Thing
+    from .report import Report
+    from .received_files_item import ReceivedFilesItem
+    from .received import Received
+    from .not_found import NotFound
+    from .problem import Problem
+    from .submit_form_body import SubmitFormBody
+    from .upload_files_body import UploadFilesBody
 
 __all__ = [
     "Kind",

@@ -59,7 +59,9 @@ async def _op_create_thing(
         request,
         "create_thing",
         True,
-        (("application/json", "json", m.Thing),),
+        [
+            ("application/json", "json", m.Thing),
+        ],
     )
     return await _rt.answer(
         request,
@@ -111,7 +113,9 @@ async def _op_submit_form(
         request,
         "submit_form",
         True,
-        (("application/x-www-form-urlencoded", "form", m.SubmitFormBody),),
+        [
+            ("application/x-www-form-urlencoded", "form", m.SubmitFormBody),
+        ],
     )
     return await _rt.answer(
         request,
@@ -131,7 +135,9 @@ async def _op_upload_files(
         request,
         "upload_files",
         True,
-        (("multipart/form-data", "multipart", m.UploadFilesBody),),
+        [
+            ("multipart/form-data", "multipart", m.UploadFilesBody),
+        ],
     )
     return await _rt.answer(
         request,
@@ -153,7 +159,9 @@ async def _op_put_blob(
         request,
         "put_blob",
         True,
-        (("application/octet-stream", "binary", bytes),),
+        [
+            ("application/octet-stream", "binary", bytes),
+        ],
     )
     return await _rt.answer(
         request,
@@ -190,7 +198,9 @@ async def _op_add_note(
         request,
         "add_note",
         False,
-        (("text/plain", "text", str),),
+        [
+            ("text/plain", "text", str),
+        ],
     )
     return await _rt.answer(
         request,

@@ -14,9 +14,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .echo import Echo as Echo
-    from .form_csv_body import FormCsvBody as FormCsvBody
-    from .upload_file_body import UploadFileBody as UploadFileBody
+    from .echo import Echo
+    from .form_csv_body import FormCsvBody
+    from .upload_file_body import UploadFileBody
 
 __all__ = [
     "Echo",

@@ -161,7 +161,9 @@ async def _op_form_csv(
         request,
         "form_csv",
         True,
-        (("application/x-www-form-urlencoded", "form", m.FormCsvBody),),
+        [
+            ("application/x-www-form-urlencoded", "form", m.FormCsvBody),
+        ],
     )
     return await _rt.answer(
         request,
@@ -181,7 +183,9 @@ async def _op_upload_file(
         request,
         "upload_file",
         True,
-        (("multipart/form-data", "multipart", m.UploadFileBody),),
+        [
+            ("multipart/form-data", "multipart", m.UploadFileBody),
+        ],
     )
     return await _rt.answer(
         request,

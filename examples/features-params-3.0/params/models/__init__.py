@@ -14,10 +14,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .colors import Colors as Colors
-    from .rgb import Rgb as Rgb
-    from .status import Status as Status
-    from .echo import Echo as Echo
+    from .colors import Colors
+    from .rgb import Rgb
+    from .status import Status
+    from .echo import Echo
 
 __all__ = [
     "Colors",

@@ -14,8 +14,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .whoami import Whoami as Whoami
-    from .problem import Problem as Problem
+    from .whoami import Whoami
+    from .problem import Problem
 
 __all__ = [
     "Whoami",

@@ -41,63 +41,74 @@ _SCHEMES = {
 }
 _auth_1 = _rt.authenticate(
     Credentials,
-    (("header_key",),),
+    [
+        ("header_key",),
+    ],
     _SCHEMES,
 )
 _auth_2 = _rt.authenticate(
     Credentials,
-    (("query_key",),),
+    [
+        ("query_key",),
+    ],
     _SCHEMES,
 )
 _auth_3 = _rt.authenticate(
     Credentials,
-    (("cookie_key",),),
+    [
+        ("cookie_key",),
+    ],
     _SCHEMES,
 )
 _auth_4 = _rt.authenticate(
     Credentials,
-    (("basic_auth",),),
+    [
+        ("basic_auth",),
+    ],
     _SCHEMES,
 )
 _auth_5 = _rt.authenticate(
     Credentials,
-    (("bearer_auth",),),
+    [
+        ("bearer_auth",),
+    ],
     _SCHEMES,
 )
 _auth_6 = _rt.authenticate(
     Credentials,
-    (("oauth",),),
+    [
+        ("oauth",),
+    ],
     _SCHEMES,
 )
 _auth_7 = _rt.authenticate(
     Credentials,
-    (("open_id",),),
+    [
+        ("open_id",),
+    ],
     _SCHEMES,
 )
 _auth_8 = _rt.authenticate(
     Credentials,
-    (
+    [
         ("header_key",),
         ("basic_auth",),
-    ),
+    ],
     _SCHEMES,
 )
 _auth_9 = _rt.authenticate(
     Credentials,
-    (
-        (
-            "query_key",
-            "header_key",
-        ),
-    ),
+    [
+        ("query_key", "header_key"),
+    ],
     _SCHEMES,
 )
 _auth_10 = _rt.authenticate(
     Credentials,
-    (
+    [
         (),
         ("header_key",),
-    ),
+    ],
     _SCHEMES,
 )
 

@@ -14,10 +14,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .status import Status as Status
-    from .pet import Pet as Pet
-    from .pets import Pets as Pets
-    from .error import Error as Error
+    from .status import Status
+    from .pet import Pet
+    from .pets import Pets
+    from .error import Error
 
 __all__ = [
     "Status",

@@ -30,7 +30,9 @@ _SCHEMES = {
 }
 _auth_1 = _rt.authenticate(
     Credentials,
-    (("api_key",),),
+    [
+        ("api_key",),
+    ],
     _SCHEMES,
 )
 
@@ -72,7 +74,9 @@ async def _op_create_pet(
         request,
         "create_pet",
         True,
-        (("application/json", "json", m.Pet),),
+        [
+            ("application/json", "json", m.Pet),
+        ],
     )
     return await _rt.answer(
         request,
