@@ -29,7 +29,6 @@ MAX_EXAMPLES = int(os.environ.get("OAGEN_SERVER_FUZZ_EXAMPLES", "8"))
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 
 
-
 @pytest.mark.fuzz
 @pytest.mark.parametrize("entry", EXAMPLES, ids=[e["out"].split("/")[-1] for e in EXAMPLES])
 def test_schemathesis_finds_nothing_in_the_mock_server(entry: dict[str, str], tmp_path: Path) -> None:
