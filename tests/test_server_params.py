@@ -85,11 +85,11 @@ def params(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Modu
 
 
 @pytest.fixture(scope="module")
-def params2(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, ModuleType]]:
+def params2(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, ModuleType, str]]:
     out, pkg = _served(SPECS / "features" / "params-2.0.yaml", "params2_rt", tmp_path_factory.mktemp("params2"))
     with uvicorn_server("params2_rt.server.app:app", out) as url:
         with pkg.Client(base_url=url + "/v2") as client:
-            yield client, pkg
+            yield client, pkg, url + "/v2"
 
 
 @pytest.fixture(scope="module")
@@ -161,8 +161,8 @@ def test_header_and_cookie_styles_round_trip(params: tuple[Any, ModuleType, str]
     assert got == {"color": TRICKY.replace("\u00e9", ""), "colors": ITEMS}
 
 
-def test_swagger2_collection_formats_round_trip(params2: tuple[Any, ModuleType]) -> None:
-    client, _ = params2
+def test_swagger2_collection_formats_round_trip(params2: tuple[Any, ModuleType, str]) -> None:
+    client, _, _ = params2
     plain = ["blue", "black", "x.y", "t=u"]
     for name in ("query_csv", "query_pipes", "query_ssv", "query_tsv"):
         assert _got(getattr(client, name)(plain)) == {"color": plain}, name
@@ -215,3 +215,59 @@ def test_malformed_headers_and_cookies_get_4xx(params: tuple[Any, ModuleType, st
     assert answer.status_code == 422 and answer.json()["errors"][0]["location"][:2] == ["header", "X-Rgb-Explode"]
     answer = httpx.get(base + "/cookie", headers={"Cookie": "colors=a"})
     assert answer.status_code == 422 and answer.json()["errors"][0]["location"][:2] == ["cookie", "color"]
+
+
+def test_form_and_multipart_bodies_round_trip(bodies: tuple[Any, str, ModuleType]) -> None:
+    client, _, pkg = bodies
+    m = pkg.models
+    got = _got(client.submit_form(m.SubmitFormBody(name=TRICKY, count=-3, agree=True, tags=["x", "y,z", ""])))
+    assert got == {"body": {"model": "SubmitFormBody", "name": TRICKY, "count": -3, "agree": True,
+                            "tags": ["x", "y,z", ""]}}
+    # One item of an array field goes out as a single field: still a list.
+    got = _got(client.submit_form({"name": "n", "tags": ["only"]}))
+    assert got == {"body": {"model": "SubmitFormBody", "name": "n", "tags": ["only"]}}
+    got = _got(client.upload_files(m.UploadFilesBody(file=b"\x00\xff main", note=TRICKY,
+                                                     attachments=[b"one", b"\x00two"])))
+    assert got == {"body": {"model": "UploadFilesBody", "file": {"bytes": "\x00\xff main"}, "note": TRICKY,
+                            "attachments": [{"bytes": "one"}, {"bytes": "\x00two"}]}}
+    got = _got(client.upload_files({"file": b"f", "attachments": [b"single"]}))
+    assert got["body"]["attachments"] == [{"bytes": "single"}]
+
+
+def test_swagger2_form_data_round_trip_and_closed_set(params2: tuple[Any, ModuleType, str]) -> None:
+    client, pkg, _ = params2
+    got = _got(client.form_csv(pkg.models.FormCsvBody(name=TRICKY, tags=["a", "b,c"])))
+    assert got == {"body": {"model": "FormCsvBody", "name": TRICKY, "tags": ["a", "b,c"]}}
+    got = _got(client.upload_file({"file": b"\x01\x02", "note": "n"}))
+    assert got == {"body": {"model": "UploadFileBody", "file": {"bytes": "\x01\x02"}, "note": "n"}}
+
+
+MALFORMED_BODIES = [
+    ("/forms", {"data": {"count": "1"}}, ["body"], "name"),  # required field missing
+    ("/forms", {"data": {"name": "n", "count": "x"}}, ["body", "count"], None),
+    ("/forms", {"data": {"name": "n", "agree": "maybe"}}, ["body", "agree"], None),
+    ("/forms", {"data": {"name": ["a", "b"]}}, ["body", "name"], None),  # a repeated single field
+    ("/uploads", {"data": {"note": "no file"}, "files": {"attachments": b"x"}}, ["body"], "file"),
+]
+
+
+@pytest.mark.parametrize("path,request_kwargs,location,named", MALFORMED_BODIES,
+                         ids=[f"{m[0]}-{i}" for i, m in enumerate(MALFORMED_BODIES)])
+def test_malformed_bodies_get_4xx_naming_the_field(bodies: tuple[Any, str, ModuleType], path: str,
+                                                   request_kwargs: dict[str, Any], location: list[str],
+                                                   named: str | None) -> None:
+    _, base, _ = bodies
+    answer = httpx.post(base + path, **request_kwargs)
+    assert answer.status_code in (400, 422), answer.text
+    errors = answer.json()["errors"]
+    assert any(e["location"][: len(location)] == location for e in errors), errors
+    if named is not None:
+        assert named in answer.text
+
+
+def test_swagger2_form_data_rejects_unknown_fields(params2: tuple[Any, ModuleType, str]) -> None:
+    _, _, base = params2
+    answer = httpx.post(base + "/form", data={"name": "n", "extra": "1"})
+    assert answer.status_code == 422 and "extra" in answer.text, answer.text
+    answer = httpx.post(base + "/upload", files={"file": b"f", "extra": b"x"})
+    assert answer.status_code == 422 and "extra" in answer.text, answer.text
