@@ -179,7 +179,7 @@ def _arg(p: ir.Parameter, namer: TypeNamer) -> EndpointArg:
         hint = namer.hint(_bare(t)) if shape == "object" else constrained_hint(_bare(t), namer)
         decode = DecodeView(key=p.name, wire_name=p.wire_name, location=p.location, style=p.style,
                             explode=p.explode, shape=shape, hint=hint, required=required)
-        return EndpointArg(name=p.name, annotation="", default=default if shape == "scalar" else "None",
+        return EndpointArg(name=p.name, annotation="", default=default,
                            decode=decode, handler_hint=handler_hint, unslash=False, value=p.name)
     raw = constrained_hint(t, namer)
     annotation_type = raw if required else (raw if raw.endswith("| None") or raw == "Any" else f"{raw} | None")

@@ -34,7 +34,7 @@ class BaseHandlers:
     async def query_csv(
         self,
         *,
-        color: list[str] = None,
+        color: list[str],
     ) -> Any:
         """query_csv
 
@@ -45,7 +45,7 @@ class BaseHandlers:
     async def query_ssv(
         self,
         *,
-        color: list[str] = None,
+        color: list[str],
     ) -> Any:
         """query_ssv
 
@@ -56,7 +56,7 @@ class BaseHandlers:
     async def query_tsv(
         self,
         *,
-        color: list[str] = None,
+        color: list[str],
     ) -> Any:
         """query_tsv
 
@@ -67,7 +67,7 @@ class BaseHandlers:
     async def query_pipes(
         self,
         *,
-        color: list[str] = None,
+        color: list[str],
     ) -> Any:
         """query_pipes
 
@@ -90,7 +90,7 @@ class BaseHandlers:
     async def header_csv(
         self,
         *,
-        x_color: list[str] = None,
+        x_color: list[str],
     ) -> Any:
         """header_csv
 

@@ -18,7 +18,7 @@ class Handlers(BaseHandlers):
     # async def query_csv(
     #     self,
     #     *,
-    #     color: list[str] = None,
+    #     color: list[str],
     # ) -> Any:
     #     """query_csv — GET /csv"""
     #     return {}
@@ -26,7 +26,7 @@ class Handlers(BaseHandlers):
     # async def query_ssv(
     #     self,
     #     *,
-    #     color: list[str] = None,
+    #     color: list[str],
     # ) -> Any:
     #     """query_ssv — GET /ssv"""
     #     return {}
@@ -34,7 +34,7 @@ class Handlers(BaseHandlers):
     # async def query_tsv(
     #     self,
     #     *,
-    #     color: list[str] = None,
+    #     color: list[str],
     # ) -> Any:
     #     """query_tsv — GET /tsv"""
     #     return {}
@@ -42,7 +42,7 @@ class Handlers(BaseHandlers):
     # async def query_pipes(
     #     self,
     #     *,
-    #     color: list[str] = None,
+    #     color: list[str],
     # ) -> Any:
     #     """query_pipes — GET /pipes"""
     #     return {}
@@ -59,7 +59,7 @@ class Handlers(BaseHandlers):
     # async def header_csv(
     #     self,
     #     *,
-    #     x_color: list[str] = None,
+    #     x_color: list[str],
     # ) -> Any:
     #     """header_csv — GET /header"""
     #     return {}

@@ -47,7 +47,7 @@ class BaseHandlers:
     async def path_simple_array(
         self,
         *,
-        color: list[str] = None,
+        color: list[str],
     ) -> Any:
         """path_simple_array
 
@@ -58,7 +58,7 @@ class BaseHandlers:
     async def path_simple_array_explode(
         self,
         *,
-        color: list[str] = None,
+        color: list[str],
     ) -> Any:
         """path_simple_array_explode
 
@@ -69,7 +69,7 @@ class BaseHandlers:
     async def path_simple_object(
         self,
         *,
-        color: m.Rgb = None,
+        color: m.Rgb,
     ) -> Any:
         """path_simple_object
 
@@ -80,7 +80,7 @@ class BaseHandlers:
     async def path_simple_object_explode(
         self,
         *,
-        color: m.Rgb = None,
+        color: m.Rgb,
     ) -> Any:
         """path_simple_object_explode
 
@@ -102,7 +102,7 @@ class BaseHandlers:
     async def path_label_array(
         self,
         *,
-        color: list[str] = None,
+        color: list[str],
     ) -> Any:
         """path_label_array
 
@@ -113,7 +113,7 @@ class BaseHandlers:
     async def path_label_array_explode(
         self,
         *,
-        color: list[str] = None,
+        color: list[str],
     ) -> Any:
         """path_label_array_explode
 
@@ -124,7 +124,7 @@ class BaseHandlers:
     async def path_label_object(
         self,
         *,
-        color: m.Rgb = None,
+        color: m.Rgb,
     ) -> Any:
         """path_label_object
 
@@ -135,7 +135,7 @@ class BaseHandlers:
     async def path_label_object_explode(
         self,
         *,
-        color: m.Rgb = None,
+        color: m.Rgb,
     ) -> Any:
         """path_label_object_explode
 
@@ -157,7 +157,7 @@ class BaseHandlers:
     async def path_matrix_array(
         self,
         *,
-        color: list[str] = None,
+        color: list[str],
     ) -> Any:
         """path_matrix_array
 
@@ -168,7 +168,7 @@ class BaseHandlers:
     async def path_matrix_array_explode(
         self,
         *,
-        color: list[str] = None,
+        color: list[str],
     ) -> Any:
         """path_matrix_array_explode
 
@@ -179,7 +179,7 @@ class BaseHandlers:
     async def path_matrix_object(
         self,
         *,
-        color: m.Rgb = None,
+        color: m.Rgb,
     ) -> Any:
         """path_matrix_object
 
@@ -190,7 +190,7 @@ class BaseHandlers:
     async def path_matrix_object_explode(
         self,
         *,
-        color: m.Rgb = None,
+        color: m.Rgb,
     ) -> Any:
         """path_matrix_object_explode
 
@@ -214,7 +214,7 @@ class BaseHandlers:
     async def query_form_array(
         self,
         *,
-        color: list[str] = None,
+        color: list[str],
     ) -> Any:
         """query_form_array
 
@@ -236,7 +236,7 @@ class BaseHandlers:
     async def query_form_object(
         self,
         *,
-        color: m.Rgb = None,
+        color: m.Rgb,
     ) -> Any:
         """query_form_object
 
@@ -247,7 +247,7 @@ class BaseHandlers:
     async def query_form_object_explode(
         self,
         *,
-        color: m.Rgb = None,
+        color: m.Rgb,
     ) -> Any:
         """query_form_object_explode
 
@@ -258,7 +258,7 @@ class BaseHandlers:
     async def query_space_array(
         self,
         *,
-        color: list[str] = None,
+        color: list[str],
     ) -> Any:
         """query_space_array
 
@@ -269,7 +269,7 @@ class BaseHandlers:
     async def query_pipe_array(
         self,
         *,
-        color: list[str] = None,
+        color: list[str],
     ) -> Any:
         """query_pipe_array
 
@@ -280,7 +280,7 @@ class BaseHandlers:
     async def query_deep_object(
         self,
         *,
-        color: m.Rgb = None,
+        color: m.Rgb,
     ) -> Any:
         """query_deep_object
 

@@ -28,7 +28,7 @@ class Handlers(BaseHandlers):
     # async def path_simple_array(
     #     self,
     #     *,
-    #     color: list[str] = None,
+    #     color: list[str],
     # ) -> Any:
     #     """path_simple_array — GET /path/simple-array/{color}"""
     #     return {}
@@ -36,7 +36,7 @@ class Handlers(BaseHandlers):
     # async def path_simple_array_explode(
     #     self,
     #     *,
-    #     color: list[str] = None,
+    #     color: list[str],
     # ) -> Any:
     #     """path_simple_array_explode — GET /path/simple-array-explode/{color}"""
     #     return {}
@@ -44,7 +44,7 @@ class Handlers(BaseHandlers):
     # async def path_simple_object(
     #     self,
     #     *,
-    #     color: m.Rgb = None,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """path_simple_object — GET /path/simple-object/{color}"""
     #     return {}
@@ -52,7 +52,7 @@ class Handlers(BaseHandlers):
     # async def path_simple_object_explode(
     #     self,
     #     *,
-    #     color: m.Rgb = None,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """path_simple_object_explode — GET /path/simple-object-explode/{color}"""
     #     return {}
@@ -68,7 +68,7 @@ class Handlers(BaseHandlers):
     # async def path_label_array(
     #     self,
     #     *,
-    #     color: list[str] = None,
+    #     color: list[str],
     # ) -> Any:
     #     """path_label_array — GET /path/label-array/{color}"""
     #     return {}
@@ -76,7 +76,7 @@ class Handlers(BaseHandlers):
     # async def path_label_array_explode(
     #     self,
     #     *,
-    #     color: list[str] = None,
+    #     color: list[str],
     # ) -> Any:
     #     """path_label_array_explode — GET /path/label-array-explode/{color}"""
     #     return {}
@@ -84,7 +84,7 @@ class Handlers(BaseHandlers):
     # async def path_label_object(
     #     self,
     #     *,
-    #     color: m.Rgb = None,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """path_label_object — GET /path/label-object/{color}"""
     #     return {}
@@ -92,7 +92,7 @@ class Handlers(BaseHandlers):
     # async def path_label_object_explode(
     #     self,
     #     *,
-    #     color: m.Rgb = None,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """path_label_object_explode — GET /path/label-object-explode/{color}"""
     #     return {}
@@ -108,7 +108,7 @@ class Handlers(BaseHandlers):
     # async def path_matrix_array(
     #     self,
     #     *,
-    #     color: list[str] = None,
+    #     color: list[str],
     # ) -> Any:
     #     """path_matrix_array — GET /path/matrix-array/{color}"""
     #     return {}
@@ -116,7 +116,7 @@ class Handlers(BaseHandlers):
     # async def path_matrix_array_explode(
     #     self,
     #     *,
-    #     color: list[str] = None,
+    #     color: list[str],
     # ) -> Any:
     #     """path_matrix_array_explode — GET /path/matrix-array-explode/{color}"""
     #     return {}
@@ -124,7 +124,7 @@ class Handlers(BaseHandlers):
     # async def path_matrix_object(
     #     self,
     #     *,
-    #     color: m.Rgb = None,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """path_matrix_object — GET /path/matrix-object/{color}"""
     #     return {}
@@ -132,7 +132,7 @@ class Handlers(BaseHandlers):
     # async def path_matrix_object_explode(
     #     self,
     #     *,
-    #     color: m.Rgb = None,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """path_matrix_object_explode — GET /path/matrix-object-explode/{color}"""
     #     return {}
@@ -150,7 +150,7 @@ class Handlers(BaseHandlers):
     # async def query_form_array(
     #     self,
     #     *,
-    #     color: list[str] = None,
+    #     color: list[str],
     # ) -> Any:
     #     """query_form_array — GET /query/form-array"""
     #     return {}
@@ -166,7 +166,7 @@ class Handlers(BaseHandlers):
     # async def query_form_object(
     #     self,
     #     *,
-    #     color: m.Rgb = None,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """query_form_object — GET /query/form-object"""
     #     return {}
@@ -174,7 +174,7 @@ class Handlers(BaseHandlers):
     # async def query_form_object_explode(
     #     self,
     #     *,
-    #     color: m.Rgb = None,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """query_form_object_explode — GET /query/form-object-explode"""
     #     return {}
@@ -182,7 +182,7 @@ class Handlers(BaseHandlers):
     # async def query_space_array(
     #     self,
     #     *,
-    #     color: list[str] = None,
+    #     color: list[str],
     # ) -> Any:
     #     """query_space_array — GET /query/space-array"""
     #     return {}
@@ -190,7 +190,7 @@ class Handlers(BaseHandlers):
     # async def query_pipe_array(
     #     self,
     #     *,
-    #     color: list[str] = None,
+    #     color: list[str],
     # ) -> Any:
     #     """query_pipe_array — GET /query/pipe-array"""
     #     return {}
@@ -198,7 +198,7 @@ class Handlers(BaseHandlers):
     # async def query_deep_object(
     #     self,
     #     *,
-    #     color: m.Rgb = None,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """query_deep_object — GET /query/deep-object"""
     #     return {}
