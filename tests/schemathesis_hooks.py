@@ -42,9 +42,7 @@ def filter_failure(context: Any, failure: Any, case: Any, response: Any) -> bool
         _string_as_styled_string_array(case) or _string_as_form_string_array(case)
     ):
         return False
-    if isinstance(failure, UndefinedStatusCode) and response.status_code == 404 and _dot_segment(case):
-        return False
-    return True
+    return not (isinstance(failure, UndefinedStatusCode) and response.status_code == 404 and _dot_segment(case))
 
 
 def _dot_segment(case: Any) -> bool:

@@ -79,25 +79,22 @@ def _served(spec: Path, package: str, tmp: Path) -> tuple[Path, ModuleType]:
 @pytest.fixture(scope="module")
 def params(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, ModuleType, str]]:
     out, pkg = _served(SPECS / "features" / "params-3.0.yaml", "params_rt", tmp_path_factory.mktemp("params"))
-    with uvicorn_server("params_rt.server.app:app", out) as url:
-        with pkg.Client(base_url=url) as client:
-            yield client, pkg, url
+    with uvicorn_server("params_rt.server.app:app", out) as url, pkg.Client(base_url=url) as client:
+        yield client, pkg, url
 
 
 @pytest.fixture(scope="module")
 def params2(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, ModuleType, str]]:
     out, pkg = _served(SPECS / "features" / "params-2.0.yaml", "params2_rt", tmp_path_factory.mktemp("params2"))
-    with uvicorn_server("params2_rt.server.app:app", out) as url:
-        with pkg.Client(base_url=url + "/v2") as client:
-            yield client, pkg, url + "/v2"
+    with uvicorn_server("params2_rt.server.app:app", out) as url, pkg.Client(base_url=url + "/v2") as client:
+        yield client, pkg, url + "/v2"
 
 
 @pytest.fixture(scope="module")
 def bodies(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, str, ModuleType]]:
     out, pkg = _served(SPECS / "features" / "bodies-3.0.yaml", "bodies_rt", tmp_path_factory.mktemp("bodies"))
-    with uvicorn_server("bodies_rt.server.app:app", out) as url:
-        with pkg.Client(base_url=url + "/v1") as client:
-            yield client, url + "/v1", pkg
+    with uvicorn_server("bodies_rt.server.app:app", out) as url, pkg.Client(base_url=url + "/v1") as client:
+        yield client, url + "/v1", pkg
 
 
 def _got(answer: Any) -> dict[str, Any]:
