@@ -182,6 +182,8 @@ class Model:
     fields: tuple[Field, ...] = ()
     bases: tuple[str, ...] = ()
     additional: Type | None = None
+    closed: bool = False
+    """``additionalProperties: false``: a server rejects properties the schema does not name."""
     members: tuple[EnumMember, ...] = ()
     enum_type: TLiteral["string", "integer", "number", "mixed"] = "string"
     alias: Type | None = None

@@ -29,23 +29,8 @@ MAX_EXAMPLES = int(os.environ.get("OAGEN_SERVER_FUZZ_EXAMPLES", "8"))
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 
 
-
-
-# Known gaps (xfail, not hidden): the feature specs exercise what the server does not parse yet:
-# label/matrix path styles and exploded path objects, deepObject and exploded form objects in the
-# query, form/multipart bodies whose Swagger 2 formData or OAS3 schema forbids extra fields, and
-# repeated multipart file fields. Schemathesis finds these; the client side of the same specs is
-# proven against Prism (tests/test_prism.py).
-_KNOWN_GAPS = {"features-params-3.0", "features-params-2.0", "features-bodies-3.0"}
-_CASES = [
-    pytest.param(e, marks=pytest.mark.xfail(reason="server parameter styles / form validation gaps", strict=False))
-    if e["out"].split("/")[-1] in _KNOWN_GAPS else e
-    for e in EXAMPLES
-]
-
-
 @pytest.mark.fuzz
-@pytest.mark.parametrize("entry", _CASES, ids=[e["out"].split("/")[-1] for e in EXAMPLES])
+@pytest.mark.parametrize("entry", EXAMPLES, ids=[e["out"].split("/")[-1] for e in EXAMPLES])
 def test_schemathesis_finds_nothing_in_the_mock_server(entry: dict[str, str], tmp_path: Path) -> None:
     from generator.api import load_api
 

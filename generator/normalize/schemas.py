@@ -316,7 +316,8 @@ class SchemaLowerer:
             ir.Field(**{**_field_kwargs(f), "required": f.wire_name in required}) for f in fields.values()
         )
         return ir.Model(key=key, name_hint=hint, kind="object", fields=final, bases=tuple(bases),
-                        additional=extra, description=_text(schema.get("description")),
+                        additional=extra, closed=schema.get("additionalProperties") is False and not bases,
+                        description=_text(schema.get("description")),
                         examples=schema_examples(schema), src=self.ctx.src(loc))
 
     def _field(self, wire: str, prop: Any, loc: Loc, hint: str) -> ir.Field:

@@ -250,7 +250,8 @@ def _form_body(form: list[tuple[dict[str, Any], str]], consumes: list[str], body
         origins.add(join_pointer(schema_ptr, "properties", name), p_ptr)
         if param.get("required"):
             required.append(name)
-    schema: dict[str, Any] = {"type": "object", "properties": properties}
+    # The formData parameters are the whole body: a field none of them names is not part of it.
+    schema: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
     if required:
         schema["required"] = required
     origins.add(body_ptr, form[0][1])

@@ -93,6 +93,8 @@ class SchemaBuilder:
             extra = self.of(model.additional)
             if extra:
                 schema["additionalProperties"] = extra
+        elif model.closed:
+            schema["additionalProperties"] = False
         return schema
 
 

@@ -15,7 +15,6 @@ from .python_client import http_line
 from .pyview import TypeNamer, literal, python_default, required_arg, uses
 
 _PARAM_FUNCS = {"path": "Path", "query": "Query", "header": "Header", "cookie": "Cookie"}
-_DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|", "tabDelimited": "\t"}
 _FIELD_KWARGS = (
     ("minimum", "ge"), ("maximum", "le"), ("exclusive_minimum", "gt"), ("exclusive_maximum", "lt"),
     ("multiple_of", "multiple_of"), ("min_length", "min_length"), ("max_length", "max_length"),
@@ -24,11 +23,25 @@ _CREDENTIAL_HINTS = {"basic": "tuple[str, str] | None", "bearer": "str | None", 
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DecodeView:
+    """A parameter the runtime reads from the raw request (styles FastAPI cannot parse)."""
+
+    key: str
+    wire_name: str
+    location: str
+    style: str
+    explode: bool
+    shape: str
+    hint: str
+    required: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class EndpointArg:
     name: str
     annotation: str
     default: str | None
-    split: tuple[str, str, str, str] | None
+    decode: DecodeView | None
     handler_hint: str
     unslash: bool
     value: str
@@ -52,6 +65,7 @@ class ServerOpView:
     description: str
     http_line: str
     args: tuple[EndpointArg, ...]
+    fastapi_args: tuple[EndpointArg, ...]
     body_kind: str | None
     body_hint: str
     body_required: bool
@@ -115,6 +129,9 @@ def constrained_hint(t: ir.Type, namer: TypeNamer) -> str:
     if isinstance(t, ir.Primitive):
         base = namer.hint(t)
         meta = _field_meta(with_format_range(t), number=t.kind == "number" and base == "float")
+        if t.kind == "string" and t.format in ("date-time", "date"):
+            # pydantic also reads numbers as timestamps; the spec wants RFC 3339 text.
+            meta.insert(0, f"_rt.rfc3339({literal(t.format)})")
         return f"Annotated[{base}, {', '.join(meta)}]" if meta else base
     if isinstance(t, ir.Array):
         base = f"list[{constrained_hint(t.items, namer)}]"
@@ -127,6 +144,9 @@ def constrained_hint(t: ir.Type, namer: TypeNamer) -> str:
         if "Any" in parts:
             return "Any"
         return " | ".join([p for p in parts if p != "None"] + [p for p in parts if p == "None"])
+    if isinstance(t, ir.Named) and namer.kinds.get(t.key) == "enum":
+        # The models' enums accept unknown values (forward compatible reading); a server checks.
+        return f"Annotated[{namer.hint(t)}, _rt.known_member()]"
     return namer.hint(t)
 
 
@@ -148,32 +168,54 @@ def _number(value: float) -> str:
 def _arg(p: ir.Parameter, namer: TypeNamer) -> EndpointArg:
     func = _PARAM_FUNCS[p.location]
     alias = "" if p.location == "path" else f"alias={literal(p.wire_name)}"
-    split = None
     t = namer.unalias(p.type)
-    if isinstance(t, ir.Array) and not (p.location in ("query", "cookie") and p.style == "form" and p.explode):
-        sep = _DELIMITERS.get(p.style, ",")
-        split = (p.wire_name, sep, constrained_hint(t, namer), p.location)
-        raw = "str"
-    elif isinstance(t, ir.Map) or _is_object(t, namer):
-        raw = "str"
-    else:
-        raw = constrained_hint(t, namer)
+    shape = _shape(t, namer)
     required = required_arg(p)
+    default = None if required else "None"
+    if not required and p.has_default and p.default is not None:
+        default = python_default(p.type, p.default) or "None"
+    handler_hint = namer.hint(t) if required else namer.optional(t)
+    if _decoded(p, shape):
+        hint = namer.hint(_bare(t)) if shape == "object" else constrained_hint(_bare(t), namer)
+        decode = DecodeView(key=p.name, wire_name=p.wire_name, location=p.location, style=p.style,
+                            explode=p.explode, shape=shape, hint=hint, required=required)
+        return EndpointArg(name=p.name, annotation="", default=default,
+                           decode=decode, handler_hint=handler_hint, unslash=False, value=p.name)
+    raw = constrained_hint(t, namer)
     annotation_type = raw if required else (raw if raw.endswith("| None") or raw == "Any" else f"{raw} | None")
     annotation = f"Annotated[{annotation_type}, {func}({alias})]"
-    if required:
-        default = None
-    elif p.has_default and split is None and p.default is not None:
-        default = python_default(p.type, p.default) or "None"
-    else:
-        default = "None"
-    handler_hint = namer.hint(t) if required else namer.optional(t)
-    if raw == "str" and split is None:
-        handler_hint = "str" if required else "str | None"
-    # Parameter names never start with "_" (naming.py), so "_<name>" cannot collide with one.
-    value = f"_{p.name}" if split is not None else p.name
-    return EndpointArg(name=p.name, annotation=annotation, default=default, split=split, handler_hint=handler_hint,
-                       unslash=p.location == "path" and split is None, value=value)
+    return EndpointArg(name=p.name, annotation=annotation, default=default, decode=None, handler_hint=handler_hint,
+                       unslash=p.location == "path", value=p.name)
+
+
+def _bare(t: ir.Type) -> ir.Type:
+    """A nullable type without its ``None`` (an absent parameter is ``None`` anyway)."""
+    if isinstance(t, ir.Union_):
+        rest = [v for v in t.variants if not (isinstance(v, ir.Primitive) and v.kind == "null")]
+        if len(rest) == 1:
+            return rest[0]
+    return t
+
+
+def _shape(t: ir.Type, namer: TypeNamer) -> str:
+    t = namer.unalias(_bare(t))
+    if isinstance(t, ir.Array):
+        return "array"
+    if isinstance(t, ir.Map) or _is_object(t, namer):
+        return "object"
+    return "scalar"
+
+
+def _decoded(p: ir.Parameter, shape: str) -> bool:
+    """True when the runtime reads the parameter itself: every style but plain values and
+    exploded form arrays in the query, and cookies (their values are percent-encoded)."""
+    if p.location == "cookie":
+        return True
+    if shape == "array":
+        return not (p.location == "query" and p.style == "form" and p.explode)
+    if shape == "object":
+        return True
+    return p.location == "path" and p.style in ("label", "matrix")
 
 
 def _is_object(t: ir.Type, namer: TypeNamer) -> bool:
@@ -245,6 +287,7 @@ def op_view(op: ir.Operation, base_path: str, namer: TypeNamer, auth: str | None
     return ServerOpView(
         name=op.name, endpoint="_op_" + op.name, method=op.method, route=_route(op, base_path), status=_status(op),
         summary=op.summary, description=op.description, http_line=http_line(op), args=tuple(args),
+        fastapi_args=tuple(a for a in args if a.decode is None),
         body_kind=bodies[0].kind if bodies else None, body_hint=_body_hint(bodies) if bodies else "Any",
         body_required=body_required, bodies=bodies,
         constants=tuple((c.location, c.wire_name, c.value) for c in op.constants), auth=auth,
@@ -278,9 +321,14 @@ def routes(views: list[ServerOpView]) -> tuple[list[ServerOpView], list[Fallback
 def server_schemas(api: ir.Api) -> dict[str, Any]:
     """What the app validates bodies against and mocks answers from, as JSON Schema per operation."""
     builder = SchemaBuilder(api)
+    namer = TypeNamer(api)
     operations: dict[str, Any] = {}
     for op in api.operations:
         entry: dict[str, Any] = {}
+        objects = {p.name: builder.of(_bare(namer.unalias(p.type))) for p in op.parameters
+                   if _shape(p.type, namer) == "object"}
+        if objects:
+            entry["params"] = objects
         if op.body is not None and op.body.contents:
             entry["body"] = {c.media_type: builder.of(c.type) for c in op.body.contents}
         response = success_response(op)
@@ -341,7 +389,7 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
         "auths": auths,
         "needs_datetime": any(uses(t, "datetime") for t in types),
         "needs_uuid": any(uses(t, "uuid") for t in types),
-        "needs_field": any("Field(" in a.annotation or a.split and "Field(" in a.split[2]
+        "needs_field": any("Field(" in a.annotation or a.decode and "Field(" in a.decode.hint
                            for v in views for a in v.args),
         "schemas_json": json_text(server_schemas(api)),
         "document_json": json_text(options.document if options.document is not None else {}),

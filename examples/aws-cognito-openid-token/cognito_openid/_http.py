@@ -223,14 +223,19 @@ def serialize_path(p: Param, value: Any) -> str:
     space in a value never changes the route."""
     name = _enc(p.wire)
     lead = {"label": ".", "matrix": ";"}.get(p.style, "")
+
+    def enc(text: str) -> str:
+        # In label style '.' is the delimiter: one inside a value is sent encoded.
+        return _enc(text).replace(".", "%2E") if p.style == "label" else _enc(text)
+
     if _is_object(value):
-        pairs = [(_enc(k), _enc(v)) for k, v in _pairs(value)]
+        pairs = [(enc(k), enc(v)) for k, v in _pairs(value)]
         if p.explode:
             return lead + (lead or ",").join(f"{k}={v}" for k, v in pairs)
         flat = ",".join(f"{k},{v}" for k, v in pairs)
         return f";{name}={flat}" if p.style == "matrix" else lead + flat
     if isinstance(value, list | tuple):
-        items = [_enc(_scalar(v)) for v in value]
+        items = [enc(_scalar(v)) for v in value]
         if p.style == "matrix":
             if p.explode:
                 return "".join(f";{name}={v}" for v in items)

@@ -38,7 +38,7 @@ def _handlers(request: Request) -> BaseHandlers:
 async def _op_list_things(
     request: Request,
     *,
-    kind: Annotated[m.Kind | None, Query(alias="kind")] = None,
+    kind: Annotated[Annotated[m.Kind, _rt.known_member()] | None, Query(alias="kind")] = None,
 ) -> Response:
     """List things"""
     return await _rt.answer(

@@ -36,68 +36,76 @@ def _handlers(request: Request) -> BaseHandlers:
 
 async def _op_query_csv(
     request: Request,
-    *,
-    color: Annotated[str, Query(alias="color")],
 ) -> Response:
     """query_csv"""
-    _color = _rt.split(color, ",", "color", list[str], "query")
+    color: list[str] = _rt.decode(
+        request,
+        _rt.Param("query_csv", "color", "color", "query", "form", False, "array", True),
+        list[str],
+    )
     return await _rt.answer(
         request,
         "query_csv",
         200,
         lambda: _handlers(request).query_csv(
-            color=_color,
+            color=color,
         ),
     )
 
 
 async def _op_query_ssv(
     request: Request,
-    *,
-    color: Annotated[str, Query(alias="color")],
 ) -> Response:
     """query_ssv"""
-    _color = _rt.split(color, " ", "color", list[str], "query")
+    color: list[str] = _rt.decode(
+        request,
+        _rt.Param("query_ssv", "color", "color", "query", "spaceDelimited", False, "array", True),
+        list[str],
+    )
     return await _rt.answer(
         request,
         "query_ssv",
         200,
         lambda: _handlers(request).query_ssv(
-            color=_color,
+            color=color,
         ),
     )
 
 
 async def _op_query_tsv(
     request: Request,
-    *,
-    color: Annotated[str, Query(alias="color")],
 ) -> Response:
     """query_tsv"""
-    _color = _rt.split(color, "\t", "color", list[str], "query")
+    color: list[str] = _rt.decode(
+        request,
+        _rt.Param("query_tsv", "color", "color", "query", "tabDelimited", False, "array", True),
+        list[str],
+    )
     return await _rt.answer(
         request,
         "query_tsv",
         200,
         lambda: _handlers(request).query_tsv(
-            color=_color,
+            color=color,
         ),
     )
 
 
 async def _op_query_pipes(
     request: Request,
-    *,
-    color: Annotated[str, Query(alias="color")],
 ) -> Response:
     """query_pipes"""
-    _color = _rt.split(color, "|", "color", list[str], "query")
+    color: list[str] = _rt.decode(
+        request,
+        _rt.Param("query_pipes", "color", "color", "query", "pipeDelimited", False, "array", True),
+        list[str],
+    )
     return await _rt.answer(
         request,
         "query_pipes",
         200,
         lambda: _handlers(request).query_pipes(
-            color=_color,
+            color=color,
         ),
     )
 
@@ -122,17 +130,19 @@ async def _op_query_multi(
 
 async def _op_header_csv(
     request: Request,
-    *,
-    x_color: Annotated[str, Header(alias="X-Color")],
 ) -> Response:
     """header_csv"""
-    _x_color = _rt.split(x_color, ",", "X-Color", list[str], "header")
+    x_color: list[str] = _rt.decode(
+        request,
+        _rt.Param("header_csv", "x_color", "X-Color", "header", "simple", False, "array", True),
+        list[str],
+    )
     return await _rt.answer(
         request,
         "header_csv",
         200,
         lambda: _handlers(request).header_csv(
-            x_color=_x_color,
+            x_color=x_color,
         ),
     )
 

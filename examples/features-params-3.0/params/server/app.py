@@ -72,230 +72,278 @@ async def _op_path_simple(
 
 async def _op_path_simple_array(
     request: Request,
-    *,
-    color: Annotated[str, Path()],
 ) -> Response:
     """path_simple_array"""
-    _color = _rt.split(color, ",", "color", list[str], "path")
+    color: list[str] = _rt.decode(
+        request,
+        _rt.Param("path_simple_array", "color", "color", "path", "simple", False, "array", True),
+        list[str],
+    )
     return await _rt.answer(
         request,
         "path_simple_array",
         200,
         lambda: _handlers(request).path_simple_array(
-            color=_color,
+            color=color,
         ),
     )
 
 
 async def _op_path_simple_array_explode(
     request: Request,
-    *,
-    color: Annotated[str, Path()],
 ) -> Response:
     """path_simple_array_explode"""
-    _color = _rt.split(color, ",", "color", list[str], "path")
+    color: list[str] = _rt.decode(
+        request,
+        _rt.Param(
+            "path_simple_array_explode", "color", "color", "path", "simple", True, "array", True
+        ),
+        list[str],
+    )
     return await _rt.answer(
         request,
         "path_simple_array_explode",
         200,
         lambda: _handlers(request).path_simple_array_explode(
-            color=_color,
+            color=color,
         ),
     )
 
 
 async def _op_path_simple_object(
     request: Request,
-    *,
-    color: Annotated[str, Path()],
 ) -> Response:
     """path_simple_object"""
+    color: m.Rgb = _rt.decode(
+        request,
+        _rt.Param("path_simple_object", "color", "color", "path", "simple", False, "object", True),
+        m.Rgb,
+    )
     return await _rt.answer(
         request,
         "path_simple_object",
         200,
         lambda: _handlers(request).path_simple_object(
-            color=_rt.unslash(color),
+            color=color,
         ),
     )
 
 
 async def _op_path_simple_object_explode(
     request: Request,
-    *,
-    color: Annotated[str, Path()],
 ) -> Response:
     """path_simple_object_explode"""
+    color: m.Rgb = _rt.decode(
+        request,
+        _rt.Param(
+            "path_simple_object_explode", "color", "color", "path", "simple", True, "object", True
+        ),
+        m.Rgb,
+    )
     return await _rt.answer(
         request,
         "path_simple_object_explode",
         200,
         lambda: _handlers(request).path_simple_object_explode(
-            color=_rt.unslash(color),
+            color=color,
         ),
     )
 
 
 async def _op_path_label(
     request: Request,
-    *,
-    color: Annotated[str, Path()],
 ) -> Response:
     """path_label"""
+    color: str = _rt.decode(
+        request,
+        _rt.Param("path_label", "color", "color", "path", "label", False, "scalar", True),
+        str,
+    )
     return await _rt.answer(
         request,
         "path_label",
         200,
         lambda: _handlers(request).path_label(
-            color=_rt.unslash(color),
+            color=color,
         ),
     )
 
 
 async def _op_path_label_array(
     request: Request,
-    *,
-    color: Annotated[str, Path()],
 ) -> Response:
     """path_label_array"""
-    _color = _rt.split(color, ",", "color", list[str], "path")
+    color: list[str] = _rt.decode(
+        request,
+        _rt.Param("path_label_array", "color", "color", "path", "label", False, "array", True),
+        list[str],
+    )
     return await _rt.answer(
         request,
         "path_label_array",
         200,
         lambda: _handlers(request).path_label_array(
-            color=_color,
+            color=color,
         ),
     )
 
 
 async def _op_path_label_array_explode(
     request: Request,
-    *,
-    color: Annotated[str, Path()],
 ) -> Response:
     """path_label_array_explode"""
-    _color = _rt.split(color, ",", "color", list[str], "path")
+    color: list[str] = _rt.decode(
+        request,
+        _rt.Param(
+            "path_label_array_explode", "color", "color", "path", "label", True, "array", True
+        ),
+        list[str],
+    )
     return await _rt.answer(
         request,
         "path_label_array_explode",
         200,
         lambda: _handlers(request).path_label_array_explode(
-            color=_color,
+            color=color,
         ),
     )
 
 
 async def _op_path_label_object(
     request: Request,
-    *,
-    color: Annotated[str, Path()],
 ) -> Response:
     """path_label_object"""
+    color: m.Rgb = _rt.decode(
+        request,
+        _rt.Param("path_label_object", "color", "color", "path", "label", False, "object", True),
+        m.Rgb,
+    )
     return await _rt.answer(
         request,
         "path_label_object",
         200,
         lambda: _handlers(request).path_label_object(
-            color=_rt.unslash(color),
+            color=color,
         ),
     )
 
 
 async def _op_path_label_object_explode(
     request: Request,
-    *,
-    color: Annotated[str, Path()],
 ) -> Response:
     """path_label_object_explode"""
+    color: m.Rgb = _rt.decode(
+        request,
+        _rt.Param(
+            "path_label_object_explode", "color", "color", "path", "label", True, "object", True
+        ),
+        m.Rgb,
+    )
     return await _rt.answer(
         request,
         "path_label_object_explode",
         200,
         lambda: _handlers(request).path_label_object_explode(
-            color=_rt.unslash(color),
+            color=color,
         ),
     )
 
 
 async def _op_path_matrix(
     request: Request,
-    *,
-    color: Annotated[str, Path()],
 ) -> Response:
     """path_matrix"""
+    color: str = _rt.decode(
+        request,
+        _rt.Param("path_matrix", "color", "color", "path", "matrix", False, "scalar", True),
+        str,
+    )
     return await _rt.answer(
         request,
         "path_matrix",
         200,
         lambda: _handlers(request).path_matrix(
-            color=_rt.unslash(color),
+            color=color,
         ),
     )
 
 
 async def _op_path_matrix_array(
     request: Request,
-    *,
-    color: Annotated[str, Path()],
 ) -> Response:
     """path_matrix_array"""
-    _color = _rt.split(color, ",", "color", list[str], "path")
+    color: list[str] = _rt.decode(
+        request,
+        _rt.Param("path_matrix_array", "color", "color", "path", "matrix", False, "array", True),
+        list[str],
+    )
     return await _rt.answer(
         request,
         "path_matrix_array",
         200,
         lambda: _handlers(request).path_matrix_array(
-            color=_color,
+            color=color,
         ),
     )
 
 
 async def _op_path_matrix_array_explode(
     request: Request,
-    *,
-    color: Annotated[str, Path()],
 ) -> Response:
     """path_matrix_array_explode"""
-    _color = _rt.split(color, ",", "color", list[str], "path")
+    color: list[str] = _rt.decode(
+        request,
+        _rt.Param(
+            "path_matrix_array_explode", "color", "color", "path", "matrix", True, "array", True
+        ),
+        list[str],
+    )
     return await _rt.answer(
         request,
         "path_matrix_array_explode",
         200,
         lambda: _handlers(request).path_matrix_array_explode(
-            color=_color,
+            color=color,
         ),
     )
 
 
 async def _op_path_matrix_object(
     request: Request,
-    *,
-    color: Annotated[str, Path()],
 ) -> Response:
     """path_matrix_object"""
+    color: m.Rgb = _rt.decode(
+        request,
+        _rt.Param("path_matrix_object", "color", "color", "path", "matrix", False, "object", True),
+        m.Rgb,
+    )
     return await _rt.answer(
         request,
         "path_matrix_object",
         200,
         lambda: _handlers(request).path_matrix_object(
-            color=_rt.unslash(color),
+            color=color,
         ),
     )
 
 
 async def _op_path_matrix_object_explode(
     request: Request,
-    *,
-    color: Annotated[str, Path()],
 ) -> Response:
     """path_matrix_object_explode"""
+    color: m.Rgb = _rt.decode(
+        request,
+        _rt.Param(
+            "path_matrix_object_explode", "color", "color", "path", "matrix", True, "object", True
+        ),
+        m.Rgb,
+    )
     return await _rt.answer(
         request,
         "path_matrix_object_explode",
         200,
         lambda: _handlers(request).path_matrix_object_explode(
-            color=_rt.unslash(color),
+            color=color,
         ),
     )
 
@@ -322,17 +370,19 @@ async def _op_query_form(
 
 async def _op_query_form_array(
     request: Request,
-    *,
-    color: Annotated[str, Query(alias="color")],
 ) -> Response:
     """query_form_array"""
-    _color = _rt.split(color, ",", "color", list[str], "query")
+    color: list[str] = _rt.decode(
+        request,
+        _rt.Param("query_form_array", "color", "color", "query", "form", False, "array", True),
+        list[str],
+    )
     return await _rt.answer(
         request,
         "query_form_array",
         200,
         lambda: _handlers(request).query_form_array(
-            color=_color,
+            color=color,
         ),
     )
 
@@ -355,10 +405,13 @@ async def _op_query_form_array_explode(
 
 async def _op_query_form_object(
     request: Request,
-    *,
-    color: Annotated[str, Query(alias="color")],
 ) -> Response:
     """query_form_object"""
+    color: m.Rgb = _rt.decode(
+        request,
+        _rt.Param("query_form_object", "color", "color", "query", "form", False, "object", True),
+        m.Rgb,
+    )
     return await _rt.answer(
         request,
         "query_form_object",
@@ -371,10 +424,15 @@ async def _op_query_form_object(
 
 async def _op_query_form_object_explode(
     request: Request,
-    *,
-    color: Annotated[str, Query(alias="color")],
 ) -> Response:
     """query_form_object_explode"""
+    color: m.Rgb = _rt.decode(
+        request,
+        _rt.Param(
+            "query_form_object_explode", "color", "color", "query", "form", True, "object", True
+        ),
+        m.Rgb,
+    )
     return await _rt.answer(
         request,
         "query_form_object_explode",
@@ -387,44 +445,57 @@ async def _op_query_form_object_explode(
 
 async def _op_query_space_array(
     request: Request,
-    *,
-    color: Annotated[str, Query(alias="color")],
 ) -> Response:
     """query_space_array"""
-    _color = _rt.split(color, " ", "color", list[str], "query")
+    color: list[str] = _rt.decode(
+        request,
+        _rt.Param(
+            "query_space_array", "color", "color", "query", "spaceDelimited", False, "array", True
+        ),
+        list[str],
+    )
     return await _rt.answer(
         request,
         "query_space_array",
         200,
         lambda: _handlers(request).query_space_array(
-            color=_color,
+            color=color,
         ),
     )
 
 
 async def _op_query_pipe_array(
     request: Request,
-    *,
-    color: Annotated[str, Query(alias="color")],
 ) -> Response:
     """query_pipe_array"""
-    _color = _rt.split(color, "|", "color", list[str], "query")
+    color: list[str] = _rt.decode(
+        request,
+        _rt.Param(
+            "query_pipe_array", "color", "color", "query", "pipeDelimited", False, "array", True
+        ),
+        list[str],
+    )
     return await _rt.answer(
         request,
         "query_pipe_array",
         200,
         lambda: _handlers(request).query_pipe_array(
-            color=_color,
+            color=color,
         ),
     )
 
 
 async def _op_query_deep_object(
     request: Request,
-    *,
-    color: Annotated[str, Query(alias="color")],
 ) -> Response:
     """query_deep_object"""
+    color: m.Rgb = _rt.decode(
+        request,
+        _rt.Param(
+            "query_deep_object", "color", "color", "query", "deepObject", True, "object", True
+        ),
+        m.Rgb,
+    )
     return await _rt.answer(
         request,
         "query_deep_object",
@@ -457,19 +528,41 @@ async def _op_header_simple(
     request: Request,
     *,
     x_color: Annotated[str, Header(alias="X-Color")],
-    x_colors: Annotated[str | None, Header(alias="X-Colors")] = None,
-    x_rgb: Annotated[str | None, Header(alias="X-Rgb")] = None,
-    x_rgb_explode: Annotated[str | None, Header(alias="X-Rgb-Explode")] = None,
 ) -> Response:
     """header_simple"""
-    _x_colors = _rt.split(x_colors, ",", "X-Colors", list[str], "header")
+    x_colors: list[str] | None = _rt.decode(
+        request,
+        _rt.Param(
+            "header_simple", "x_colors", "X-Colors", "header", "simple", False, "array", False
+        ),
+        list[str],
+    )
+    x_rgb: m.Rgb | None = _rt.decode(
+        request,
+        _rt.Param("header_simple", "x_rgb", "X-Rgb", "header", "simple", False, "object", False),
+        m.Rgb,
+    )
+    x_rgb_explode: m.Rgb | None = _rt.decode(
+        request,
+        _rt.Param(
+            "header_simple",
+            "x_rgb_explode",
+            "X-Rgb-Explode",
+            "header",
+            "simple",
+            True,
+            "object",
+            False,
+        ),
+        m.Rgb,
+    )
     return await _rt.answer(
         request,
         "header_simple",
         200,
         lambda: _handlers(request).header_simple(
             x_color=x_color,
-            x_colors=_x_colors,
+            x_colors=x_colors,
             x_rgb=x_rgb,
             x_rgb_explode=x_rgb_explode,
         ),
@@ -478,19 +571,25 @@ async def _op_header_simple(
 
 async def _op_cookie_form(
     request: Request,
-    *,
-    color: Annotated[str, Cookie(alias="color")],
-    colors: Annotated[str | None, Cookie(alias="colors")] = None,
 ) -> Response:
     """cookie_form"""
-    _colors = _rt.split(colors, ",", "colors", list[str], "cookie")
+    color: str = _rt.decode(
+        request,
+        _rt.Param("cookie_form", "color", "color", "cookie", "form", True, "scalar", True),
+        str,
+    )
+    colors: list[str] | None = _rt.decode(
+        request,
+        _rt.Param("cookie_form", "colors", "colors", "cookie", "form", False, "array", False),
+        list[str],
+    )
     return await _rt.answer(
         request,
         "cookie_form",
         200,
         lambda: _handlers(request).cookie_form(
             color=color,
-            colors=_colors,
+            colors=colors,
         ),
     )
 
@@ -501,8 +600,10 @@ async def _op_get_item(
     item_id: Annotated[str, Path()],
     item_id_2: Annotated[str | None, Query(alias="itemId")] = None,
     limit: Annotated[int | None, Query(alias="limit")] = 10,
-    status: Annotated[m.Status | None, Query(alias="status")] = None,
-    since: Annotated[datetime.datetime | None, Query(alias="since")] = None,
+    status: Annotated[Annotated[m.Status, _rt.known_member()] | None, Query(alias="status")] = None,
+    since: Annotated[
+        Annotated[datetime.datetime, _rt.rfc3339("date-time")] | None, Query(alias="since")
+    ] = None,
     x_trace_id: Annotated[uuid.UUID | None, Header(alias="X-Trace-Id")] = None,
 ) -> Response:
     """Path, query and header parameters together; optional ones are left out when None"""

@@ -69,7 +69,7 @@ class BaseHandlers:
     async def path_simple_object(
         self,
         *,
-        color: str,
+        color: m.Rgb,
     ) -> Any:
         """path_simple_object
 
@@ -80,7 +80,7 @@ class BaseHandlers:
     async def path_simple_object_explode(
         self,
         *,
-        color: str,
+        color: m.Rgb,
     ) -> Any:
         """path_simple_object_explode
 
@@ -124,7 +124,7 @@ class BaseHandlers:
     async def path_label_object(
         self,
         *,
-        color: str,
+        color: m.Rgb,
     ) -> Any:
         """path_label_object
 
@@ -135,7 +135,7 @@ class BaseHandlers:
     async def path_label_object_explode(
         self,
         *,
-        color: str,
+        color: m.Rgb,
     ) -> Any:
         """path_label_object_explode
 
@@ -179,7 +179,7 @@ class BaseHandlers:
     async def path_matrix_object(
         self,
         *,
-        color: str,
+        color: m.Rgb,
     ) -> Any:
         """path_matrix_object
 
@@ -190,7 +190,7 @@ class BaseHandlers:
     async def path_matrix_object_explode(
         self,
         *,
-        color: str,
+        color: m.Rgb,
     ) -> Any:
         """path_matrix_object_explode
 
@@ -236,7 +236,7 @@ class BaseHandlers:
     async def query_form_object(
         self,
         *,
-        color: str,
+        color: m.Rgb,
     ) -> Any:
         """query_form_object
 
@@ -247,7 +247,7 @@ class BaseHandlers:
     async def query_form_object_explode(
         self,
         *,
-        color: str,
+        color: m.Rgb,
     ) -> Any:
         """query_form_object_explode
 
@@ -280,7 +280,7 @@ class BaseHandlers:
     async def query_deep_object(
         self,
         *,
-        color: str,
+        color: m.Rgb,
     ) -> Any:
         """query_deep_object
 
@@ -305,8 +305,8 @@ class BaseHandlers:
         *,
         x_color: str,
         x_colors: list[str] | None = None,
-        x_rgb: str | None = None,
-        x_rgb_explode: str | None = None,
+        x_rgb: m.Rgb | None = None,
+        x_rgb_explode: m.Rgb | None = None,
     ) -> Any:
         """header_simple
 

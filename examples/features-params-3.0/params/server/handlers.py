@@ -44,7 +44,7 @@ class Handlers(BaseHandlers):
     # async def path_simple_object(
     #     self,
     #     *,
-    #     color: str,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """path_simple_object — GET /path/simple-object/{color}"""
     #     return {}
@@ -52,7 +52,7 @@ class Handlers(BaseHandlers):
     # async def path_simple_object_explode(
     #     self,
     #     *,
-    #     color: str,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """path_simple_object_explode — GET /path/simple-object-explode/{color}"""
     #     return {}
@@ -84,7 +84,7 @@ class Handlers(BaseHandlers):
     # async def path_label_object(
     #     self,
     #     *,
-    #     color: str,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """path_label_object — GET /path/label-object/{color}"""
     #     return {}
@@ -92,7 +92,7 @@ class Handlers(BaseHandlers):
     # async def path_label_object_explode(
     #     self,
     #     *,
-    #     color: str,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """path_label_object_explode — GET /path/label-object-explode/{color}"""
     #     return {}
@@ -124,7 +124,7 @@ class Handlers(BaseHandlers):
     # async def path_matrix_object(
     #     self,
     #     *,
-    #     color: str,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """path_matrix_object — GET /path/matrix-object/{color}"""
     #     return {}
@@ -132,7 +132,7 @@ class Handlers(BaseHandlers):
     # async def path_matrix_object_explode(
     #     self,
     #     *,
-    #     color: str,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """path_matrix_object_explode — GET /path/matrix-object-explode/{color}"""
     #     return {}
@@ -166,7 +166,7 @@ class Handlers(BaseHandlers):
     # async def query_form_object(
     #     self,
     #     *,
-    #     color: str,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """query_form_object — GET /query/form-object"""
     #     return {}
@@ -174,7 +174,7 @@ class Handlers(BaseHandlers):
     # async def query_form_object_explode(
     #     self,
     #     *,
-    #     color: str,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """query_form_object_explode — GET /query/form-object-explode"""
     #     return {}
@@ -198,7 +198,7 @@ class Handlers(BaseHandlers):
     # async def query_deep_object(
     #     self,
     #     *,
-    #     color: str,
+    #     color: m.Rgb,
     # ) -> Any:
     #     """query_deep_object — GET /query/deep-object"""
     #     return {}
@@ -217,8 +217,8 @@ class Handlers(BaseHandlers):
     #     *,
     #     x_color: str,
     #     x_colors: list[str] | None = None,
-    #     x_rgb: str | None = None,
-    #     x_rgb_explode: str | None = None,
+    #     x_rgb: m.Rgb | None = None,
+    #     x_rgb_explode: m.Rgb | None = None,
     # ) -> Any:
     #     """header_simple — GET /header"""
     #     return {}

@@ -13,16 +13,17 @@ import math
 import re
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from importlib import resources
 from typing import Any, TypeVar
-from urllib.parse import parse_qsl, unquote
+from urllib.parse import parse_qsl, quote, unquote, unquote_plus
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
-from pydantic import AfterValidator, BaseModel, TypeAdapter, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, TypeAdapter, ValidationError
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
@@ -318,40 +319,308 @@ def _adapter(key: tuple[str, ...], tp: Any) -> TypeAdapter[Any]:
     return adapter
 
 
-def split(value: str | None, separator: str, name: str, tp: Any, location: str = "query") -> Any:
-    """A delimited parameter (``a,b,c``) as the declared list; 422 when an item does not fit."""
-    if value is None:
-        return None
-    items = value.split(separator) if value != "" else []
-    try:
-        return _adapter(("split", location, name, repr(tp)), tp).validate_python(items)
-    except ValidationError as exc:
-        raise _invalid((location, name), exc) from None
+def known_member() -> AfterValidator:
+    """The models' enums take unknown values (forward compatible reading); a server does not."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, Enum) and value not in list(type(value)):
+            allowed = ", ".join(repr(m.value) for m in type(value))
+            raise ValueError(f"not one of the allowed values: {allowed}")
+        return value
+
+    return AfterValidator(check)
 
 
-# A '%2F' inside a path parameter must not split the route: the path is matched with encoded
-# slashes kept as a private-use character, which the endpoint turns back into '/'.
-_SLASH = "\ue000"
+_RFC3339 = {
+    "date-time": re.compile(
+        r"\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)", re.ASCII
+    ),
+    "date": re.compile(r"\d{4}-\d\d-\d\d", re.ASCII),
+}
+
+
+def rfc3339(kind: str) -> BeforeValidator:
+    """A ``date-time`` or ``date`` parameter must be RFC 3339 text (pydantic alone also reads
+    numbers as timestamps)."""
+    compiled = _RFC3339[kind]
+
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and compiled.fullmatch(value) is None:
+            raise ValueError(f"not an RFC 3339 {kind}")
+        return value
+
+    return BeforeValidator(check)
+
+
+# Encoded delimiters inside a path parameter must not split it (nor the route): the path is
+# matched with them kept as private-use characters, which the endpoint turns back.
+_ENCODED = {"2f": "\ue000", "2c": "\ue001", "3b": "\ue002", "3d": "\ue003", "2e": "\ue004"}
+_KEPT = {v: chr(int(k, 16)) for k, v in _ENCODED.items()}
+_ENCODED_RE = re.compile(r"%(2[cefCEF]|3[bdBD])")
 
 
 class EncodedSlashes:
-    """ASGI middleware: '%2F' in the request path stays inside its path segment."""
+    """ASGI middleware: '%2F' (and '%2C', '%3B', '%3D', '%2E') in the request path stay what they
+    are, inside their path segment, instead of acting as delimiters."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         raw: bytes = scope.get("raw_path") or b""
-        if scope["type"] == "http" and b"%2f" in raw.lower():
+        if scope["type"] == "http" and b"%" in raw:
             text = raw.decode("latin-1").split("?", 1)[0]
-            text = text.replace("%2F", "%EE%80%80").replace("%2f", "%EE%80%80")
-            scope = {**scope, "path": unquote(text)}
+            if _ENCODED_RE.search(text):
+                kept = _ENCODED_RE.sub(lambda m: quote(_ENCODED[m.group(1).lower()]), text)
+                scope = {**scope, "path": unquote(kept)}
         await self.app(scope, receive, send)
 
 
 def unslash(value: Any) -> Any:
-    """A path parameter with its encoded slashes restored."""
-    return value.replace(_SLASH, "/") if isinstance(value, str) else value
+    """A path value with its encoded delimiters restored."""
+    if not isinstance(value, str):
+        return value
+    for kept, char in _KEPT.items():
+        value = value.replace(kept, char)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """How a parameter the runtime reads itself travels: location, style, explode, shape."""
+
+    operation: str
+    key: str
+    wire: str
+    location: str
+    style: str
+    explode: bool
+    shape: str
+    required: bool
+
+    @property
+    def where(self) -> tuple[str, str]:
+        """The error location naming the parameter."""
+        return (self.location, self.wire)
+
+
+_QUERY_DELIMITERS = {
+    "form": re.compile(","),
+    "spaceDelimited": re.compile(r"%20|\+| "),
+    "pipeDelimited": re.compile(r"%7[cC]|\|"),
+    "tabDelimited": re.compile(r"%09|\t"),
+}
+_MISSING: Any = object()
+
+
+def decode(request: Request, param: Param, tp: Any, default: Any = None) -> Any:
+    """A parameter read from the raw request as its style says, checked and typed (422 if not)."""
+    found = _wire_value(request, param)
+    if found is _MISSING:
+        if param.required:
+            raise _error(param.where, "Field required", "missing")
+        return default
+    if param.shape == "object":
+        state = runtime(request)
+        schema = state.operation(param.operation).get("params", {}).get(param.key, {})
+        properties = _properties(schema, state.defs)
+        if not isinstance(found, dict):
+            found = _pairs_object(param, found, properties, schema.get("required", ()))
+        data = {k: _coerce_item(v, properties.get(k, {}), state.defs) for k, v in found.items()}
+        state.validate(schema, data, param.where)
+        found = data
+    try:
+        return _adapter(("param", param.operation, param.key), tp).validate_python(found)
+    except ValidationError as exc:
+        raise _invalid(param.where, exc) from None
+
+
+def _coerce_item(value: Any, schema: Any, defs: Mapping[str, Any]) -> Any:
+    schema = _resolve(schema, defs)
+    if isinstance(value, list):
+        items = _resolve(schema.get("items", {}), defs)
+        return [_coerce_text(v, items) for v in value]
+    return _coerce_text(value, schema)
+
+
+def _pairs_object(
+    param: Param, items: list[str], properties: Mapping[str, Any], required: Sequence[str]
+) -> dict[str, str]:
+    """``R,100,G,200`` (items already split) as an object.
+
+    When the items do not pair up into the required properties (a sender that left a ','
+    inside a name or value unencoded), the declared properties are looked up by name instead.
+    """
+    if len(items) % 2 == 0:
+        found = dict(zip(items[::2], items[1::2], strict=True))
+        if all(name in found for name in required):
+            return found
+    found = {}
+    for name in properties:
+        at = [i for i, item in enumerate(items[:-1]) if item == name]
+        if at:
+            found[name] = items[at[-1] + 1]
+    if not found and len(items) % 2:
+        raise _error(param.where, "expected name,value pairs", "value_error")
+    return found
+
+
+def _wire_value(request: Request, param: Param) -> Any:
+    """The parameter's raw value(s): a string (scalar), a list of strings, or a dict."""
+    if param.location == "path":
+        return _path_value(param, str(request.path_params.get(param.key, "")))
+    if param.location == "query":
+        return _query_value(request, param)
+    if param.location == "header":
+        values = request.headers.getlist(param.wire)
+        if not values:
+            return _MISSING
+        return _simple(param, ",".join(values), str)
+    return _cookie_value(request, param)
+
+
+def _simple(param: Param, text: str, restore: Callable[[str], str]) -> Any:
+    """A simple-style value: ``a,b`` (array), ``R,1,G,2`` or exploded ``R=1,G=2`` (object)."""
+    if param.shape == "scalar":
+        return restore(text)
+    items = text.split(",") if text != "" else []
+    if param.shape == "array":
+        return [restore(i) for i in items]
+    if param.explode:
+        return _exploded(param, items, ",", restore)
+    return [restore(i) for i in items]
+
+
+def _exploded(
+    param: Param, tokens: list[str], glue: str, restore: Callable[[str], str]
+) -> dict[str, str]:
+    """``name=value`` tokens as an object; a token without '=' belongs to the previous value
+    (a '.' inside a number, in label style)."""
+    pairs: list[list[str]] = []
+    for token in tokens:
+        name, sep, value = token.partition("=")
+        if sep:
+            pairs.append([name, value])
+        elif pairs:
+            pairs[-1][1] += glue + token
+        else:
+            raise _error(param.where, f"expected name=value, got {restore(token)!r}", "value_error")
+    return {restore(k): restore(v) for k, v in pairs}
+
+
+def _path_value(param: Param, text: str) -> Any:
+    if param.style == "label":
+        if not text.startswith("."):
+            raise _error(param.where, "a label-style value starts with '.'", "value_error")
+        text = text[1:]
+        if param.shape == "scalar":
+            return unslash(text)
+        if param.shape == "object" and param.explode:
+            return _exploded(param, text.split(".") if text else [], ".", unslash)
+        separator = "." if param.explode and param.shape == "array" else ","
+        return [unslash(i) for i in (text.split(separator) if text else [])]
+    if param.style == "matrix":
+        if not text.startswith(";"):
+            raise _error(param.where, "a matrix-style value starts with ';'", "value_error")
+        tokens = text[1:].split(";")
+        if param.shape == "object" and param.explode:
+            return _exploded(param, tokens, ";", unslash)
+        values = []
+        for token in tokens:
+            name, sep, value = token.partition("=")
+            if unslash(name) != param.wire or (param.shape != "scalar" and not sep):
+                raise _error(param.where, f"expected ;{param.wire}=...", "value_error")
+            values.append(value)
+        if param.shape == "scalar":
+            if len(values) != 1:
+                raise _error(param.where, "expected a single value", "value_error")
+            return unslash(values[0])
+        if param.shape == "array" and param.explode:
+            return [unslash(v) for v in values]
+        if len(values) != 1:
+            raise _error(param.where, f"expected a single ;{param.wire}=...", "value_error")
+        return [unslash(v) for v in (values[0].split(",") if values[0] else [])]
+    return _simple(param, text, unslash)
+
+
+def _query_pairs(request: Request) -> list[tuple[str, str]]:
+    """The query as (decoded name, raw value) pairs: a value's delimiters are still told apart
+    from the same characters percent-encoded inside an item."""
+    query: bytes = request.scope.get("query_string", b"")
+    pairs = []
+    for piece in query.decode("latin-1").split("&"):
+        if piece:
+            name, _, value = piece.partition("=")
+            pairs.append((_unquote_query(name), value))
+    return pairs
+
+
+def _unquote_query(text: str) -> str:
+    return unquote_plus(text, encoding="utf-8", errors="replace")
+
+
+def _query_value(request: Request, param: Param) -> Any:
+    pairs = _query_pairs(request)
+    if param.shape == "object" and param.style == "deepObject":
+        prefix = param.wire + "["
+        found = {
+            n[len(prefix) : -1]: _unquote_query(v)
+            for n, v in pairs
+            if n.startswith(prefix) and n.endswith("]")
+        }
+        return found or _MISSING
+    if param.shape == "object" and param.style == "form" and param.explode:
+        state = runtime(request)
+        schema = state.operation(param.operation).get("params", {}).get(param.key, {})
+        names = _properties(schema, state.defs)
+        found = {n: _unquote_query(v) for n, v in pairs if n in names}
+        return found or _MISSING
+    raw = [v for n, v in pairs if n == param.wire]
+    if not raw:
+        return _MISSING
+    if param.shape == "scalar":
+        return _unquote_query(raw[-1])
+    delimiter = _QUERY_DELIMITERS.get(param.style, _QUERY_DELIMITERS["form"])
+    if param.shape == "object" and len(raw) == 1 and raw[0] and delimiter.search(raw[0]) is None:
+        # An object has at least one delimiter: a sender that encoded them all (``%2C``) is
+        # understood too (an array item may hold an encoded delimiter, an object never lacks one).
+        return delimiter.split(_unquote_query(raw[0]))
+    items = [_unquote_query(i) for v in raw for i in (delimiter.split(v) if v != "" else [])]
+    return items
+
+
+def _cookie_pairs(request: Request) -> list[tuple[str, str]]:
+    """The ``Cookie`` header's pairs, in order, repeated names kept (values still encoded)."""
+    pairs = []
+    for header in request.headers.getlist("cookie"):
+        for piece in header.split(";"):
+            name, sep, value = piece.strip().partition("=")
+            if sep:
+                value = value.strip()
+                if len(value) >= 2 and value[0] == value[-1] == '"':
+                    value = value[1:-1]
+                pairs.append((name.strip(), value))
+    return pairs
+
+
+def _unquote_cookie(text: str) -> str:
+    return unquote(text, encoding="utf-8", errors="replace")
+
+
+def _cookie_value(request: Request, param: Param) -> Any:
+    pairs = _cookie_pairs(request)
+    if param.shape == "object" and param.explode:
+        state = runtime(request)
+        schema = state.operation(param.operation).get("params", {}).get(param.key, {})
+        names = _properties(schema, state.defs)
+        found = {n: _unquote_cookie(v) for n, v in pairs if n in names}
+        return found or _MISSING
+    raw = [v for n, v in pairs if n == param.wire]
+    if not raw:
+        return _MISSING
+    if param.shape == "array" and param.explode:
+        return [_unquote_cookie(v) for v in raw]
+    return _simple(param, raw[-1], _unquote_cookie)
 
 
 # --------------------------------------------------------------------------- bodies
@@ -405,11 +674,12 @@ async def read_body(
         except ValueError as exc:
             raise _error(("body",), f"the body is not valid JSON: {exc}", "json_invalid") from None
         state.validate(schema, data, ("body",))
-    elif kind == "form":
-        data = _form_fields(parse_qsl(_decode(raw), keep_blank_values=True))
-        state.validate(schema, _coerce_form(data, schema, state.defs), ("body",))
     else:
-        data = await _multipart(request)
+        if kind == "form":
+            fields = _form_fields(parse_qsl(_decode(raw), keep_blank_values=True))
+        else:
+            fields = await _multipart(request)
+        data = _shape_form(fields, schema, state.defs)
         state.validate(schema, _coerce_form(data, schema, state.defs), ("body",))
     try:
         return _adapter(("body", operation, media_type), tp).validate_python(data)
@@ -450,6 +720,26 @@ async def _multipart(request: Request) -> dict[str, Any]:
     return _form_fields(pairs)
 
 
+def _shape_form(data: dict[str, Any], schema: Any, defs: Mapping[str, Any]) -> dict[str, Any]:
+    """Form fields as the schema's shape: an array property is a list even when sent once, an
+    object property (sent as JSON, multipart's default encoding) is read as JSON."""
+    properties = _properties(schema, defs)
+    result: dict[str, Any] = {}
+    for key, value in data.items():
+        prop = _resolve(properties.get(key, {}), defs)
+        if prop.get("type") == "array" and not isinstance(value, list):
+            value = [value]
+        elif (prop.get("type") == "object" or "properties" in prop) and isinstance(
+            value, str | bytes
+        ):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                pass
+        result[key] = value
+    return result
+
+
 def _coerce_form(data: dict[str, Any], schema: Any, defs: Mapping[str, Any]) -> dict[str, Any]:
     """Form values are text: read them as the property's type before the schema check."""
     properties = _properties(schema, defs)
@@ -462,7 +752,7 @@ def _coerce_form(data: dict[str, Any], schema: Any, defs: Mapping[str, Any]) -> 
         if prop.get("type") == "array":
             items = _resolve(prop.get("items", {}), defs)
             values = value if isinstance(value, list) else [value]
-            result[key] = [_coerce_text(v, items) for v in values]
+            result[key] = ["" if isinstance(v, bytes) else _coerce_text(v, items) for v in values]
         else:
             result[key] = _coerce_text(value[0] if isinstance(value, list) else value, prop)
     return result

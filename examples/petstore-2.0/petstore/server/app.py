@@ -48,17 +48,20 @@ async def _op_list_pets(
     limit: Annotated[
         Annotated[int, Field(ge=-2147483648, le=100)] | None, Query(alias="limit")
     ] = None,
-    tags: Annotated[str | None, Query(alias="tags")] = None,
 ) -> Response:
     """List all pets"""
-    _tags = _rt.split(tags, ",", "tags", list[str], "query")
+    tags: list[str] | None = _rt.decode(
+        request,
+        _rt.Param("list_pets", "tags", "tags", "query", "form", False, "array", False),
+        list[str],
+    )
     return await _rt.answer(
         request,
         "list_pets",
         200,
         lambda: _handlers(request).list_pets(
             limit=limit,
-            tags=_tags,
+            tags=tags,
             **_rt.pass_credentials(request, "list_pets", credentials),
         ),
     )
