@@ -37,15 +37,19 @@ SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 # repeated multipart file fields. Schemathesis finds these; the client side of the same specs is
 # proven against Prism (tests/test_prism.py).
 _KNOWN_GAPS = {"features-params-3.0", "features-params-2.0", "features-bodies-3.0"}
+# An entry with "fuzz": false in examples/index.json is golden output only: the schema feature
+# specs come in 2.0, 3.0 and 3.1 flavours that normalize to the same IR (tests/test_versions.py), so
+# fuzzing one or two flavours of each covers the server code they all generate, at ~30 s a spec.
+_FUZZED = [e for e in EXAMPLES if e.get("fuzz", True)]
 _CASES = [
     pytest.param(e, marks=pytest.mark.xfail(reason="server parameter styles / form validation gaps", strict=False))
     if e["out"].split("/")[-1] in _KNOWN_GAPS else e
-    for e in EXAMPLES
+    for e in _FUZZED
 ]
 
 
 @pytest.mark.fuzz
-@pytest.mark.parametrize("entry", _CASES, ids=[e["out"].split("/")[-1] for e in EXAMPLES])
+@pytest.mark.parametrize("entry", _CASES, ids=[e["out"].split("/")[-1] for e in _FUZZED])
 def test_schemathesis_finds_nothing_in_the_mock_server(entry: dict[str, str], tmp_path: Path) -> None:
     from generator.api import load_api
 
