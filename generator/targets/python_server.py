@@ -114,7 +114,7 @@ def constrained_hint(t: ir.Type, namer: TypeNamer) -> str:
     """A type hint carrying the schema's constraints (server side only: the models stay lenient)."""
     if isinstance(t, ir.Primitive):
         base = namer.hint(t)
-        meta = _field_meta(with_format_range(t), number=t.kind == "number" and base == "float")
+        meta = _field_meta(with_format_range(t), number=t.kind == "number" and base == "float") + _format_meta(t)
         return f"Annotated[{base}, {', '.join(meta)}]" if meta else base
     if isinstance(t, ir.Array):
         base = f"list[{constrained_hint(t.items, namer)}]"
@@ -127,6 +127,11 @@ def constrained_hint(t: ir.Type, namer: TypeNamer) -> str:
         if "Any" in parts:
             return "Any"
         return " | ".join([p for p in parts if p != "None"] + [p for p in parts if p == "None"])
+    literal_type = namer.unalias(t)
+    if isinstance(literal_type, ir.Literal) and any(not isinstance(v, str) for v in literal_type.values):
+        # A parameter arrives as text; pydantic never reads the text '2' as the literal 2.
+        values = ", ".join(literal(v) for v in literal_type.values)
+        return f"Annotated[{namer.hint(t)}, _rt.literal_text({values})]"
     return namer.hint(t)
 
 
@@ -139,6 +144,13 @@ def _field_meta(c: ir.Constraints, *, number: bool = False) -> list[str]:
     if c.pattern is not None and usable_pattern(c.pattern):
         meta.append(f"_rt.pattern({literal(c.pattern)})")
     return meta
+
+
+def _format_meta(t: ir.Primitive) -> list[str]:
+    """Runtime checks of a parameter's text that its Python type does not make by itself."""
+    if t.kind == "string" and t.format in ("date", "date-time"):
+        return [f"_rt.rfc3339_text({literal(t.format)})"]
+    return []
 
 
 def _number(value: float) -> str:

@@ -502,7 +502,9 @@ async def _op_get_item(
     item_id_2: Annotated[str | None, Query(alias="itemId")] = None,
     limit: Annotated[int | None, Query(alias="limit")] = 10,
     status: Annotated[m.Status | None, Query(alias="status")] = None,
-    since: Annotated[datetime.datetime | None, Query(alias="since")] = None,
+    since: Annotated[
+        Annotated[datetime.datetime, _rt.rfc3339_text("date-time")] | None, Query(alias="since")
+    ] = None,
     x_trace_id: Annotated[uuid.UUID | None, Header(alias="X-Trace-Id")] = None,
 ) -> Response:
     """Path, query and header parameters together; optional ones are left out when None"""

@@ -55,8 +55,12 @@ async def _op_list_events(
     request: Request,
     *,
     color: Annotated[Literal["red", "green", "blue"] | None, Query(alias="color")] = None,
-    priority: Annotated[Literal[1, 2, 3] | None, Query(alias="priority")] = None,
-    since: Annotated[datetime.date | None, Query(alias="since")] = None,
+    priority: Annotated[
+        Annotated[Literal[1, 2, 3], _rt.literal_text(1, 2, 3)] | None, Query(alias="priority")
+    ] = None,
+    since: Annotated[
+        Annotated[datetime.date, _rt.rfc3339_text("date")] | None, Query(alias="since")
+    ] = None,
     limit: Annotated[Annotated[int, Field(ge=1, le=100)] | None, Query(alias="limit")] = 20,
 ) -> Response:
     """list_events"""
