@@ -147,6 +147,11 @@ def constrained_hint(t: ir.Type, namer: TypeNamer) -> str:
     if isinstance(t, ir.Named) and namer.kinds.get(t.key) == "enum":
         # The models' enums accept unknown values (forward compatible reading); a server checks.
         return f"Annotated[{namer.hint(t)}, _rt.known_member()]"
+    literal_type = namer.unalias(t)
+    if isinstance(literal_type, ir.Literal) and any(not isinstance(v, str) for v in literal_type.values):
+        # A parameter arrives as text; pydantic never reads the text '2' as the literal 2.
+        values = ", ".join(literal(v) for v in literal_type.values)
+        return f"Annotated[{namer.hint(t)}, _rt.literal_text({values})]"
     return namer.hint(t)
 
 

@@ -295,6 +295,18 @@ def pattern(regex: str) -> AfterValidator:
     return AfterValidator(check)
 
 
+def literal_text(*values: Any) -> BeforeValidator:
+    """Read a parameter's text as the value of a ``Literal`` of numbers or booleans that it spells
+    in JSON ('2' is 2, 'true' is True): pydantic compares literals strictly, so the text '2' would
+    never be the value 2. Any other text is left for the ``Literal`` to refuse."""
+    spelled = {json.dumps(v): v for v in values if not isinstance(v, str)}
+
+    def parse(value: Any) -> Any:
+        return spelled.get(value, value) if isinstance(value, str) else value
+
+    return BeforeValidator(parse)
+
+
 def unique_items() -> AfterValidator:
     """A ``uniqueItems: true`` check."""
 
@@ -643,11 +655,12 @@ async def read_body(
     picks one (415 when none fits).
     """
     raw = await request.body()
-    if not raw:
+    received = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    # Zero bytes with a Content-Type is an empty body, which a binary or text schema may allow.
+    if not raw and (not required or not received):
         if required:
             raise _error(("body",), "a request body is required", "missing")
         return None
-    received = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     chosen = next((c for c in contents if received and _media_matches(c[0], received)), None)
     if chosen is None and not received:
         chosen = contents[0]
@@ -660,6 +673,8 @@ async def read_body(
             accepted=accepted,
         )
     media_type, kind, tp = chosen
+    if not raw and kind not in ("binary", "text"):
+        raise _error(("body",), "a request body is required", "missing")
     state = runtime(request)
     schema = state.body_schema(operation, media_type)
     if kind == "binary":
@@ -881,6 +896,32 @@ def _json_module() -> Any:
         return None
 
 
+# RFC 3986 (sections 2 and 3) characters of a URI reference, and a scheme. jsonschema checks "uri" only with an
+# optional package (rfc3987) installed; without one every string would pass.
+_URI_TEXT = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?\[\]]|%[0-9A-Fa-f]{2})*")
+_URI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def _is_uri_reference(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    head, _, fragment = value.partition("#")
+    return bool(_URI_TEXT.fullmatch(head) and _URI_TEXT.fullmatch(fragment))
+
+
+def _is_uri(value: object) -> bool:
+    return not isinstance(value, str) or bool(_URI_SCHEME.match(value)) and _is_uri_reference(value)
+
+
+def _format_checker(js: Any) -> Any:
+    """Draft 2020-12's format checks, plus "uri" and "uri-reference" when jsonschema has none."""
+    checker = js.FormatChecker(list(js.Draft202012Validator.FORMAT_CHECKER.checkers))
+    for name, check in (("uri", _is_uri), ("uri-reference", _is_uri_reference)):
+        if name not in checker.checkers:
+            checker.checks(name)(check)
+    return checker
+
+
 @dataclass
 class Runtime:
     """What the app knows about the spec: schemas, mock answers, which operations are mocked."""
@@ -891,6 +932,7 @@ class Runtime:
     _validators: dict[int, tuple[Any, Any]] = field(default_factory=dict)
     _mocks: dict[str, Response] = field(default_factory=dict)
     _jsonschema: Any = field(default_factory=_json_module)
+    _format_checker: Any = None
 
     @property
     def defs(self) -> dict[str, Any]:
@@ -916,7 +958,9 @@ class Runtime:
             return None
         js = self._jsonschema
         root = {**schema, "$defs": self.defs} if isinstance(schema, dict) else schema
-        found = js.Draft202012Validator(root, format_checker=js.Draft202012Validator.FORMAT_CHECKER)
+        if self._format_checker is None:
+            self._format_checker = _format_checker(js)
+        found = js.Draft202012Validator(root, format_checker=self._format_checker)
         # The cache holds the schema too, so its id cannot be reused by another object.
         self._validators[id(schema)] = (schema, found)
         return found

@@ -1,0 +1,41 @@
+"""Your handlers: this file is yours; oagen writes it once and never overwrites it.
+
+Override the operations you implement (copy a stub below and uncomment it); the others answer
+501 Not Implemented, or their mock answer with ``create_app(mock=True)``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from .. import models as m
+from .base import BaseHandlers, Credentials
+
+
+class Handlers(BaseHandlers):
+    """The API's implementation."""
+
+    # async def get_profile(
+    #     self,
+    #     *,
+    #     id_: int,
+    # ) -> Any:
+    #     """get_profile — GET /profiles/{id}"""
+    #     return {}
+
+    # async def put_profile(
+    #     self,
+    #     *,
+    #     id_: int,
+    #     body: m.Profile,
+    # ) -> Any:
+    #     """put_profile — PUT /profiles/{id}"""
+    #     return {}
+
+    # async def get_person(
+    #     self,
+    #     *,
+    #     id_: int,
+    # ) -> Any:
+    #     """get_person — GET /people/{id}"""
+    #     return {}
