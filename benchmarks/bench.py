@@ -35,48 +35,25 @@ SPECS = [
 ]
 
 _PHASES_CHILD = r"""
-import json, resource, sys, time
+import json, resource, sys
 sys.path.insert(0, sys.argv[3])
 from pathlib import Path
-from generator import check, loader, naming, render
-from generator.api import GenerateOptions, _manifest, Loaded
-from generator.diagnostics import Diagnostics
-from generator.format import Formatter, check_python
-from generator.normalize.lower import lower, spec_version
-from generator.refs import Resolver
-from generator.targets import registry
-from generator.targets.package import Options
-from generator.writer import OutputFile, apply, plan_writes
+from generator.api import GenerateOptions, generate
 
 spec, out = sys.argv[1], Path(sys.argv[2])
-t = {}
-def mark(name, start):
-    t[name] = time.perf_counter() - start
-s = time.perf_counter(); doc = loader.load(spec); mark("load", s)
-s = time.perf_counter(); resolver = Resolver(doc); version = spec_version(doc.data, doc.file); mark("resolve", s)
-s = time.perf_counter(); findings = check.validate(doc, version) if sys.argv[4] == "1" else []; mark("validate", s)
-s = time.perf_counter(); diags = Diagnostics(); api = naming.name_api(lower(resolver, diags)); mark("normalize", s)
-s = time.perf_counter()
-env = render.environment()
-plans = registry.plan(api, Options(package="bench_pkg"))
-texts = {p.path: render.render(env, p.template, p.context) for p in plans}
-mark("render", s)
-s = time.perf_counter()
-texts.update(Formatter(None).format_modules({p.path: texts[p.path] for p in plans if p.python}))
-for p in plans:
-    if p.python:
-        assert check_python(texts[p.path], p.path) is None
-mark("format", s)
-s = time.perf_counter()
-files = [OutputFile(path=p.path, content=texts[p.path].encode(), user_owned=p.user_owned) for p in plans]
-plan = plan_writes(out, files, force=True)
-apply(out, plan, files, _manifest(Loaded(api=api, diagnostics=[], resolver=resolver), spec, GenerateOptions(), "bench_pkg"))
-mark("write", s)
-t["operations"] = len(api.operations)
-t["lines"] = sum(x.count("\n") for x in texts.values())
+result = generate(spec, out, GenerateOptions(package="bench_pkg", validate=sys.argv[4] == "1", force=True))
+assert result.ok, [d.format() for d in result.diagnostics]
+t = dict(result.timings)
+t["operations"] = len(result.api.operations)
+t["lines"] = sum((out / p).read_bytes().count(b"\n") for p in result.written if p.endswith(".py"))
 t["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(t))
 """
+
+
+# The phases as generator.api times them (validate: the wait for the second process that
+# validates a big spec while the first normalizes).
+_PHASE_NAMES = ("load", "normalize", "validate", "render", "format", "check", "write")
 
 
 def run_child(code_or_args: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
@@ -146,10 +123,23 @@ def oagen_runs(spec: Path, repeat: int, validate: bool) -> dict[str, float]:
 def phases(spec: Path, validate: bool) -> dict[str, float]:
     tmp = Path(tempfile.mkdtemp(prefix="oagen-phases-"))
     try:
-        _, _, out = run_child([PY, "-c", _PHASES_CHILD, str(spec), str(tmp / "out"), str(ROOT), "1" if validate else "0"])
+        _, _, out = run_child([PY, "-c", _PHASES_CHILD, str(spec), str(tmp / "out"), str(ROOT), "1" if validate else "0"],
+                             {"OAGEN_CACHE_DIR": str(tmp / "cache")})
         return json.loads(out) if out.strip() else {}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+PEERS = ("openapi-generator-cli==7.26.0", "openapi-python-client")  # as measured in PEERS.md
+
+
+def ensure_peers() -> None:
+    """The peers in their own venv (.cache/peers-venv, from PyPI) unless there already."""
+    if (PEERS_VENV / "bin" / "openapi-generator-cli").exists():
+        return
+    print(f"installing the peers into {PEERS_VENV} ({', '.join(PEERS)})...", flush=True)
+    subprocess.run([sys.executable, "-m", "venv", str(PEERS_VENV)], check=False)
+    subprocess.run([str(PEERS_VENV / "bin" / "pip"), "install", "-q", *PEERS], check=False)
 
 
 def peer_openapi_generator(spec: Path, repeat: int) -> dict[str, float] | None:
@@ -185,6 +175,8 @@ def main() -> int:
     if not CORPUS.exists():
         subprocess.run([str(ROOT / "scripts" / "fetch_corpus.sh")], check=False, cwd=ROOT)
     ensure_yaml_copy(SPECS[3][1], SPECS[2][1])
+    if not args.no_peers:
+        ensure_peers()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}; medians of {args.repeat}\n", flush=True)
     rows = []
@@ -201,8 +193,7 @@ def main() -> int:
         rows.append((label, ph, whole, peer))
         ops = ph.get("operations", 0) or 1
         print(f"   phases: " + ", ".join(f"{k} {ph[k]:.2f}s" for k in
-                                        ("load", "resolve", "validate", "normalize", "render", "format", "write")
-                                        if k in ph), flush=True)
+                                        _PHASE_NAMES if k in ph), flush=True)
         print(f"   whole: {whole['wall']:.2f}s wall, peak {whole['peak']:.0f} MB, no-op {whole['noop']:.2f}s, "
               f"import client {whole['import_client']:.2f}s, server {whole['import_server']:.2f}s, "
               f"black --check {'ok' if whole['black_ok'] else 'FAILS'}; {100 * whole['wall'] / ops:.3f}s/100 ops",
@@ -224,11 +215,10 @@ def main() -> int:
               f"| {whole['peak']:.0f} | {whole['noop']:.2f} | {whole['import_client']:.2f} | "
               f"{whole['import_server']:.2f} | {'ok' if whole['black_ok'] else 'FAIL'} | - | - | - |")
     print("\nphases (seconds, one cold run):")
-    print("| spec | load | resolve | validate | normalize | render | format | write | peak MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| spec | " + " | ".join(_PHASE_NAMES) + " | peak MB |")
+    print("|---|" + "---:|" * (len(_PHASE_NAMES) + 1))
     for label, ph, _, _ in rows:
-        cells = " | ".join(f"{ph.get(k, 0):.2f}" for k in ("load", "resolve", "validate", "normalize", "render",
-                                                           "format", "write"))
+        cells = " | ".join(f"{ph.get(k, 0):.2f}" for k in _PHASE_NAMES)
         print(f"| {label} | {cells} | {ph.get('peak_mb', 0):.0f} |")
     return 0
 

@@ -138,15 +138,23 @@ def load_api(spec: str, *, strict: bool = False, validate: bool = True,
         return Loaded(api=None, diagnostics=exc.diagnostics)
     diags.extend(doc.load_warnings)
     resolver = Resolver(doc, ref_options)
+    found = Diagnostics()  # the normalizer's findings, reported after the validator's
+    pending: check.Pending | None = None
+    failure: FatalError | None = None
     try:
         version = spec_version(doc.data, doc.file)
-        if validate:
-            with phase("validate", "validating against the OpenAPI schema"):
-                diags.extend(check.validate(doc, version, strict=strict))
+        if validate:  # a big spec is validated in a second process while this one normalizes
+            pending = check.Pending(doc, version, strict)
         with phase("normalize", "normalizing operations and schemas"):
-            api = safety.deep(lambda: naming.name_api(lower(resolver, diags)), file=doc.file)
+            api = safety.deep(lambda: naming.name_api(lower(resolver, found)), file=doc.file)
     except FatalError as exc:
-        return Loaded(api=None, diagnostics=_located(diags.items + exc.diagnostics, resolver))
+        failure = exc
+    if pending is not None:
+        with phase("validate", "validating against the OpenAPI schema"):
+            diags.extend(pending.result())
+    diags.extend(found.items)
+    if failure is not None:
+        return Loaded(api=None, diagnostics=_located(diags.items + failure.diagnostics, resolver))
     if strict:
         diags = Diagnostics(d if d.severity >= Severity.ERROR else _as_error(d) for d in diags)
     return Loaded(api=api, diagnostics=_located(diags.items, resolver), resolver=resolver)
@@ -182,7 +190,7 @@ def render_files(api: ir.Api, options: GenerateOptions, package: str,
                  document: object = None, phases: Phases | None = None) -> tuple[list[OutputFile], list[Diagnostic]]:
     """render → format → compile check, all in memory (``document``: the spec as loaded, shipped as is)."""
     from . import render, safety
-    from .format import Formatter, check_python, default_cache_dir
+    from .format import Formatter, default_cache_dir
     from .targets import registry
     from .targets.package import Options
 
@@ -205,16 +213,13 @@ def render_files(api: ir.Api, options: GenerateOptions, package: str,
             return [], problems
     files: list[OutputFile] = []
     with phase("check", f"checking {len(python)} modules (compile, identifiers)"):
-        for p in plans:
-            if p.python:
-                problem = check_python(texts[p.path], p.path)
-                if problem is not None:
-                    problems.append(problem)
-                    continue
-            if not safety.check_text(texts[p.path], p.path):
-                files.append(OutputFile(path=p.path, content=texts[p.path].encode("utf-8"), user_owned=p.user_owned))
-        # No spec text outside literals and comments: every identifier from a template or the naming pass.
-        problems += safety.check_files(env, plans, texts, api, package)
+        # Every module compiles, and holds no spec text outside literals and comments: every
+        # identifier comes from a template or the naming pass.
+        problems += safety.check_files(env, plans, texts, api, package, compiles=True,
+                                       jobs=min(2, os.cpu_count() or 1))
+        if not problems:
+            files = [OutputFile(path=p.path, content=texts[p.path].encode("utf-8"), user_owned=p.user_owned)
+                     for p in plans]
     return ([], problems) if problems else (files, problems)
 
 

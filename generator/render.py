@@ -136,7 +136,8 @@ def docstring(text: Any, indent: int = 4, closing: bool = False) -> str:
     # quotes, then every unprintable character as an escape sequence: what Python reads back
     # is the original text, and no character of it can end the string or the line.
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    text = "".join(_escape_char(ch) if _unprintable(ch) else ch for ch in text)
+    if not text.replace("\n", "").isprintable():  # (the common case skips the per-character pass)
+        text = "".join(_escape_char(ch) if _unprintable(ch) else ch for ch in text)
     lines = [line.rstrip() for line in text.strip().split("\n")]
     while lines and not lines[-1]:
         lines.pop()
@@ -166,7 +167,10 @@ def _backslashes_before(text: str, index: int) -> int:
 
 def comment(text: Any) -> str:
     """Text made safe for a single ``#`` comment line (unprintable characters dropped)."""
-    return " ".join("".join(" " if _unprintable(ch) else ch for ch in str(text)).split())
+    text = str(text)
+    if not text.replace("\n", "").isprintable():
+        text = "".join(" " if _unprintable(ch) else ch for ch in text)
+    return " ".join(text.split())
 
 
 def md(text: Any) -> str:

@@ -141,12 +141,27 @@ def derived(name: str, names: frozenset[str]) -> bool:
     return any(c in names or (c.isdigit() and name.startswith("_")) for c in candidates if c)
 
 
-def check_module(source: str, path: str, allowed: frozenset[str]) -> list[Diagnostic]:
-    """Problems of one generated module (empty when it is safe to write)."""
+def check_module(source: str, path: str, allowed: frozenset[str], *, compiles: bool = False) -> list[Diagnostic]:
+    """Problems of one generated module (empty when it is safe to write). With ``compiles``, the
+    module must also compile (one parse serves both checks)."""
     try:
         tree = ast.parse(source, filename=path)
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        if compiles:
+            from .format import check_python
+
+            problem = check_python(source, path)
+            if problem is not None:
+                return [problem]
         return [_problem(path, None, f"does not parse ({type(exc).__name__}: {exc})")]
+    if compiles:
+        try:
+            compile(tree, path, "exec", dont_inherit=True)
+        except (SyntaxError, ValueError) as exc:
+            from .format import check_python
+
+            problem = check_python(source, path)
+            return [problem] if problem is not None else [_problem(path, None, f"does not compile ({exc})")]
     problems: list[Diagnostic] = []
     verdicts: dict[str, bool] = {}
     for node, name in _identifiers(tree):
@@ -254,12 +269,14 @@ def check_text(content: str, path: str) -> Diagnostic | None:
 
 
 def check_files(env: jinja2.Environment, plans: Iterable[Any], texts: dict[str, str], api: ir.Api,
-                package: str) -> list[Diagnostic]:
+                package: str, *, compiles: bool = False, jobs: int = 1) -> list[Diagnostic]:
     """Every rendered file checked: Python ones by :func:`check_module` against the vocabulary of
-    their own template, the others by :func:`check_text`."""
+    their own template (and, with ``compiles``, compiled), the others by :func:`check_text`.
+    Many modules are checked on ``jobs`` processes."""
     names = api_identifiers(api, package) | TARGET_VOCABULARY
     allowed: dict[str, frozenset[str]] = {}  # per template (a few), not per file (thousands)
     problems: list[Diagnostic] = []
+    modules: list[tuple[str, str]] = []
     for plan in plans:
         text = texts[plan.path]
         problem = check_text(text, plan.path)
@@ -269,8 +286,36 @@ def check_files(env: jinja2.Environment, plans: Iterable[Any], texts: dict[str, 
         if plan.python:
             if plan.template not in allowed:
                 allowed[plan.template] = names | template_identifiers(env, plan.template)
-            problems.extend(check_module(text, plan.path, allowed[plan.template]))
+            modules.append((plan.path, plan.template))
+    global _SHARED
+    _SHARED = (texts, allowed, compiles)
+    try:
+        if jobs > 1 and sum(len(texts[path]) for path, _ in modules) > _PARALLEL_CHARS:
+            from concurrent.futures import ProcessPoolExecutor
+            from multiprocessing import get_context
+
+            size = max(1, len(modules) // (jobs * 4))
+            batches = [modules[i:i + size] for i in range(0, len(modules), size)]
+            # Forked workers see the texts and vocabularies as they are (nothing is pickled but
+            # the paths and the findings).
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+                for found in pool.map(_check_batch, batches):
+                    problems.extend(found)
+        else:
+            problems.extend(_check_batch(modules))
+    finally:
+        _SHARED = None
     return problems
+
+
+_PARALLEL_CHARS = 2_000_000
+_SHARED: tuple[dict[str, str], dict[str, frozenset[str]], bool] | None = None
+
+
+def _check_batch(modules: list[tuple[str, str]]) -> list[Diagnostic]:
+    assert _SHARED is not None
+    texts, allowed, compiles = _SHARED
+    return [p for path, template in modules for p in check_module(texts[path], path, allowed[template], compiles=compiles)]
 
 
 # --------------------------------------------------------------------------- deep input

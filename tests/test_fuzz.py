@@ -218,6 +218,16 @@ def test_fuzz_generate(spec: dict[str, Any], tmp_path: Path) -> None:
     check_spec(spec, tmp_path, black=False)
 
 
+@pytest.mark.parametrize("name", ["\x00", "\\X", "a\u2028b", '"""'])
+def test_api_key_names_found_by_the_fuzzer(name: str, tmp_path: Path) -> None:
+    """The fuzzer's find: an API key's name reached a docstring of the client unescaped."""
+    spec = {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+            "components": {"securitySchemes": {"ra": {"type": "apiKey", "in": "cookie", "name": name}}},
+            "security": [{"ra": []}],
+            "paths": {"/a": {"get": {"operationId": "a", "responses": {"200": {"description": "ok"}}}}}}
+    check_spec(spec, tmp_path, black=True)
+
+
 @settings(max_examples=3, **_SETTINGS)  # type: ignore[arg-type]
 @given(spec=specs())
 def test_fuzz_generate_with_black(spec: dict[str, Any], tmp_path: Path) -> None:
