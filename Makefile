@@ -66,10 +66,10 @@ demo: $(STAMP)
 	$(VPY) scripts/demo.py
 
 test: $(STAMP) tools
-	$(PYTEST)
+	$(PYTEST) -n 2
 
 test-fast: $(STAMP)
-	$(PYTEST) -m "not slow and not corpus and not prism"
+	$(PYTEST) -n 2 -m "not slow and not corpus and not prism"
 
 corpus: $(STAMP) corpus-fetch
 	$(VPY) scripts/corpus.py

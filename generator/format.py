@@ -258,20 +258,26 @@ class Formatter:
         black calls), else, when the piece cannot be read that way, the whole piece.
         """
         split = {path: split_pieces(text) for path, text in sources.items()}
-        all_pieces = {p for pieces, _ in split.values() for p in pieces}
-        keys = {p: self._key(p) for p in all_pieces}
-        todo = sorted({p for p, k in keys.items() if self._lookup(k) is None})
-        self.cached += len(keys) - len(todo)
-        whole: list[str] = []
-        partial: dict[str, list[tuple[int, int]]] = {}
-        for piece in todo:
-            spans = _long_statements(piece) if self.trust_short and "\t" not in piece else None
-            if spans is None:
-                whole.append(piece)
-            elif not spans:
-                self._store(keys[piece], piece, disk=False)
-            else:
-                partial[piece] = spans
+        ready: dict[str, str] = {}  # piece -> formatted
+        spans_of: dict[str, list[tuple[int, int]] | None] = {}
+        for pieces, _ in split.values():
+            for piece in pieces:
+                if piece in ready or piece in spans_of:
+                    continue
+                spans = _long_statements(piece) if self.trust_short and "\t" not in piece else None
+                if spans == []:
+                    ready[piece] = piece  # nothing for black to do (no cache needed either)
+                else:
+                    spans_of[piece] = spans
+        keys = {p: self._key(p) for p in spans_of}
+        for piece, key in keys.items():
+            hit = self._lookup(key)
+            if hit is not None:
+                ready[piece] = hit
+        todo = sorted(p for p in spans_of if p not in ready)
+        self.cached += len(spans_of) - len(todo)
+        whole = [p for p in todo if spans_of[p] is None]
+        partial = {p: spans for p in todo if (spans := spans_of[p])}
         statements = sorted({"\n".join(p.split("\n")[a:b]) for p, spans in partial.items() for a, b in spans})
         done = dict(zip(statements, self._run(statements, _format_statements_many), strict=True))
         for piece, spans in partial.items():
@@ -286,7 +292,8 @@ class Formatter:
                 out += lines[last:a] + [formatted]
                 last = b
             else:
-                self._store(keys[piece], "\n".join(out + lines[last:]))
+                ready[piece] = "\n".join(out + lines[last:])
+                self._store(keys[piece], ready[piece])
         self.formatted += len(whole)
         self.statements = len(statements)
         failed: set[str] = set()
@@ -294,13 +301,14 @@ class Formatter:
             if result is None:
                 failed.add(piece)
             else:
+                ready[piece] = result
                 self._store(keys[piece], result)
         result_modules = {}
         for path, (pieces, separators) in split.items():
             if any(p in failed for p in pieces):
                 result_modules[path] = format_python(sources[path], path)
                 continue
-            parts = [self._lookup(keys[p]) or "" for p in pieces]
+            parts = [ready[p] for p in pieces]
             joined = [parts[0]]
             for sep, part in zip(separators, parts[1:], strict=True):
                 joined[-1] = joined[-1].rstrip("\n")
@@ -331,9 +339,9 @@ class Formatter:
             _MEMORY[key] = hit
         return hit
 
-    def _store(self, key: str, text: str, *, disk: bool = True) -> None:
+    def _store(self, key: str, text: str) -> None:
         _MEMORY[key] = text
-        if self.cache_dir is None or not disk:
+        if self.cache_dir is None:
             return
         target = self.cache_dir / key[:2] / key
         try:

@@ -71,3 +71,39 @@ def test_strict_turns_a_repair_into_exit_1(tmp_path: Path) -> None:
     strict = oagen("generate", str(spec), "-o", str(tmp_path / "b"), "--strict")
     assert strict.returncode == 1 and "error[OAG133]" in strict.stderr
     assert not (tmp_path / "b").exists()
+
+
+def test_verbose_prints_the_phases_and_a_pipe_gets_no_progress(seed_spec: Path, tmp_path: Path) -> None:
+    result = oagen("generate", str(seed_spec), "-o", str(tmp_path / "out"), "-v")
+    assert result.returncode == 0, result.stderr
+    [line] = [x for x in result.stderr.splitlines() if "phases:" in x]
+    for phase in ("load", "validate", "normalize", "render", "format", "check", "write"):
+        assert f" {phase} " in line
+    assert "\r" not in result.stderr  # progress is for terminals only
+    quiet = oagen("generate", str(seed_spec), "-o", str(tmp_path / "out2"), "-q")
+    assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_progress_on_a_terminal(seed_spec: Path, tmp_path: Path) -> None:
+    """Under a pseudo-terminal the phases show on one line that is cleared at the end."""
+    import os
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: oagen with stderr on the terminal
+        os.execv(sys.executable, [sys.executable, "-m", "generator", "generate", str(seed_spec), "-o",
+                                  str(tmp_path / "out")])
+    output = b""
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, output
+    text = output.decode("utf-8", "replace")
+    assert "\roagen: loading the spec..." in text and "rendering 2 operations" in text
+    assert "wrote" in text

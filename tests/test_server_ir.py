@@ -106,7 +106,7 @@ def test_constrained_hints_carry_the_constraints(tmp_path: Path) -> None:
     namer = TypeNamer(api)
     size, tag = api.models[0].fields
     assert constrained_hint(size.type, namer) == "Annotated[int, Field(ge=1, le=2147483647)]"
-    assert constrained_hint(tag.type, namer) == "Annotated[str, Field(max_length=4), _rt.pattern('^[a-z]+$')] | None"
+    assert constrained_hint(tag.type, namer) == 'Annotated[str, Field(max_length=4), _rt.pattern("^[a-z]+$")] | None'
     bad = ir.Primitive(kind="string", constraints=ir.Constraints(pattern="\\p{L}+"))  # ECMA only: not enforced
     assert constrained_hint(bad, namer) == "str"
     assert SchemaBuilder(api).of(bad) == {"type": "string"}
