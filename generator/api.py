@@ -144,7 +144,8 @@ def load_api(spec: str, *, strict: bool = False, validate: bool = True,
     try:
         version = spec_version(doc.data, doc.file)
         if validate:  # a big spec is validated in a second process while this one normalizes
-            pending = check.Pending(doc, version, strict)
+            with phase("validate", "validating against the OpenAPI schema"):
+                pending = check.Pending(doc, version, strict)
         with phase("normalize", "normalizing operations and schemas"):
             api = safety.deep(lambda: naming.name_api(lower(resolver, found)), file=doc.file)
     except FatalError as exc:
