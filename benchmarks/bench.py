@@ -57,12 +57,14 @@ print(json.dumps(t))
 """
 
 
+_BYTECODE: dict[str, str | None] = {"PYTHONDONTWRITEBYTECODE": None}  # (this machine sets it)
+
 # The phases as generator.api times them (validate: the wait for the second process that
 # validates a big spec while the first normalizes).
 _PHASE_NAMES = ("load", "normalize", "validate", "render", "format", "check", "write")
 
 
-def run_child(code_or_args: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+def run_child(code_or_args: list[str], env: dict[str, str | None] | None = None) -> tuple[float, float, str]:
     """Wall seconds, peak RSS (MB) of the child, and its stdout."""
     wrapper = [PY, "-c", (
         "import resource, subprocess, sys, time, json;"
@@ -71,7 +73,9 @@ def run_child(code_or_args: list[str], env: dict[str, str] | None = None) -> tup
         "r=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024;"
         "print(json.dumps({'wall': w, 'peak': r, 'rc': p.returncode, 'out': p.stdout[-4000:], 'err': p.stderr[-2000:]}))"
     ), *code_or_args]
-    result = subprocess.run(wrapper, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    merged = {**os.environ, **(env or {})}
+    result = subprocess.run(wrapper, capture_output=True, text=True,
+                            env={k: v for k, v in merged.items() if v is not None})
     data = json.loads(result.stdout)
     if data["rc"] != 0:
         print(f"    ! exit {data['rc']}: {data['err'].strip().splitlines()[-1:] if data['err'] else ''}", flush=True)
@@ -113,8 +117,10 @@ def oagen_runs(spec: Path, repeat: int, validate: bool, black_check: bool = True
         imports = {}
         for module in ("bench_pkg.client", "bench_pkg.server.app"):
             times = []
+            # As users import: with bytecode cached (a first import writes it, not timed).
+            run_child([PY, "-c", f"import {module}"], {"PYTHONPATH": str(out), **_BYTECODE})
             for _ in range(repeat):
-                wall, _, _ = run_child([PY, "-c", f"import {module}"], {"PYTHONPATH": str(out)})
+                wall, _, _ = run_child([PY, "-c", f"import {module}"], {"PYTHONPATH": str(out), **_BYTECODE})
                 times.append(wall)
             imports[module] = statistics.median(times)
         black_ok = None if not black_check else subprocess.run(
@@ -164,9 +170,10 @@ def peer_openapi_generator(spec: Path, repeat: int) -> dict[str, float] | None:
             walls.append(wall)
             peaks.append(peak)
         times = []
+        run_child([str(PEERS_VENV / "bin" / "python"), "-c", "import peer_pkg"], {"PYTHONPATH": str(tmp / "o0"), **_BYTECODE})
         for _ in range(repeat):
             wall, _, _ = run_child([str(PEERS_VENV / "bin" / "python"), "-c", "import peer_pkg"],
-                                   {"PYTHONPATH": str(tmp / "o0")})
+                                   {"PYTHONPATH": str(tmp / "o0"), **_BYTECODE})
             times.append(wall)
         return {"wall": statistics.median(walls), "peak": max(peaks), "import": statistics.median(times)}
     finally:

@@ -155,8 +155,12 @@ def _constraints(c: ir.Constraints) -> Schema:
 
 def usable_pattern(pattern: str) -> bool:
     """True when Python's ``re`` compiles the pattern (ECMA-only syntax is dropped, not enforced)."""
+    import warnings
+
     try:
-        re.compile(pattern)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. "possible nested set": a spec's pattern, not ours
+            re.compile(pattern)
     except (re.error, RecursionError, OverflowError):
         return False
     return True
