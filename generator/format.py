@@ -65,11 +65,6 @@ def _format_many(pieces: list[str]) -> list[str | None]:
     return [_format_piece(p) for p in pieces]
 
 
-def _fits(piece: str) -> bool:
-    """Whether black has nothing to split in ``piece`` (see :func:`_long_statements`)."""
-    return "\t" not in piece and not _long_statements(piece)
-
-
 def _is_long(line: str) -> bool:
     return len(line) > LINE_LENGTH and not line.lstrip().startswith("#")
 
@@ -196,9 +191,8 @@ def _tail(text: str) -> tuple[str, ...]:
 
 
 def _is_header(text: str) -> bool:
-    return text.rstrip().endswith(":") and text.lstrip().startswith(
-        ("def ", "async def ", "class ", "if ", "elif ", "for ", "async for ", "while ", "with ",
-         "async with ", "except", "try", "else", "finally"))
+    """A logical line that ends in a colon opens a block (``def``, ``class``, ``if``...)."""
+    return text.rstrip().endswith(":")
 
 
 def _format_statements_many(statements: list[str]) -> list[str | None]:

@@ -146,22 +146,13 @@ def check_module(source: str, path: str, allowed: frozenset[str], *, compiles: b
     module must also compile (one parse serves both checks)."""
     try:
         tree = ast.parse(source, filename=path)
-    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         if compiles:
-            from .format import check_python
-
-            problem = check_python(source, path)
-            if problem is not None:
-                return [problem]
-        return [_problem(path, None, f"does not parse ({type(exc).__name__}: {exc})")]
-    if compiles:
-        try:
             compile(tree, path, "exec", dont_inherit=True)
-        except (SyntaxError, ValueError) as exc:
-            from .format import check_python
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        from .format import check_python  # the compiler's own message, with the line
 
-            problem = check_python(source, path)
-            return [problem] if problem is not None else [_problem(path, None, f"does not compile ({exc})")]
+        problem = check_python(source, path) if compiles and isinstance(exc, SyntaxError | ValueError) else None
+        return [problem or _problem(path, None, f"does not parse ({type(exc).__name__}: {exc})")]
     problems: list[Diagnostic] = []
     verdicts: dict[str, bool] = {}
     for node, name in _identifiers(tree):
