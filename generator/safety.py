@@ -96,7 +96,8 @@ def _code_names(text: str) -> set[str]:
 
 def api_identifiers(api: ir.Api, package: str) -> frozenset[str]:
     """Every identifier the naming pass gave this API, with the forms the targets derive from
-    them (``_NAME`` operation constants, ``_op_name`` endpoints, ``name_value`` split values)."""
+    them (``_NAME`` operation constants, ``_op_name`` endpoints, ``name_value`` split values,
+    the modules of the split layout)."""
     names = {package}
     from .naming import Namespace, snake
 
@@ -113,6 +114,10 @@ def api_identifiers(api: ir.Api, package: str) -> frozenset[str]:
         for p in op.parameters:
             names.update((p.name, p.name + "_value"))
     names.update(s.name for s in api.security_schemes)
+    from .targets.groups import groups, split
+
+    if split(api):  # the split layout's operation modules
+        names.update(g.module for g in groups(api))
     for server in api.servers:
         names.update(v.name for v in server.variables)
     names.discard("")
