@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .. import ir
 from ..naming import Namespace
+from . import groups
 from .package import FilePlan, Options, server_views
 from .pyview import TypeNamer, literal, required_arg, uses
 
@@ -239,35 +241,57 @@ def _kind_text(s: ir.SecurityScheme, code: str = "``") -> str:
 
 
 def plan(api: ir.Api, options: Options) -> list[FilePlan]:
-    """The client's files."""
+    """The client's files: ``client.py`` with every operation, or, for a big API (the split layout
+    of :mod:`.groups`), ``client.py`` and one module of operations per group, loaded on first use."""
     namer = TypeNamer(api, prefix="m.")
     reader = TypeNamer(api, prefix="m.", open_literals=True)
     errors = _error_names(api)
     ops = [op_view(op, api, namer, reader, errors) for op in api.operations]
-    types = [p.type for op in api.operations for p in op.parameters]
-    types += [c.type for op in api.operations if op.body for c in op.body.contents]
-    types += [c.type for op in api.operations for r in op.responses for c in r.contents]
-    hints = " ".join([a.hint for op in ops for a in (*op.required, *op.optional, *((op.body,) if op.body else ()))]
-                     + [op.returns for op in ops] + [r.type or "" for op in ops for r in op.responses])
     context: dict[str, Any] = {
         "api": api,
         "package": options.package,
         "operations": ops,
         "schemes": scheme_views(api),
         "server": server_views(api),
+        "literal": literal,
+        "split": False,
+        **_imports(api.operations, ops),
+    }
+    pkg = options.package
+    files = [FilePlan(path=f"{pkg}/_http.py", template="client/_http.py.jinja", context=context)]
+    if not groups.split(api):
+        return files + [FilePlan(path=f"{pkg}/client.py", template="client/client.py.jinja", context=context)]
+    parts = groups.groups(api)
+    view = {op.name: v for op, v in zip(api.operations, ops, strict=True)}
+    module = {op.name: g.module for g in parts for op in g.operations}
+    files.append(FilePlan(path=f"{pkg}/client.py", template="client/client.py.jinja", context={
+        **context, "split": True, "operations": [], "groups": [g.module for g in parts],
+        "modules": [(op.name, module[op.name]) for op in api.operations]}))
+    files.append(FilePlan(path=f"{pkg}/_operations/__init__.py", template="client/operations/__init__.py.jinja",
+                          context=context))
+    for g in parts:
+        views = [view[op.name] for op in g.operations]
+        files.append(FilePlan(path=f"{pkg}/_operations/{g.module}.py", template="client/operations/module.py.jinja",
+                              context={**context, "module": g.module, "tags": [t for t in g.tags if t],
+                                       "operations": views, **_imports(g.operations, views)}))
+    return files
+
+
+def _imports(operations: Sequence[ir.Operation], ops: Sequence[ClientOpView]) -> dict[str, Any]:
+    """What a module holding ``operations`` (``ops``: their views) imports."""
+    types = [p.type for op in operations for p in op.parameters]
+    types += [c.type for op in operations if op.body for c in op.body.contents]
+    types += [c.type for op in operations for r in op.responses for c in r.contents]
+    hints = " ".join([a.hint for op in ops for a in (*op.required, *op.optional, *((op.body,) if op.body else ()))]
+                     + [op.returns for op in ops] + [r.type or "" for op in ops for r in op.responses])
+    return {
         "needs_datetime": any(uses(t, "datetime") for t in types),
         "needs_uuid": any(uses(t, "uuid") for t in types),
         "typing": [n for n in ("IO", "Any", "Literal") if re.search(rf"\b{n}\b", hints)],
         "needs_mapping": "Mapping[" in hints,
         "needs_path": re.search(r"\bPath\b", hints) is not None,
         "needs_errors": any(r.error for op in ops for r in op.responses),
-        "literal": literal,
     }
-    pkg = options.package
-    return [
-        FilePlan(path=f"{pkg}/_http.py", template="client/_http.py.jinja", context=context),
-        FilePlan(path=f"{pkg}/client.py", template="client/client.py.jinja", context=context),
-    ]
 
 
 def _example(t: ir.Type, api: ir.Api) -> str:

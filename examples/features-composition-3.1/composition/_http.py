@@ -13,6 +13,7 @@ import base64
 import contextvars
 import email.utils
 import enum
+import importlib
 import json
 import logging
 import mimetypes
@@ -23,7 +24,7 @@ import warnings
 from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, ParamSpec, TypeVar
+from typing import Any, Generic, ParamSpec, TypeVar, cast
 from urllib.parse import quote, urlencode
 
 import httpx
@@ -722,3 +723,53 @@ class AsyncCore(Core):
             return answer
 
         return call
+
+
+def lazy_operations(
+    base: type[Core], side: str, package: str, modules: Mapping[str, str]
+) -> type[Core]:
+    """The base of a client in the split layout: ``base`` whose operation methods are loaded on
+    first use. ``modules`` maps each operation to its module in ``package``, whose class ``side``
+    (``Sync`` or ``Async``) defines the method; the first look-up of ``client.op`` (or
+    ``Client.op``) imports that module and keeps the method on the class, so later calls cost
+    what a plain method costs."""
+
+    def load(name: str) -> Any:
+        module = modules.get(name)
+        if module is None:
+            raise AttributeError(name)
+        function = vars(getattr(importlib.import_module(f"{package}.{module}"), side))[name]
+        setattr(operations, name, function)
+        return function
+
+    class LazyOperations(type):
+        def __getattr__(cls, name: str) -> Any:
+            try:
+                return load(name)
+            except AttributeError:
+                raise AttributeError(
+                    f"type object {cls.__name__!r} has no attribute {name!r}"
+                ) from None
+
+        def __dir__(cls) -> list[str]:
+            return sorted({*type.__dir__(cls), *modules})
+
+    def instance_getattr(self: Core, name: str) -> Any:
+        try:
+            function = load(name)
+        except AttributeError:
+            raise AttributeError(
+                f"{type(self).__name__!r} object has no attribute {name!r}"
+            ) from None
+        return function.__get__(self, type(self))
+
+    def instance_dir(self: Core) -> list[str]:
+        return sorted({*object.__dir__(self), *modules})
+
+    namespace = {
+        "__getattr__": instance_getattr,
+        "__dir__": instance_dir,
+        "__module__": base.__module__,
+    }
+    operations = cast(type[Core], LazyOperations(f"Lazy{base.__name__}", (base,), namespace))
+    return operations
