@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__, changes, ir
 from .changes import ChangeReport, HandlerStatus
@@ -189,9 +189,11 @@ def _located(items: list[Diagnostic], resolver: Resolver | None) -> list[Diagnos
 
 def render_files(api: ir.Api, options: GenerateOptions, package: str,
                  document: object = None, phases: Phases | None = None) -> tuple[list[OutputFile], list[Diagnostic]]:
-    """render → format → compile check, all in memory (``document``: the spec as loaded, shipped as is)."""
-    from . import render, safety
-    from .format import Formatter, default_cache_dir
+    """render → format → compile check, all in memory (``document``: the spec as loaded, shipped as is).
+
+    A big package is formatted and checked in two halves at once: the second half in a forked
+    process (see :mod:`generator.fork`) while this one does the first."""
+    from . import fork, render, safety
     from .targets import registry
     from .targets.package import Options
 
@@ -201,27 +203,103 @@ def render_files(api: ir.Api, options: GenerateOptions, package: str,
         plans = registry.plan(api, Options(package=package, client=options.client, server=options.server,
                                            document=document))
         texts = {p.path: render.render(env, p.template, p.context) for p in plans}
-    python = {p.path: texts[p.path] for p in plans if p.python}
+    names = safety.api_identifiers(api, package)
+    chunks = _chunks(plans, texts) if fork.available() else [plans]
+    if len(chunks) == 1:
+        done, problems = _finish(env, plans, texts, names, options.format, phase, jobs=None)
+    else:
+        done, problems = _shared(chunks, env, texts, names, options.format, phase)
+    if problems:
+        return [], problems
+    return [OutputFile(path=p.path, content=done[p.path].encode("utf-8"), user_owned=p.user_owned)
+            for p in plans], []
+
+
+_SHARE_CHARS = 1_000_000  # below this, one process formats and checks everything
+_CHUNKS = 64
+
+
+def _chunks(plans: list[Any], texts: dict[str, str]) -> list[list[Any]]:
+    """The plans in chunks of work for two processes: biggest files first, each alone when it is
+    big, the small ones together at the end (so the two finish at about the same time)."""
+    weight = {p.path: len(texts[p.path]) if p.python else 0 for p in plans}
+    total = sum(weight.values())
+    if total < _SHARE_CHARS:
+        return [plans]
+    chunks: list[list[Any]] = [[]]
+    size = 0
+    for p in sorted(plans, key=lambda p: -weight[p.path]):
+        if size >= total / _CHUNKS:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(p)
+        size += weight[p.path]
+    return chunks
+
+
+def _shared(chunks: list[list[Any]], env: Any, texts: dict[str, str], names: frozenset[str], fmt: bool,
+            phase: Phases) -> tuple[dict[str, str], list[Diagnostic]]:
+    """The chunks formatted and checked by this process and a forked one, each taking the next
+    chunk from a shared pipe until none is left (any chunk the other did not deliver is done here)."""
+    from .fork import Forked
+
+    read, write = os.pipe()
+    try:
+        os.write(write, bytes(range(len(chunks))))
+    finally:
+        os.close(write)
+    try:
+        other = Forked(_drain, read, chunks, env, texts, names, fmt)
+        done, problems, taken = _drain(read, chunks, env, texts, names, fmt, phase)
+        with phase("join", "waiting for the other half"):
+            theirs, found, their_chunks = other.result()
+    finally:
+        os.close(read)
+    done.update(theirs)
+    problems += found
+    for i in set(range(len(chunks))) - taken - their_chunks:
+        more, found = _finish(env, chunks[i], texts, names, fmt, phase)
+        done.update(more)
+        problems += found
+    return done, problems
+
+
+def _drain(read: int, chunks: list[list[Any]], env: Any, texts: dict[str, str], names: frozenset[str],
+           fmt: bool, phase: Phases | None = None) -> tuple[dict[str, str], list[Diagnostic], set[int]]:
+    done: dict[str, str] = {}
     problems: list[Diagnostic] = []
-    if options.format:
+    taken: set[int] = set()
+    while (token := os.read(read, 1)):
+        more, found = _finish(env, chunks[token[0]], texts, names, fmt, phase)
+        done.update(more)
+        problems += found
+        taken.add(token[0])
+    return done, problems, taken
+
+
+def _finish(env: Any, plans: list[Any], texts: dict[str, str], names: frozenset[str], fmt: bool,
+            phases: Phases | None = None, jobs: int | None = 1) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Format (black's style) and check the files of ``plans``: their final texts, or problems
+    (``jobs``: processes for black, ``None`` for as many as there are cores)."""
+    from . import safety
+    from .format import Formatter, default_cache_dir
+
+    phase = phases or Phases()
+    done = {p.path: texts[p.path] for p in plans}
+    python = {p.path: texts[p.path] for p in plans if p.python}
+    if fmt:
         try:
             with phase("format", f"formatting {len(python)} modules (black)"):
-                texts.update(Formatter(default_cache_dir()).format_modules(python))
+                done.update(Formatter(default_cache_dir(), jobs=jobs).format_modules(python))
         except Exception as exc:  # noqa: BLE001 - black's parse errors carry the reason
-            problems.append(Diagnostic(code="OAG901", severity=Severity.ERROR,
-                                       message="internal error, please report: black cannot format the output: "
-                                               f"{str(exc).splitlines()[0][:200]}"))
-            return [], problems
-    files: list[OutputFile] = []
+            return {}, [Diagnostic(code="OAG901", severity=Severity.ERROR,
+                                   message="internal error, please report: black cannot format the output: "
+                                           f"{str(exc).splitlines()[0][:200]}")]
     with phase("check", f"checking {len(python)} modules (compile, identifiers)"):
         # Every module compiles, and holds no spec text outside literals and comments: every
         # identifier comes from a template or the naming pass.
-        problems += safety.check_files(env, plans, texts, api, package, compiles=True,
-                                       jobs=min(2, os.cpu_count() or 1))
-        if not problems:
-            files = [OutputFile(path=p.path, content=texts[p.path].encode("utf-8"), user_owned=p.user_owned)
-                     for p in plans]
-    return ([], problems) if problems else (files, problems)
+        problems = safety.check_files(env, plans, done, names=names, compiles=True)
+    return done, problems
 
 
 def generate(spec: str, out: str | Path, options: GenerateOptions | None = None) -> GenerateResult:

@@ -53,53 +53,24 @@ class Pending:
     """Findings of :func:`validate` under way in a forked process (``result()`` waits)."""
 
     def __init__(self, doc: Document, version: str, strict: bool) -> None:
-        self._args = (doc, version, strict)
+        from .fork import Forked, available
+
+        self._forked: Forked[list[Diagnostic]] | None = None
         self._findings: list[Diagnostic] | None = None
-        self._pid = 0
-        self._read = -1
-        if os.name == "posix" and hasattr(os, "fork") and len(doc.text) >= _FORK_BYTES:
-            self._start()
-        if not self._pid:
+        if available() and len(doc.text) >= _FORK_BYTES:
+            self._forked = Forked(_validate, doc, version, strict)
+        else:
             self._findings = validate(doc, version, strict=strict)
-
-    def _start(self) -> None:
-        import pickle
-
-        try:
-            read, write = os.pipe()
-            pid = os.fork()
-        except OSError:
-            return
-        if pid == 0:  # the child: validate, send the findings, leave without cleanup
-            code = 0
-            try:
-                os.close(read)
-                doc, version, strict = self._args
-                data = pickle.dumps(validate(doc, version, strict=strict))
-                with os.fdopen(write, "wb") as out:
-                    out.write(data)
-            except BaseException:  # noqa: BLE001 - the parent validates itself then
-                code = 1
-            os._exit(code)
-        os.close(write)
-        self._pid, self._read = pid, read
 
     def result(self) -> list[Diagnostic]:
         if self._findings is None:
-            import pickle
-
-            with os.fdopen(self._read, "rb") as source:
-                data = source.read()
-            _, status = os.waitpid(self._pid, 0)
-            try:
-                findings = pickle.loads(data) if status == 0 else None
-            except Exception:  # noqa: BLE001 - a child that died mid-write
-                findings = None
-            if findings is None:
-                doc, version, strict = self._args
-                findings = validate(doc, version, strict=strict)
-            self._findings = findings
+            assert self._forked is not None
+            self._findings = self._forked.result()
         return self._findings
+
+
+def _validate(doc: Document, version: str, strict: bool) -> list[Diagnostic]:
+    return validate(doc, version, strict=strict)
 
 
 _FORK_BYTES = 1_000_000  # below this, validating in place is quicker than forking

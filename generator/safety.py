@@ -18,6 +18,7 @@ never written. Spec strings inside string constants and comments are data and ar
 from __future__ import annotations
 
 import ast
+import gc
 import io
 import re
 import sys
@@ -271,54 +272,36 @@ def check_text(content: str, path: str) -> Diagnostic | None:
     return None
 
 
-def check_files(env: jinja2.Environment, plans: Iterable[Any], texts: dict[str, str], api: ir.Api,
-                package: str, *, compiles: bool = False, jobs: int = 1) -> list[Diagnostic]:
+def check_files(env: jinja2.Environment, plans: Iterable[Any], texts: dict[str, str], api: ir.Api | None = None,
+                package: str = "", *, names: frozenset[str] | None = None, compiles: bool = False) -> list[Diagnostic]:
     """Every rendered file checked: Python ones by :func:`check_module` against the vocabulary of
     their own template (and, with ``compiles``, compiled), the others by :func:`check_text`.
-    Many modules are checked on ``jobs`` processes."""
-    names = api_identifiers(api, package) | TARGET_VOCABULARY
+    ``names``: :func:`api_identifiers` of ``api`` (computed when not given)."""
+    if names is None:
+        assert api is not None
+        names = api_identifiers(api, package)
+    names |= TARGET_VOCABULARY
     allowed: dict[str, frozenset[str]] = {}  # per template (a few), not per file (thousands)
     problems: list[Diagnostic] = []
-    modules: list[tuple[str, str]] = []
-    for plan in plans:
-        text = texts[plan.path]
-        problem = check_text(text, plan.path)
-        if problem is not None:
-            problems.append(problem)
-            continue
-        if plan.python:
-            if plan.template not in allowed:
-                allowed[plan.template] = names | template_identifiers(env, plan.template)
-            modules.append((plan.path, plan.template))
-    global _SHARED
-    _SHARED = (texts, allowed, compiles)
+    # The syntax trees are garbage the moment they are checked, and free of cycles: reference
+    # counting frees them, and the cyclic collector would only walk millions of nodes for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        if jobs > 1 and sum(len(texts[path]) for path, _ in modules) > _PARALLEL_CHARS:
-            from concurrent.futures import ProcessPoolExecutor
-            from multiprocessing import get_context
-
-            size = max(1, len(modules) // (jobs * 4))
-            batches = [modules[i:i + size] for i in range(0, len(modules), size)]
-            # Forked workers see the texts and vocabularies as they are (nothing is pickled but
-            # the paths and the findings).
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
-                for found in pool.map(_check_batch, batches):
-                    problems.extend(found)
-        else:
-            problems.extend(_check_batch(modules))
+        for plan in plans:
+            text = texts[plan.path]
+            problem = check_text(text, plan.path)
+            if problem is not None:
+                problems.append(problem)
+                continue
+            if plan.python:
+                if plan.template not in allowed:
+                    allowed[plan.template] = names | template_identifiers(env, plan.template)
+                problems += check_module(text, plan.path, allowed[plan.template], compiles=compiles)
     finally:
-        _SHARED = None
+        if collecting:
+            gc.enable()
     return problems
-
-
-_PARALLEL_CHARS = 2_000_000
-_SHARED: tuple[dict[str, str], dict[str, frozenset[str]], bool] | None = None
-
-
-def _check_batch(modules: list[tuple[str, str]]) -> list[Diagnostic]:
-    assert _SHARED is not None
-    texts, allowed, compiles = _SHARED
-    return [p for path, template in modules for p in check_module(texts[path], path, allowed[template], compiles=compiles)]
 
 
 # --------------------------------------------------------------------------- deep input
