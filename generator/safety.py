@@ -53,9 +53,10 @@ _VOCABULARY_CACHE: dict[tuple[str, str], frozenset[str]] = {}
 # --------------------------------------------------------------------------- vocabulary
 
 
-def template_identifiers(env: jinja2.Environment, template: str) -> frozenset[str]:
+def template_identifiers(env: jinja2.Environment, template: str, _seen: frozenset[str] = frozenset()) -> frozenset[str]:
     """Identifiers written in the code of a template: Python names outside its strings and
-    comments, and words inside the string literals of its Jinja tags (``{"name": "Client"}``)."""
+    comments, and words inside the string literals of its Jinja tags (``{"name": "Client"}``),
+    with those of the templates it imports or includes (``{% from "client/x.jinja" import y %}``)."""
     assert env.loader is not None
     source = env.loader.get_source(env, template)[0]
     key = (template, source)
@@ -71,6 +72,12 @@ def template_identifiers(env: jinja2.Environment, template: str) -> frozenset[st
             data.append(_PLACEHOLDER)
         elif kind == "string":
             words.update(_WORD.findall(value))
+            name = value[1:-1]
+            if name.endswith(".jinja") and name not in _seen and name != template:
+                try:
+                    words |= template_identifiers(env, name, _seen | {template})
+                except jinja2.TemplateNotFound:
+                    pass
     words.update(_code_names("".join(data)))
     words.discard(_PLACEHOLDER)
     result = frozenset(words)
