@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from helpers import generate_package, import_fresh, import_package
+from helpers import generate_package, import_package
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -184,7 +183,7 @@ def test_mypy_checks_handlers_against_the_group_methods(split_out: Path, tmp_pat
                         "utf-8")
     try:
         run = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "splitsrv"],
-                             cwd=split_out, capture_output=True, text=True)
+                             check=False, cwd=split_out, capture_output=True, text=True)
     finally:
         handlers.write_text(original, "utf-8")
     lines = [line for line in run.stdout.splitlines() if ": error:" in line]
