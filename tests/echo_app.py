@@ -37,7 +37,8 @@ def echo_handlers(base: type) -> Any:
         handler.__name__ = name
         return handler
 
-    names = [n for n in vars(base) if not n.startswith("_") and callable(getattr(base, n))]
+    # dir(), not vars(): in the split layout the operations are inherited from group mixins.
+    names = [n for n in dir(base) if not n.startswith("_") and callable(getattr(base, n))]
     return type("EchoHandlers", (base,), {n: make(n) for n in names})()
 
 

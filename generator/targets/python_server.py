@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import ir
+from . import groups as grouping
 from .json_schema import SchemaBuilder, usable_pattern, with_format_range
 from .package import FilePlan, Options
 from .python_client import http_line
@@ -72,6 +73,22 @@ class ServerOpView:
     bodies: tuple[BodyContentView, ...]
     constants: tuple[tuple[str, str, str], ...]
     auth: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ServerGroupView:
+    """One operation group of the split layout: its endpoints (``_routes/<module>.py``) and its
+    501 handlers (``_handlers/<module>.py``, a mixin of ``BaseHandlers``)."""
+
+    module: str
+    tags: tuple[str, ...]
+    operations: tuple[ServerOpView, ...]  # spec order
+    routes: tuple[tuple[int, ServerOpView], ...]  # (place in the app's route order, operation)
+    auths: tuple[str, ...]
+    needs_datetime: bool
+    needs_uuid: bool
+    needs_field: bool
+    needs_credentials: bool
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -376,14 +393,43 @@ def _finite(value: Any) -> Any:
     return str(value)
 
 
+def _imports(ops: list[ir.Operation], views: list[ServerOpView]) -> dict[str, bool]:
+    """What the modules holding ``ops`` (and their ``views``) import beside the fixed imports."""
+    types = [p.type for op in ops for p in op.parameters]
+    types += [c.type for op in ops if op.body for c in op.body.contents]
+    return {
+        "needs_datetime": any(uses(t, "datetime") for t in types),
+        "needs_uuid": any(uses(t, "uuid") for t in types),
+        "needs_field": any("Field(" in a.annotation or a.decode and "Field(" in a.decode.hint
+                           for v in views for a in v.args),
+    }
+
+
+def group_views(api: ir.Api, views: list[ServerOpView], ordered: list[ServerOpView]) -> list[ServerGroupView]:
+    """The operation groups of the split layout, each with its routes' places in ``ordered``."""
+    place = {v.name: i for i, v in enumerate(ordered)}
+    by_name = {v.name: v for v in views}
+    found = []
+    for g in grouping.groups(api):
+        members = [by_name[op.name] for op in g.operations]
+        found.append(ServerGroupView(
+            module=g.module, tags=g.tags, operations=tuple(members),
+            routes=tuple(sorted(((place[v.name], v) for v in members), key=lambda r: r[0])),
+            auths=tuple(dict.fromkeys(v.auth for v in members if v.auth)),
+            needs_credentials=any(v.auth for v in members),
+            **_imports(list(g.operations), members),
+        ))
+    return found
+
+
 def plan(api: ir.Api, options: Options) -> list[FilePlan]:
-    """The server's files."""
+    """The server's files (in the split layout also its group modules: see targets/groups.py)."""
     namer = TypeNamer(api, prefix="m.")
     auth_of, auths = _auth_views(api)
     views = [op_view(op, api.base_path, namer, auth_of.get(op.name)) for op in api.operations]
     ordered, fallbacks = routes(views)
-    types = [p.type for op in api.operations for p in op.parameters]
-    types += [c.type for op in api.operations if op.body for c in op.body.contents]
+    split = grouping.split(api)
+    groups = group_views(api, views, ordered) if split else []
     context: dict[str, Any] = {
         "api": api,
         "package": options.package,
@@ -392,19 +438,31 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
         "fallbacks": fallbacks,
         "credentials": credential_views(api),
         "auths": auths,
-        "needs_datetime": any(uses(t, "datetime") for t in types),
-        "needs_uuid": any(uses(t, "uuid") for t in types),
-        "needs_field": any("Field(" in a.annotation or a.decode and "Field(" in a.decode.hint
-                           for v in views for a in v.args),
+        **_imports(list(api.operations), views),
+        "split": split,
+        "groups": groups,
         "schemas_json": json_text(server_schemas(api)),
         "document_json": json_text(options.document if options.document is not None else {}),
     }
     pkg = options.package
+    parts = []
+    if split:
+        parts = [
+            FilePlan(path=f"{pkg}/server/_handlers/__init__.py", template="server/_handlers/__init__.py.jinja",
+                     context=context),
+            *(FilePlan(path=f"{pkg}/server/_handlers/{g.module}.py", template="server/_handlers/group.py.jinja",
+                       context={**context, "group": g}) for g in groups),
+            FilePlan(path=f"{pkg}/server/_routes/__init__.py", template="server/_routes/__init__.py.jinja",
+                     context=context),
+            *(FilePlan(path=f"{pkg}/server/_routes/{g.module}.py", template="server/_routes/group.py.jinja",
+                       context={**context, "group": g}) for g in groups),
+        ]
     return [
         FilePlan(path=f"{pkg}/server/__init__.py", template="server/__init__.py.jinja", context=context),
         FilePlan(path=f"{pkg}/server/_runtime.py", template="server/_runtime.py.jinja", context=context),
         FilePlan(path=f"{pkg}/server/base.py", template="server/base.py.jinja", context=context),
         FilePlan(path=f"{pkg}/server/app.py", template="server/app.py.jinja", context=context),
+        *parts,
         FilePlan(path=f"{pkg}/server/schemas.json", template="server/schemas.json.jinja", context=context,
                  python=False),
         FilePlan(path=f"{pkg}/server/openapi.json", template="server/openapi.json.jinja", context=context,
