@@ -112,3 +112,69 @@ def test_split_methods_call_the_server_sync_async_and_subclassed(split_out: Path
 
     with Mine("http://test", transport=Sync()) as mine:
         assert mine.first_device() == "k2"
+
+
+def _models_spec() -> dict[str, object]:
+    """100 operations and 70 models: a chain of references, a cycle, inheritance, an enum, an alias."""
+    schemas: dict[str, object] = {
+        f"Link{i}": {"type": "object", "properties": {"next": {"$ref": f"#/components/schemas/Link{i + 1}"},
+                                                      "n": {"type": "integer"}}} for i in range(59)}
+    schemas["Link59"] = {"type": "object", "properties": {"color": {"$ref": "#/components/schemas/Color"}}}
+    schemas["Color"] = {"type": "string", "enum": ["red", "green"]}
+    schemas["Names"] = {"type": "array", "items": {"type": "string"}}
+    schemas["Tree"] = {"type": "object", "properties": {"forest": {"$ref": "#/components/schemas/Forest"},
+                                                        "names": {"$ref": "#/components/schemas/Names"}}}
+    schemas["Forest"] = {"type": "object", "properties": {"trees": {
+        "type": "array", "items": {"$ref": "#/components/schemas/Tree"}}}}
+    schemas["Base"] = {"type": "object", "properties": {"id": {"type": "string"}}}
+    schemas["Derived"] = {"allOf": [{"$ref": "#/components/schemas/Base"},
+                                    {"type": "object", "properties": {"tree": {"$ref": "#/components/schemas/Tree"}}}]}
+    for i in range(5):
+        schemas[f"Leaf{i}"] = {"type": "object", "properties": {"v": {"type": "string"}}}
+    names = list(schemas)
+    paths = {f"/r{i}": {"get": {"operationId": f"get{i}", "tags": [f"t{i % 3}"], "responses": {"200": {
+        "description": "ok", "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{names[i % len(names)]}"}}}}}}}
+        for i in range(groups.SPLIT_AT)}
+    return {"openapi": "3.0.3", "info": {"title": "Packed", "version": "1"}, "paths": paths,
+            "components": {"schemas": schemas}}
+
+
+def test_models_of_a_big_api_are_packed_without_import_cycles(tmp_path: Path) -> None:
+    import json
+
+    spec = tmp_path / "packed.json"
+    spec.write_text(json.dumps(_models_spec()))
+    out = generate_package(spec, tmp_path / "out", "packed")
+    files = sorted(p.name for p in (out / "packed" / "models").glob("*.py"))
+    assert 3 <= len(files) - 2 <= 6, files  # 70 models in a few modules, not 70 files
+    models = import_fresh(out, "packed.models")
+    loaded = lambda: {n for n in sys.modules if n.startswith("packed.models.") and n != "packed.models._base"}  # noqa: E731
+    assert loaded() == set()
+    assert models.Color.RED == "red"  # loads its own module (the first: it needs no other), nothing else
+    assert len(loaded()) == 1
+    for name in models.__all__:  # every model importable (no cycle among the modules)
+        assert getattr(models, name) is not None
+    chain = models.Link0.model_validate({"n": 0, "next": {"n": 1, "next": {"n": 2}}})
+    assert chain.next_.next_.n == 2
+    tree = models.Derived.model_validate({"id": "d", "tree": {"forest": {"trees": [{"names": ["a"]}]}}})
+    assert tree.tree.forest.trees[0].names == ["a"]
+    assert models.Link59.model_validate({"color": "red"}).color == models.Color.RED
+
+
+@pytest.mark.slow
+def test_packed_models_are_black_and_mypy_clean(tmp_path: Path) -> None:
+    import json
+    import subprocess
+
+    import black
+
+    spec = tmp_path / "packed.json"
+    spec.write_text(json.dumps(_models_spec()))
+    out = generate_package(spec, tmp_path / "out", "packed")
+    mode = black.Mode(line_length=100)
+    for path in sorted((out / "packed").rglob("*.py")):
+        text = path.read_text()
+        assert black.format_str(text, mode=mode) == text, path
+    run = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "packed"], cwd=out,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr

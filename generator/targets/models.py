@@ -17,8 +17,10 @@ from dataclasses import dataclass, replace
 
 from .. import ir
 from ..naming import Namespace, snake
+from .groups import split
 from .pyview import TypeNamer, literal, model_refs, python_default, uses
 
+PACK = 24  # models per module in the split layout (a strongly connected component stays whole)
 _ENUM_BASES = {"string": "OpenStrEnum", "integer": "OpenIntEnum", "number": "OpenFloatEnum"}
 # Never a module name: Windows device names (a file called con.py cannot exist there).
 # A submodule becomes an attribute of the package, so it must not shadow what models/__init__.py
@@ -74,7 +76,9 @@ class ModelsView:
 def models_view(api: ir.Api) -> ModelsView:
     """Every model placed in a module, modules in spec order of their first model."""
     by_key = {m.key: m for m in api.models}
-    groups = _components(api.models, by_key)
+    components = _components(api.models, by_key)
+    position = {m.key: i for i, m in enumerate(api.models)}
+    groups = sorted(_packed(components, position) if split(api) else components, key=lambda g: position[g[0]])
     ns = Namespace(_RESERVED_MODULES)
     module_of: dict[str, str] = {}
     names: list[str] = []
@@ -101,7 +105,7 @@ def _references(m: ir.Model) -> list[str]:
 
 def _components(models: tuple[ir.Model, ...], by_key: dict[str, ir.Model]) -> list[list[str]]:
     """Strongly connected components of the reference graph (Tarjan, iterative), each in spec
-    order, ordered by their first model's position in the spec."""
+    order, a component after every component it refers to."""
     position = {m.key: i for i, m in enumerate(models)}
     edges = {m.key: [k for k in _references(m) if k in by_key] for m in models}
     index: dict[str, int] = {}
@@ -140,7 +144,21 @@ def _components(models: tuple[ir.Model, ...], by_key: dict[str, ir.Model]) -> li
             if work:
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[node])
-    return sorted(result, key=lambda g: position[g[0]])
+    return result
+
+
+def _packed(components: list[list[str]], position: dict[str, int]) -> list[list[str]]:
+    """Components packed into modules of about :data:`PACK` models (the split layout of a big API:
+    thousands of one-model files cost more to write, check and import than they save). The
+    components come dependencies first, and a module takes consecutive ones, so a module imports
+    only modules made before it: no import cycle."""
+    packed: list[list[str]] = []
+    for component in components:
+        if packed and len(packed[-1]) < PACK:
+            packed[-1].extend(component)
+        else:
+            packed.append(list(component))
+    return [sorted(group, key=position.__getitem__) for group in packed]
 
 
 def _module_view(name: str, models: list[ir.Model], by_key: dict[str, ir.Model], module_of: dict[str, str],
