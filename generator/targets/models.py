@@ -76,7 +76,8 @@ class ModelsView:
 def models_view(api: ir.Api) -> ModelsView:
     """Every model placed in a module, modules in spec order of their first model."""
     by_key = {m.key: m for m in api.models}
-    components = _components(api.models, by_key)
+    refs = {m.key: _references(m) for m in api.models}
+    components = _components(api.models, by_key, refs)
     position = {m.key: i for i, m in enumerate(api.models)}
     groups = sorted(_packed(components, position) if split(api) else components, key=lambda g: position[g[0]])
     ns = Namespace(_RESERVED_MODULES)
@@ -88,7 +89,7 @@ def models_view(api: ir.Api) -> ModelsView:
         for key in group:
             module_of[key] = name
     namer = TypeNamer(api, open_literals=True)
-    modules = tuple(_module_view(name, [by_key[k] for k in group], by_key, module_of, namer)
+    modules = tuple(_module_view(name, [by_key[k] for k in group], by_key, refs, module_of, namer)
                     for name, group in zip(names, groups, strict=True))
     index = tuple((m.name, module_of[m.key]) for m in api.models)
     return ModelsView(modules=modules, index=index)
@@ -103,11 +104,12 @@ def _references(m: ir.Model) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _components(models: tuple[ir.Model, ...], by_key: dict[str, ir.Model]) -> list[list[str]]:
+def _components(models: tuple[ir.Model, ...], by_key: dict[str, ir.Model],
+                refs: dict[str, list[str]]) -> list[list[str]]:
     """Strongly connected components of the reference graph (Tarjan, iterative), each in spec
     order, a component after every component it refers to."""
     position = {m.key: i for i, m in enumerate(models)}
-    edges = {m.key: [k for k in _references(m) if k in by_key] for m in models}
+    edges = {m.key: [k for k in refs[m.key] if k in by_key] for m in models}
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     on_stack: set[str] = set()
@@ -161,13 +163,13 @@ def _packed(components: list[list[str]], position: dict[str, int]) -> list[list[
     return [sorted(group, key=position.__getitem__) for group in packed]
 
 
-def _module_view(name: str, models: list[ir.Model], by_key: dict[str, ir.Model], module_of: dict[str, str],
-                 namer: TypeNamer) -> ModuleView:
+def _module_view(name: str, models: list[ir.Model], by_key: dict[str, ir.Model], refs: dict[str, list[str]],
+                 module_of: dict[str, str], namer: TypeNamer) -> ModuleView:
     views = model_views(models, by_key, namer)
     own = {m.key for m in models}
     imports: dict[str, dict[str, None]] = {}
     for m in models:
-        for key in _references(m):
+        for key in refs[m.key]:
             if key in by_key and key not in own:
                 imports.setdefault(module_of[key], {})[by_key[key].name] = None
     types = [f.type for m in models for f in m.fields] + [t for m in models for t in (m.alias, m.additional) if t]

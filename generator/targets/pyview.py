@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any
+
 from .. import ir
 
 _FORMATS = {
@@ -77,9 +81,14 @@ def _open_suffix(t: ir.Literal) -> str:
 
 def literal(value: ir.JSONValue) -> str:
     """A Python literal of a frozen JSON value (the ``pyrepr`` filter: always inert)."""
-    from ..render import pyrepr
+    return _pyrepr()(value)
 
-    return pyrepr(value)
+
+@functools.cache
+def _pyrepr() -> Callable[[Any], str]:
+    from ..render import pyrepr  # render imports jinja2: only when a run renders
+
+    return pyrepr
 
 
 def is_nullable(t: ir.Type) -> bool:
