@@ -100,8 +100,10 @@ def _long_statements(piece: str) -> list[tuple[int, int]] | None:
                     return None
             elif len(line) > LINE_LENGTH:
                 long = True
-        elif not docstring and _is_long(line):
-            long = True  # (a one-line docstring: black leaves its length alone)
+        elif not docstring and _is_long(line) and not (depth and _LONE_STRING.match(line)):
+            # (a one-line docstring: black leaves its length alone; so it does a string literal
+            # alone on its line inside brackets: black splits no string)
+            long = True
         position = 0
         if triple:
             close = _TRIPLE_END[triple].match(line)
@@ -140,6 +142,7 @@ def _long_statements(piece: str) -> list[tuple[int, int]] | None:
 # included; an unterminated one matches to the end of the line), comments, brackets.
 _TOKENS = re.compile(r'"""|' r"'''|" r'"(?:[^"\\\n]|\\.)*"?|' r"'(?:[^'\\\n]|\\.)*'?|#.*|[()\[\]{}]")
 _TRIPLES = ('"""', "'''")
+_LONE_STRING = re.compile(r"""\s*(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'),?$""")
 _TRIPLE_END = {q: re.compile(r"(?:[^\\" + q[0] + r"]|\\.|" + q[0] + r"(?!" + q[0] * 2 + r"))*" + q) for q in _TRIPLES}
 _OPEN = frozenset("([{")
 _CLOSE = frozenset(")]}")

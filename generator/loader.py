@@ -219,13 +219,15 @@ def json_positions(text: str, pointers: list[str]) -> dict[str, tuple[int, int]]
     start = _NOT_SPACE.search(text)
     offsets[()] = start.start() if start else 0
     frames: list[list[Any]] = []  # [path, is_object, key, index, expecting_key]
-    tokens = _JSON_TOKEN.finditer(text)
+    skip = json.JSONDecoder().raw_decode  # a container off every path: skipped at C speed
 
     def after(pos: int) -> int:
         found = _NOT_SPACE.search(text, pos)
         return found.start() if found else pos
 
-    for match in tokens:
+    pos = 0
+    while (match := _JSON_TOKEN.search(text, pos)) is not None:
+        pos = match.end()
         tok = match.group()
         top = frames[-1] if frames else None
         if tok[0] == '"':
@@ -251,12 +253,14 @@ def json_positions(text: str, pointers: list[str]) -> dict[str, tuple[int, int]]
             continue
         path = () if top is None else (*top[0], top[2]) if top[1] else (*top[0], str(top[3]))
         if path not in prefixes:
-            depth = 1
-            for inner in tokens:
-                ch = inner.group()[0]
-                depth += 1 if ch in "{[" else -1 if ch in "}]" else 0
-                if depth == 0:
-                    break
+            try:
+                pos = skip(text, match.start())[1]
+            except (ValueError, RecursionError):  # not JSON after all, or very deep: count brackets
+                depth = 1
+                while depth and (inner := _JSON_TOKEN.search(text, pos)) is not None:
+                    pos = inner.end()
+                    ch = inner.group()[0]
+                    depth += 1 if ch in "{[" else -1 if ch in "}]" else 0
             continue
         frames.append([path, tok == "{", None, 0, True])
         if tok == "[" and (*path, "0") in prefixes:

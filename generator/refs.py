@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostics, FatalError, SourceRef, split_pointer
+from .diagnostics import Diagnostics, FatalError, SourceRef, join_pointer, split_pointer
 from .loader import DEFAULT_LIMITS, Document, Limits, decode, load_text, read_source
 
 
@@ -26,8 +26,6 @@ class Loc:
 
     def child(self, *parts: str | int) -> Loc:
         """The location of a child node."""
-        from .diagnostics import join_pointer
-
         return Loc(self.file, join_pointer(self.pointer, *parts))
 
 
