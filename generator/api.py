@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
@@ -310,9 +311,19 @@ def generate(spec: str, out: str | Path, options: GenerateOptions | None = None)
     if fast is not None:
         return fast
     phases = Phases(options.progress)
-    result = _generate(spec, out, options, phases)
+    try:
+        result = _generate(spec, out, options, phases)
+    finally:
+        gc.unfreeze()  # what the run froze (see _settled) is the collector's again
     result.timings = phases.timings
     return result
+
+
+def _settled() -> None:
+    """Tell the cyclic garbage collector that what exists now (the document, later the IR) lives
+    until the end of the run: it stops walking those millions of objects on every full collection
+    (and forked processes stop copying them by touching them). :func:`generate` undoes it."""
+    gc.freeze()
 
 
 def _generate(spec: str, out: Path, options: GenerateOptions, phases: Phases) -> GenerateResult:
@@ -339,6 +350,7 @@ def _generate(spec: str, out: Path, options: GenerateOptions, phases: Phases) ->
                                       hint="pass --package with another name (letters, digits and underscores)"))
         return GenerateResult(ok=False, diagnostics=diagnostics, api=api, sources=sources)
     document = loaded.resolver.root.data if loaded.resolver is not None else None
+    _settled()
     files, problems = render_files(api, options, package, document, phases)
     if problems:
         return GenerateResult(ok=False, diagnostics=diagnostics + problems, api=api, sources=sources)

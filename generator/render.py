@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +96,104 @@ def wrap_call(head: str, args: list[str], tail: str = ")", indent: int = 0) -> s
     if all(fits(arg + ",", indent + 4) for arg in args):
         return head + "".join(f"\n{pad}    {arg}," for arg in args) + f"\n{pad}{tail}"
     return one
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|[\[\](){}]| \| |, ')
+_ATOM = re.compile(r'None|True|False|-?[0-9][0-9a-fA-Fxe.+-]*|"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
+_FIELD = re.compile(r'Field\((?:default=(?:None|True|False|-?[0-9.e+-]+|"(?:[^"\\]|\\.)*"), )?alias="(?:[^"\\]|\\.)*"\)')
+_SUBSCRIPT = re.compile(r"[A-Za-z_][\w.]*\[")
+
+
+def _top_level(text: str, separator: str) -> list[str]:
+    """``text`` cut at ``separator`` (``" | "`` or ``", "``) outside brackets and strings."""
+    parts, depth, start = [], 0, 0
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token in "([{":
+            depth += 1
+        elif token in ")]}":
+            depth -= 1
+        elif token == separator and depth == 0:
+            parts.append(text[start:match.start()])
+            start = match.end()
+    return parts + [text[start:]]
+
+
+def _closes_last(text: str, start: int) -> bool:
+    """True when the bracket opened just before ``start`` closes at the end of ``text``."""
+    depth = 1
+    for match in _TOKEN.finditer(text, start):
+        token = match.group()
+        if token in "([{":
+            depth += 1
+        elif token in ")]}":
+            depth -= 1
+            if depth == 0:
+                return match.end() == len(text)
+    return False
+
+
+def _type_lines(hint: str, indent: int, tail: str = "", prefix: str = "") -> list[str] | None:
+    """``prefix`` + a type expression + ``tail`` as black splits it over lines at ``indent``: the
+    lines without their indentation (``None`` when this does not know black's answer)."""
+    if fits(prefix + hint + tail, indent):
+        return [prefix + hint + tail]
+    match = _SUBSCRIPT.match(hint)
+    if match is None or not _closes_last(hint, match.end()):
+        return None
+    head, inner = prefix + hint[:match.end()], hint[match.end():-1]
+    items = _top_level(inner, ", ")
+    if len(items) == 1 and len(_top_level(inner, " | ")) != 1:
+        return None  # X[A | B]: black splits at the bars (not written here)
+    if len(items) == 1:  # X[Y]: Y on lines of its own
+        body = _type_lines(inner, indent + 4)
+        if body is None:
+            return None
+        return [head, *("    " + line for line in body), "]" + tail]
+    if fits(inner, indent + 4):
+        return [head, "    " + inner, "]" + tail]
+    lines = [head]
+    for item in items:
+        body = _type_lines(item, indent + 4, ",")
+        if body is None:
+            return None
+        lines += ["    " + line for line in body]
+    return lines + ["]" + tail]
+
+
+def annotated(name: str, hint: str, tail: str = "", indent: int = 0) -> str:
+    """``name: hint`` + ``tail`` (``" = None"``, ``","``...) laid out as black lays out an annotated
+    name: on one line when it fits; a union in parentheses (whole, else one member a line); a
+    subscript split at its brackets. The one line (for black to split) when this does not know
+    black's answer: a default that is not an atom, a member too long even alone..."""
+    one = f"{name}: {hint}{tail}"
+    if fits(one, indent):
+        return one
+    default = tail.rstrip(",").removeprefix(" = ")
+    if tail.rstrip(",") and (not tail.startswith(" = ") or not (_ATOM.fullmatch(default) or _FIELD.fullmatch(default))):
+        return one
+    if not tail.endswith(",") and tail and fits(f"{name}: {hint} = (", indent):
+        return one  # black puts the default in parentheses then (not written here)
+    pad = " " * indent
+    members = _top_level(hint, " | ")
+    if len(members) > 1:
+        closing = ")" + tail
+        if not fits(closing, indent):
+            return one
+        if fits(hint, indent + 4):
+            return f"{name}: (\n{pad}    {hint}\n{pad}{closing}"
+        lines: list[str] = []
+        for i, member in enumerate(members):
+            body = _type_lines(("| " if i else "") + member, indent + 4) if i == 0 or fits("| " + member, indent + 4) \
+                else None
+            if body is None:
+                return one
+            lines += body
+        return f"{name}: (\n" + "\n".join(f"{pad}    {line}" for line in lines) + f"\n{pad}{closing}"
+    body = _type_lines(hint, indent, tail, f"{name}: ")
+    if body is None:
+        return one
+    return "\n".join(body[:1] + [pad + line for line in body[1:]])
 
 
 def pytuple(values: Any) -> str:
@@ -216,6 +315,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     env.filters["pytuple"] = pytuple
     env.tests["fitting"] = fits
     env.globals["wrap_call"] = wrap_call
+    env.globals["annotated"] = annotated
     env.filters["docstring"] = docstring
     env.filters["comment"] = comment
     env.filters["md"] = md

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from generator.api import GenerateOptions, load_api, render_files
 from generator.format import Formatter, _format_piece, _long_statements, split_pieces
-from generator.render import docstring, pyrepr, wrap_call
+from generator.render import annotated, docstring, pyrepr, wrap_call
 from helpers import ROOT
 
 MODE = black.Mode(line_length=100, target_versions={black.TargetVersion.PY310})
@@ -62,6 +62,36 @@ def test_wrap_call_matches_black() -> None:
             assert "\n" not in text and _long_statements(source) == [(2, 3)]
         else:
             assert _black(source) == source
+
+
+def _literal(n: int) -> str:
+    return "Literal[" + ", ".join(f'"value_number_{i}"' for i in range(n)) + "]"
+
+
+_HINTS = [hint for atom in ("Foo", "ProtectedBranchPullRequestReviewBypassPullRequestAllowances", "dict[str, Any]")
+          for hint in (atom, f"{atom} | None", f"list[{atom}]", f"dict[str, {atom}] | None")]
+_HINTS += [hint for n in (2, 9, 14) for hint in (_literal(n), f"{_literal(n)} | str | None", f"list[{_literal(n)}] | None")]
+_HINTS += ['Annotated[Annotated[datetime.datetime, _rt.rfc3339("date-time")] | None, Query(alias="since")]']
+
+
+@pytest.mark.parametrize("name", ["x", "n" * 20, "n" * 44, "one_note_client_url_long_name_here_for_test_abcdefghij"])
+def test_annotated_names_are_laid_out_as_black_does(name: str) -> None:
+    """Parameters (inside an exploded def) and fields (in a class), every default form the targets
+    write: the layout is black's, or the one line that black then splits (never a third one)."""
+    handled = 0
+    for hint in _HINTS:
+        cases = [(8, tail, "class A:\n    def f(\n        self,\n        *,\n        {}\n    ) -> None:\n        pass\n")
+                 for tail in (",", " = None,", ' = "open",', " = 30,")]
+        cases += [(4, tail, "class A:\n    {}\n") for tail in ("", " = None", ' = Field(default=None, alias="oneNoteUrl")')]
+        for indent, tail, shape in cases:
+            text = annotated(name, hint, tail, indent)
+            source = shape.format(text)
+            if max(map(len, source.split("\n"))) > 100:
+                assert text == f"{name}: {hint}{tail}"  # black's turn
+            else:
+                handled += "\n" in text
+                assert _black(source) == source, source
+    assert handled
 
 
 def test_long_statements_are_found_exactly() -> None:
