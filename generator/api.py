@@ -99,6 +99,8 @@ class Loaded:
     api: ir.Api | None
     diagnostics: list[Diagnostic]
     resolver: Resolver | None = None
+    #: With ``load_api(defer=True)``: waits for the validation and returns every diagnostic.
+    complete: Callable[[], list[Diagnostic]] | None = None
 
 
 class Phases:
@@ -121,14 +123,14 @@ class Phases:
 
 def load_api(spec: str, *, strict: bool = False, validate: bool = True,
              ref_options: RefOptions | None = None, limits: Limits | None = None,
-             phases: Phases | None = None) -> Loaded:
-    """load → resolve → check → normalize → name."""
+             phases: Phases | None = None, defer: bool = False) -> Loaded:
+    """load → resolve → check → normalize → name. With ``defer`` (and not ``strict``), a big spec's
+    validation, under way in a second process, is not waited for: ``Loaded.complete`` does."""
     from . import check, loader, naming, safety
     from .normalize.lower import lower, spec_version
     from .refs import RefOptions, Resolver
 
     phase = phases or Phases()
-    diags = Diagnostics()
     ref_options = ref_options or RefOptions()
     if limits is not None:
         ref_options.limits = limits
@@ -137,7 +139,6 @@ def load_api(spec: str, *, strict: bool = False, validate: bool = True,
             doc = loader.load(spec, ref_options.limits)
     except FatalError as exc:
         return Loaded(api=None, diagnostics=exc.diagnostics)
-    diags.extend(doc.load_warnings)
     resolver = Resolver(doc, ref_options)
     found = Diagnostics()  # the normalizer's findings, reported after the validator's
     pending: check.Pending | None = None
@@ -151,15 +152,30 @@ def load_api(spec: str, *, strict: bool = False, validate: bool = True,
             api = safety.deep(lambda: naming.name_api(lower(resolver, found)), file=doc.file)
     except FatalError as exc:
         failure = exc
+
+    def diagnostics(validation: list[Diagnostic]) -> list[Diagnostic]:
+        diags = Diagnostics(doc.load_warnings)
+        diags.extend(validation)
+        diags.extend(found.items)
+        if strict:
+            diags = Diagnostics(d if d.severity >= Severity.ERROR else _as_error(d) for d in diags)
+        return _located(diags.items + (failure.diagnostics if failure is not None else []), resolver)
+
+    if pending is not None and defer and not strict and failure is None and not pending.done:
+        waiting = pending
+
+        def complete() -> list[Diagnostic]:
+            with phase("validate", "validating against the OpenAPI schema"):
+                return diagnostics(waiting.result())
+
+        return Loaded(api=api, diagnostics=diagnostics([]), resolver=resolver, complete=complete)
+    validation: list[Diagnostic] = []
     if pending is not None:
         with phase("validate", "validating against the OpenAPI schema"):
-            diags.extend(pending.result())
-    diags.extend(found.items)
+            validation = pending.result()
     if failure is not None:
-        return Loaded(api=None, diagnostics=_located(diags.items + failure.diagnostics, resolver))
-    if strict:
-        diags = Diagnostics(d if d.severity >= Severity.ERROR else _as_error(d) for d in diags)
-    return Loaded(api=api, diagnostics=_located(diags.items, resolver), resolver=resolver)
+        return Loaded(api=None, diagnostics=diagnostics(validation))
+    return Loaded(api=api, diagnostics=diagnostics(validation), resolver=resolver)
 
 
 def _as_error(d: Diagnostic) -> Diagnostic:
@@ -333,7 +349,7 @@ def _generate(spec: str, out: Path, options: GenerateOptions, phases: Phases) ->
     loaded = load_api(spec, strict=options.strict, validate=options.validate,
                       ref_options=RefOptions(allow_external_dirs=options.allow_external_refs,
                                              allow_remote=options.allow_remote_refs),
-                      limits=options.limits, phases=phases)
+                      limits=options.limits, phases=phases, defer=True)
     diagnostics = list(loaded.diagnostics)
     api = loaded.api
     sources = _sources(loaded, spec)
@@ -352,6 +368,8 @@ def _generate(spec: str, out: Path, options: GenerateOptions, phases: Phases) ->
     document = loaded.resolver.root.data if loaded.resolver is not None else None
     _settled()
     files, problems = render_files(api, options, package, document, phases)
+    if loaded.complete is not None:  # the validation ran beside normalizing and rendering
+        diagnostics = loaded.complete()
     if problems:
         return GenerateResult(ok=False, diagnostics=diagnostics + problems, api=api, sources=sources)
     summary = changes.summarize(api)

@@ -62,6 +62,11 @@ class Pending:
         else:
             self._findings = validate(doc, version, strict=strict)
 
+    @property
+    def done(self) -> bool:
+        """True when the findings are in (validated in place)."""
+        return self._findings is not None
+
     def result(self) -> list[Diagnostic]:
         if self._findings is None:
             assert self._forked is not None
