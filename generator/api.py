@@ -418,7 +418,7 @@ def _fast_path(spec: str, out: Path, options: GenerateOptions) -> GenerateResult
                                           else Path(spec).resolve() for n in manifest["spec_files"]),
                             up_to_date=True)
     if "operations" in manifest:
-        result.changes = changes.compare(manifest, manifest)  # nothing changed since the last run
+        result.changes = changes.ChangeReport()  # nothing changed since the last run
     if options.server:
         path = f"{package}/server/handlers.py"
         result.kept_user = [path]

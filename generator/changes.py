@@ -165,7 +165,7 @@ def compare(old: Summary, new: Summary) -> ChangeReport:
             elif name not in after:
                 changes.append(Change(kind="removed", subject=subject, name=name, detail=_where(before[name]),
                                       breaking=True))
-            else:
+            elif before[name] != after[name]:
                 changes.extend(Change(kind="changed", subject=subject, name=name, detail=detail, breaking=breaking)
                                for detail, breaking in diff(before[name], after[name]))
     return ChangeReport(changes=tuple(changes))

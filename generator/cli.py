@@ -35,7 +35,7 @@ def _count(text: str) -> int:
 
 
 def _add_limits(parser: argparse.ArgumentParser) -> None:
-    from .loader import DEFAULT_LIMITS as d
+    from .limits import DEFAULT_LIMITS as d
 
     parser.add_argument("--max-bytes", type=_count, metavar="N",
                         help=f"refuse spec files larger than N bytes (default {d.max_bytes // 1024**2}M)")
@@ -46,7 +46,7 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
 
 
 def _limits(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from .loader import positive_limits
+    from .limits import positive_limits
 
     return positive_limits(max_bytes=args.max_bytes, max_depth=args.max_depth, max_nodes=args.max_nodes)
 

@@ -62,10 +62,12 @@ class Forked(Generic[T]):
                 data = source.read()
             _, status = os.waitpid(self._pid, 0)
             self._pid = 0
+            value: T | None = None
             if status == 0:
                 try:
-                    value: T = pickle.loads(data)
-                    return value
-                except Exception:  # noqa: BLE001 - a child that died mid-write
-                    pass
+                    value = pickle.loads(data)
+                except Exception:  # noqa: BLE001 - a child that died mid-write: None, done here
+                    value = None
+            if value is not None:
+                return value
         return self._fn(*self._args)
