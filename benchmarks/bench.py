@@ -61,7 +61,7 @@ _BYTECODE: dict[str, str | None] = {"PYTHONDONTWRITEBYTECODE": None}  # (this ma
 
 # The phases as generator.api times them (validate: the wait for the second process that
 # validates a big spec while the first normalizes).
-_PHASE_NAMES = ("load", "normalize", "validate", "render", "format", "check", "write")
+_PHASE_NAMES = ("load", "normalize", "validate", "render", "format", "check", "join", "write")
 
 
 def run_child(code_or_args: list[str], env: dict[str, str | None] | None = None) -> tuple[float, float, str]:

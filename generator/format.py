@@ -142,7 +142,9 @@ def _long_statements(piece: str) -> list[tuple[int, int]] | None:
 # included; an unterminated one matches to the end of the line), comments, brackets.
 _TOKENS = re.compile(r'"""|' r"'''|" r'"(?:[^"\\\n]|\\.)*"?|' r"'(?:[^'\\\n]|\\.)*'?|#.*|[()\[\]{}]")
 _TRIPLES = ('"""', "'''")
-_LONE_STRING = re.compile(r"""\s*(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'),?$""")
+_STRING = r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')"""
+# A string literal alone on its line (or a dict entry of two): black has nothing to split there.
+_LONE_STRING = re.compile(rf"\s*{_STRING}(?:: {_STRING})?,?$")
 _TRIPLE_END = {q: re.compile(r"(?:[^\\" + q[0] + r"]|\\.|" + q[0] + r"(?!" + q[0] * 2 + r"))*" + q) for q in _TRIPLES}
 _OPEN = frozenset("([{")
 _CLOSE = frozenset(")]}")

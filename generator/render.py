@@ -81,21 +81,40 @@ def fits(text: Any, indent: int = 0) -> bool:
     return indent + len(str(text)) <= _LINE_LENGTH
 
 
-def wrap_call(head: str, args: list[str], tail: str = ")", indent: int = 0) -> str:
+def wrap_call(head: str, args: list[Any], tail: str = ")", indent: int = 0) -> str:
     """``head`` + ``args`` + ``tail`` laid out as black lays out a call (``head`` ends with the
     opening bracket): on one line when it fits, else the arguments on one line of their own,
-    else one per line with a trailing comma. When even that does not fit, the one line is
-    returned and black splits it. Lines after the first are indented (the first is not)."""
-    one = head + ", ".join(args) + tail
+    else one per line with a trailing comma. An argument given as ``[head, args, tail]`` is a
+    call (or tuple) of its own, laid out the same way on its line when it does not fit there.
+    When no layout fits, the one line is returned and black splits it. Lines after the first
+    are indented (the first is not)."""
+    flat = [_flat(arg) for arg in args]
+    one = head + ", ".join(flat) + tail
     if fits(one, indent):
         return one
     pad = " " * indent
-    inner = ", ".join(args)
+    inner = ", ".join(flat)
     if fits(inner, indent + 4):
         return f"{head}\n{pad}    {inner}\n{pad}{tail}"
-    if all(fits(arg + ",", indent + 4) for arg in args):
-        return head + "".join(f"\n{pad}    {arg}," for arg in args) + f"\n{pad}{tail}"
-    return one
+    lines = []
+    for arg, text in zip(args, flat, strict=True):
+        if fits(text + ",", indent + 4):
+            lines.append(text + ",")
+        elif isinstance(arg, list | tuple) and fits(arg[0], indent + 4) and len(arg[1]) > 1:
+            nested = wrap_call(arg[0], list(arg[1]), arg[2] + ",", indent + 4)
+            if nested == text + ",":
+                return one
+            lines.append(nested)
+        else:
+            return one
+    return head + "".join(f"\n{pad}    {line}" for line in lines) + f"\n{pad}{tail}"
+
+
+def _flat(arg: Any) -> str:
+    if isinstance(arg, list | tuple):
+        head, args, tail = arg
+        return head + ", ".join(_flat(a) for a in args) + tail
+    return str(arg)
 
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|[\[\](){}]| \| |, ')

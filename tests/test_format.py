@@ -64,6 +64,21 @@ def test_wrap_call_matches_black() -> None:
             assert _black(source) == source
 
 
+def test_nested_wrap_call_matches_black() -> None:
+    for n, width in ((2, 10), (4, 40), (8, 12), (12, 30)):
+        values = [f"argument_{'x' * width}_{i}" for i in range(n)]
+        param = [f'"{v}"' for v in values] + ["False", "True"]
+        for indent, head, args in ((8, "response = self._call(", ["_OPERATION_CONSTANT_NAME", ["(", values, ")"]]),
+                                   (4, "select: list[str] | None = _rt.decode(", ["request", ["_rt.Param(", param, ")"],
+                                                                                 "Annotated[list[str], _rt.unique_items()]"]),
+                                   (8, "return cast(", [f'"m.{"Long" * width}Name"', "response.parsed"])):
+            text = wrap_call(head, args, ")", indent)
+            wrapper = "class A:\n    def f(self):\n" if indent == 8 else "def f():\n"
+            source = wrapper + " " * indent + text + "\n"
+            if max(map(len, source.split("\n"))) <= 100:
+                assert _black(source) == source, source
+
+
 def _literal(n: int) -> str:
     return "Literal[" + ", ".join(f'"value_number_{i}"' for i in range(n)) + "]"
 
