@@ -153,13 +153,14 @@ def load_api(spec: str, *, strict: bool = False, validate: bool = True,
     except FatalError as exc:
         failure = exc
 
-    def diagnostics(validation: list[Diagnostic]) -> list[Diagnostic]:
+    def diagnostics(validation: list[Diagnostic], locate: bool = True) -> list[Diagnostic]:
         diags = Diagnostics(doc.load_warnings)
         diags.extend(validation)
         diags.extend(found.items)
         if strict:
             diags = Diagnostics(d if d.severity >= Severity.ERROR else _as_error(d) for d in diags)
-        return _located(diags.items + (failure.diagnostics if failure is not None else []), resolver)
+        items = diags.items + (failure.diagnostics if failure is not None else [])
+        return _located(items, resolver) if locate else items
 
     if pending is not None and defer and not strict and failure is None and not pending.done:
         waiting = pending
@@ -168,7 +169,8 @@ def load_api(spec: str, *, strict: bool = False, validate: bool = True,
             with phase("validate", "validating against the OpenAPI schema"):
                 return diagnostics(waiting.result())
 
-        return Loaded(api=api, diagnostics=diagnostics([]), resolver=resolver, complete=complete)
+        # (located when complete: every diagnostic at once)
+        return Loaded(api=api, diagnostics=diagnostics([], locate=False), resolver=resolver, complete=complete)
     validation: list[Diagnostic] = []
     if pending is not None:
         with phase("validate", "validating against the OpenAPI schema"):
@@ -220,7 +222,9 @@ def render_files(api: ir.Api, options: GenerateOptions, package: str,
         plans = registry.plan(api, Options(package=package, client=options.client, server=options.server,
                                            document=document))
         texts = {p.path: render.render(env, p.template, p.context) for p in plans}
-    names = safety.api_identifiers(api, package)
+    names = safety.Vocabulary(env, safety.api_identifiers(api, package))
+    for template in {p.template for p in plans if p.python}:
+        names.allowed(template)  # before the fork: each set made once, for both processes
     chunks = _chunks(plans, texts) if fork.available() else [plans]
     if len(chunks) == 1:
         done, problems = _finish(env, plans, texts, names, options.format, phase, jobs=None)
@@ -254,7 +258,7 @@ def _chunks(plans: list[Any], texts: dict[str, str]) -> list[list[Any]]:
     return chunks
 
 
-def _shared(chunks: list[list[Any]], env: Any, texts: dict[str, str], names: frozenset[str], fmt: bool,
+def _shared(chunks: list[list[Any]], env: Any, texts: dict[str, str], names: Any, fmt: bool,
             phase: Phases) -> tuple[dict[str, str], list[Diagnostic]]:
     """The chunks formatted and checked by this process and a forked one, each taking the next
     chunk from a shared pipe until none is left (any chunk the other did not deliver is done here)."""
@@ -281,7 +285,7 @@ def _shared(chunks: list[list[Any]], env: Any, texts: dict[str, str], names: fro
     return done, problems
 
 
-def _drain(read: int, chunks: list[list[Any]], env: Any, texts: dict[str, str], names: frozenset[str],
+def _drain(read: int, chunks: list[list[Any]], env: Any, texts: dict[str, str], names: Any,
            fmt: bool, phase: Phases | None = None) -> tuple[dict[str, str], list[Diagnostic], set[int]]:
     done: dict[str, str] = {}
     problems: list[Diagnostic] = []
@@ -294,7 +298,7 @@ def _drain(read: int, chunks: list[list[Any]], env: Any, texts: dict[str, str], 
     return done, problems, taken
 
 
-def _finish(env: Any, plans: list[Any], texts: dict[str, str], names: frozenset[str], fmt: bool,
+def _finish(env: Any, plans: list[Any], texts: dict[str, str], names: Any, fmt: bool,
             phases: Phases | None = None, jobs: int | None = 1) -> tuple[dict[str, str], list[Diagnostic]]:
     """Format (black's style) and check the files of ``plans``: their final texts, or problems
     (``jobs``: processes for black, ``None`` for as many as there are cores)."""

@@ -404,11 +404,13 @@ def _load_yaml(text: str, file: str, path: Path | None, limits: Limits) -> Docum
     loader.duplicates = []
     loader.readings = {}
     documents: list[Any] = []
+    nodes: list[yaml.Node] = []
     try:
         while loader.check_node():
             node = loader.get_node()
             _check_node_limits(node, file, limits)
             documents.append(loader.construct_document(node))
+            nodes.append(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -438,6 +440,9 @@ def _load_yaml(text: str, file: str, path: Path | None, limits: Limits) -> Docum
         raise _fatal("OAG005", f"YAML stream holds {len(non_empty)} documents", file,
                      hint="keep one document per spec file")
     doc = Document(data=non_empty[0], file=file, path=path, text=text, is_json=False)
+    # The composed nodes hold every position: kept, so that locating a diagnostic does not parse
+    # the text again (that took 11 s on GitHub's spec as YAML).
+    doc._roots = [n for n, d in zip(nodes, documents, strict=True) if d is not None and not _is_empty_node(n)]
     kinds = {
         "key": ("OAG011", "mapping key {ex!r} is not a string in YAML/JSON terms; read as the text {ex!r}",
                 "quote the keys (e.g. '200':)"),
@@ -516,22 +521,25 @@ def _check_node_limits(root: yaml.Node, file: str, limits: Limits) -> None:
 
 
 def _check_shape(data: Any, file: str, limits: Limits) -> None:
-    """Depth and size limits for JSON input (iteratively, no recursion)."""
-    count = 0
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        count += 1
-        if depth > limits.max_depth:
+    """Depth and size limits for JSON input (level by level, no recursion; scalars are counted,
+    never visited one by one)."""
+    count, depth = 1, 1
+    level = [data] if type(data) in (dict, list) else []
+    while level:
+        found = 0
+        deeper: list[Any] = []
+        for value in level:
+            children = list(value.values()) if type(value) is dict else value
+            found += len(children)
+            deeper += [c for c in children if type(c) is dict or type(c) is list]
+        if found and depth + 1 > limits.max_depth:
             raise _fatal("OAG006", f"document nests deeper than {limits.max_depth} levels", file,
                          hint="flatten the document, or raise --max-depth")
-        if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
+        count += found
         if count > limits.max_nodes:
             raise _fatal("OAG007", f"document has over {limits.max_nodes} nodes", file,
                          hint="raise the limit with --max-nodes if the spec is trusted")
+        level, depth = deeper, depth + 1
 
 
 def load(spec: str, limits: Limits = DEFAULT_LIMITS) -> Document:

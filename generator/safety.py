@@ -272,16 +272,30 @@ def check_text(content: str, path: str) -> Diagnostic | None:
     return None
 
 
+class Vocabulary:
+    """The identifiers allowed in the modules of each template: the API's names, the targets'
+    and the template's own (each set built once, however many files and chunks there are)."""
+
+    def __init__(self, env: jinja2.Environment, names: frozenset[str]) -> None:
+        self.env = env
+        self.names = names | TARGET_VOCABULARY
+        self._allowed: dict[str, frozenset[str]] = {}
+
+    def allowed(self, template: str) -> frozenset[str]:
+        found = self._allowed.get(template)
+        if found is None:
+            found = self._allowed[template] = self.names | template_identifiers(self.env, template)
+        return found
+
+
 def check_files(env: jinja2.Environment, plans: Iterable[Any], texts: dict[str, str], api: ir.Api | None = None,
-                package: str = "", *, names: frozenset[str] | None = None, compiles: bool = False) -> list[Diagnostic]:
+                package: str = "", *, names: Vocabulary | None = None, compiles: bool = False) -> list[Diagnostic]:
     """Every rendered file checked: Python ones by :func:`check_module` against the vocabulary of
     their own template (and, with ``compiles``, compiled), the others by :func:`check_text`.
-    ``names``: :func:`api_identifiers` of ``api`` (computed when not given)."""
+    ``names``: the :class:`Vocabulary` of ``api`` (made here when not given)."""
     if names is None:
         assert api is not None
-        names = api_identifiers(api, package)
-    names |= TARGET_VOCABULARY
-    allowed: dict[str, frozenset[str]] = {}  # per template (a few), not per file (thousands)
+        names = Vocabulary(env, api_identifiers(api, package))
     problems: list[Diagnostic] = []
     # The syntax trees are garbage the moment they are checked, and free of cycles: reference
     # counting frees them, and the cyclic collector would only walk millions of nodes for nothing.
@@ -295,9 +309,7 @@ def check_files(env: jinja2.Environment, plans: Iterable[Any], texts: dict[str, 
                 problems.append(problem)
                 continue
             if plan.python:
-                if plan.template not in allowed:
-                    allowed[plan.template] = names | template_identifiers(env, plan.template)
-                problems += check_module(text, plan.path, allowed[plan.template], compiles=compiles)
+                problems += check_module(text, plan.path, names.allowed(plan.template), compiles=compiles)
     finally:
         if collecting:
             gc.enable()
