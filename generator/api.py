@@ -210,8 +210,8 @@ def render_files(api: ir.Api, options: GenerateOptions, package: str,
                  document: object = None, phases: Phases | None = None) -> tuple[list[OutputFile], list[Diagnostic]]:
     """render → format → compile check, all in memory (``document``: the spec as loaded, shipped as is).
 
-    A big package is formatted and checked in two halves at once: the second half in a forked
-    process (see :mod:`generator.fork`) while this one does the first."""
+    A big package is rendered, formatted and checked on both cores: a forked process (see
+    :mod:`generator.fork`) and this one take chunks of files from a shared queue."""
     from . import fork, render, safety
     from .targets import registry
     from .targets.package import Options
@@ -221,47 +221,47 @@ def render_files(api: ir.Api, options: GenerateOptions, package: str,
         env = render.environment(options.templates)
         plans = registry.plan(api, Options(package=package, client=options.client, server=options.server,
                                            document=document))
-        texts = {p.path: render.render(env, p.template, p.context) for p in plans}
     names = safety.Vocabulary(env, safety.api_identifiers(api, package))
     for template in {p.template for p in plans if p.python}:
         names.allowed(template)  # before the fork: each set made once, for both processes
-    chunks = _chunks(plans, texts) if fork.available() else [plans]
+    chunks = _chunks(plans) if fork.available() else [plans]
     if len(chunks) == 1:
-        done, problems = _finish(env, plans, texts, names, options.format, phase, jobs=None)
+        done, problems = _finish(env, plans, names, options.format, phase, jobs=None)
     else:
-        done, problems = _shared(chunks, env, texts, names, options.format, phase)
+        done, problems = _shared(chunks, env, names, options.format, phase)
     if problems:
         return [], problems
     return [OutputFile(path=p.path, content=done[p.path].encode("utf-8"), user_owned=p.user_owned)
             for p in plans], []
 
 
-_SHARE_CHARS = 1_000_000  # below this, one process formats and checks everything
+_SHARE_WEIGHT = 20_000  # below about this many lines, one process does everything
 _CHUNKS = 64
 
 
-def _chunks(plans: list[Any], texts: dict[str, str]) -> list[list[Any]]:
-    """The plans in chunks of work for two processes: biggest files first, each alone when it is
-    big, the small ones together at the end (so the two finish at about the same time)."""
-    weight = {p.path: len(texts[p.path]) if p.python else 0 for p in plans}
-    total = sum(weight.values())
-    if total < _SHARE_CHARS:
+def _chunks(plans: list[Any]) -> list[list[Any]]:
+    """The plans in chunks of work for two processes: the biggest files first (by their plan's
+    weight, about their lines), each alone when it is big, the small ones together at the end (so
+    the two finish at about the same time)."""
+    total = sum(p.weight for p in plans)
+    if total < _SHARE_WEIGHT:
         return [plans]
     chunks: list[list[Any]] = [[]]
     size = 0
-    for p in sorted(plans, key=lambda p: -weight[p.path]):
+    for p in sorted(plans, key=lambda p: -p.weight):
         if size >= total / _CHUNKS:
             chunks.append([])
             size = 0
         chunks[-1].append(p)
-        size += weight[p.path]
+        size += p.weight
     return chunks
 
 
-def _shared(chunks: list[list[Any]], env: Any, texts: dict[str, str], names: Any, fmt: bool,
+def _shared(chunks: list[list[Any]], env: Any, names: Any, fmt: bool,
             phase: Phases) -> tuple[dict[str, str], list[Diagnostic]]:
-    """The chunks formatted and checked by this process and a forked one, each taking the next
-    chunk from a shared pipe until none is left (any chunk the other did not deliver is done here)."""
+    """The chunks rendered, formatted and checked by this process and a forked one, each taking
+    the next chunk from a shared pipe until none is left (any chunk the other did not deliver is
+    done here)."""
     from .fork import Forked
 
     read, write = os.pipe()
@@ -270,8 +270,8 @@ def _shared(chunks: list[list[Any]], env: Any, texts: dict[str, str], names: Any
     finally:
         os.close(write)
     try:
-        other = Forked(_drain, read, chunks, env, texts, names, fmt)
-        done, problems, taken = _drain(read, chunks, env, texts, names, fmt, phase)
+        other = Forked(_drain, read, chunks, env, names, fmt)
+        done, problems, taken = _drain(read, chunks, env, names, fmt, phase)
         with phase("join", "waiting for the other half"):
             theirs, found, their_chunks = other.result()
     finally:
@@ -279,34 +279,36 @@ def _shared(chunks: list[list[Any]], env: Any, texts: dict[str, str], names: Any
     done.update(theirs)
     problems += found
     for i in set(range(len(chunks))) - taken - their_chunks:
-        more, found = _finish(env, chunks[i], texts, names, fmt, phase)
+        more, found = _finish(env, chunks[i], names, fmt, phase)
         done.update(more)
         problems += found
     return done, problems
 
 
-def _drain(read: int, chunks: list[list[Any]], env: Any, texts: dict[str, str], names: Any,
-           fmt: bool, phase: Phases | None = None) -> tuple[dict[str, str], list[Diagnostic], set[int]]:
+def _drain(read: int, chunks: list[list[Any]], env: Any, names: Any, fmt: bool,
+           phase: Phases | None = None) -> tuple[dict[str, str], list[Diagnostic], set[int]]:
     done: dict[str, str] = {}
     problems: list[Diagnostic] = []
     taken: set[int] = set()
     while (token := os.read(read, 1)):
-        more, found = _finish(env, chunks[token[0]], texts, names, fmt, phase)
+        more, found = _finish(env, chunks[token[0]], names, fmt, phase)
         done.update(more)
         problems += found
         taken.add(token[0])
     return done, problems, taken
 
 
-def _finish(env: Any, plans: list[Any], texts: dict[str, str], names: Any, fmt: bool,
-            phases: Phases | None = None, jobs: int | None = 1) -> tuple[dict[str, str], list[Diagnostic]]:
-    """Format (black's style) and check the files of ``plans``: their final texts, or problems
-    (``jobs``: processes for black, ``None`` for as many as there are cores)."""
-    from . import safety
+def _finish(env: Any, plans: list[Any], names: Any, fmt: bool, phases: Phases | None = None,
+            jobs: int | None = 1) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Render, format (black's style) and check the files of ``plans``: their final texts, or
+    problems (``jobs``: processes for black, ``None`` for as many as there are cores)."""
+    from . import render, safety
     from .format import Formatter, default_cache_dir
 
     phase = phases or Phases()
-    done = {p.path: texts[p.path] for p in plans}
+    with phase("render", "rendering"):
+        texts = {p.path: render.render(env, p.template, p.full_context()) for p in plans}
+    done = dict(texts)
     python = {p.path: texts[p.path] for p in plans if p.python}
     if fmt:
         try:

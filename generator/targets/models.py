@@ -12,7 +12,9 @@ fields kept (``extra="allow"``), enums and multi-valued literals accept values a
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .. import ir
@@ -66,10 +68,19 @@ class ModuleView:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ModuleRef:
+    """A module of the ``models`` package before its view is made (``view()``, when rendered)."""
+
+    module: str
+    size: int  # models and fields: about how much code the module holds
+    view: Callable[[], ModuleView]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ModelsView:
     """The whole ``models`` package: its modules and the name → module index."""
 
-    modules: tuple[ModuleView, ...]
+    modules: tuple[ModuleRef, ...]
     index: tuple[tuple[str, str], ...]
 
 
@@ -89,7 +100,9 @@ def models_view(api: ir.Api) -> ModelsView:
         for key in group:
             module_of[key] = name
     namer = TypeNamer(api, open_literals=True)
-    modules = tuple(_module_view(name, [by_key[k] for k in group], by_key, refs, module_of, namer)
+    modules = tuple(ModuleRef(module=name, size=sum(5 + len(by_key[k].fields) for k in group),
+                              view=functools.partial(_module_view, name, [by_key[k] for k in group], by_key, refs,
+                                                     module_of, namer))
                     for name, group in zip(names, groups, strict=True))
     index = tuple((m.name, module_of[m.key]) for m in api.models)
     return ModelsView(modules=modules, index=index)

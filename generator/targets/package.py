@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,15 @@ class FilePlan:
     context: dict[str, Any] = field(default_factory=dict)
     user_owned: bool = False
     python: bool = True
+    #: More context, made when the file is rendered (costly views: made in whichever process
+    #: renders the file, see ``generator.api``).
+    late: Callable[[], dict[str, Any]] | None = None
+    #: About how much code the file holds (to share the work between processes).
+    weight: int = 1
+
+    def full_context(self) -> dict[str, Any]:
+        """The context to render with."""
+        return self.context if self.late is None else {**self.context, **self.late()}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

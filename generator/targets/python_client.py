@@ -258,22 +258,24 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
         **_imports(api.operations, ops),
     }
     pkg = options.package
-    files = [FilePlan(path=f"{pkg}/_http.py", template="client/_http.py.jinja", context=context)]
+    files = [FilePlan(path=f"{pkg}/_http.py", template="client/_http.py.jinja", context=context, weight=800)]
     if not groups.split(api):
-        return files + [FilePlan(path=f"{pkg}/client.py", template="client/client.py.jinja", context=context)]
+        return files + [FilePlan(path=f"{pkg}/client.py", template="client/client.py.jinja", context=context,
+                                 weight=120 * len(ops))]
     parts = groups.groups(api)
     view = {op.name: v for op, v in zip(api.operations, ops, strict=True)}
     module = {op.name: g.module for g in parts for op in g.operations}
     files.append(FilePlan(path=f"{pkg}/client.py", template="client/client.py.jinja", context={
         **context, "split": True, "operations": [], "groups": [g.module for g in parts],
-        "modules": [(op.name, module[op.name]) for op in api.operations]}))
+        "modules": [(op.name, module[op.name]) for op in api.operations]}, weight=2 * len(ops)))
     files.append(FilePlan(path=f"{pkg}/_operations/__init__.py", template="client/operations/__init__.py.jinja",
                           context=context))
     for g in parts:
         views = [view[op.name] for op in g.operations]
         files.append(FilePlan(path=f"{pkg}/_operations/{g.module}.py", template="client/operations/module.py.jinja",
                               context={**context, "module": g.module, "tags": [t for t in g.tags if t],
-                                       "operations": views, **_imports(g.operations, views)}))
+                                       "operations": views, **_imports(g.operations, views)},
+                              weight=120 * len(views)))
     return files
 
 

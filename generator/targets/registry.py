@@ -8,7 +8,7 @@ from typing import Any
 from .. import ir
 from ..naming import snake
 from . import python_client, python_server
-from .models import models_view
+from .models import ModuleRef, models_view
 from .package import FilePlan, Options
 from .python_client import http_line
 from .pyview import required_arg
@@ -45,14 +45,19 @@ def package_plan(api: ir.Api, options: Options) -> list[FilePlan]:
     return [
         FilePlan(path=f"{pkg}/__init__.py", template="package/__init__.py.jinja", context=context),
         FilePlan(path=f"{pkg}/py.typed", template="package/py.typed.jinja", context=context, python=False),
-        FilePlan(path=f"{pkg}/models/__init__.py", template="package/models/__init__.py.jinja", context=context),
+        FilePlan(path=f"{pkg}/models/__init__.py", template="package/models/__init__.py.jinja", context=context,
+                 weight=3 * len(api.models)),
         FilePlan(path=f"{pkg}/models/_base.py", template="package/models/_base.py.jinja", context=context),
-        *(FilePlan(path=f"{pkg}/models/{m.module}.py", template="package/models/module.py.jinja",
-                   context={**context, "module_view": m}) for m in context["models_view"].modules),
+        *(FilePlan(path=f"{pkg}/models/{m.module}.py", template="package/models/module.py.jinja", context=context,
+                   late=_module_context(m), weight=m.size) for m in context["models_view"].modules),
         FilePlan(path=f"{pkg}/errors.py", template="client/errors.py.jinja", context=context),
         FilePlan(path="pyproject.toml", template="package/pyproject.toml.jinja", context=context, python=False),
         FilePlan(path="README.md", template="package/README.md.jinja", context=context, python=False),
     ]
+
+
+def _module_context(ref: ModuleRef) -> Callable[[], dict[str, Any]]:
+    return lambda: {"module_view": ref.view()}
 
 
 def _pep440(version: str) -> str:
