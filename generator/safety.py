@@ -185,8 +185,33 @@ _LEAVES = (ast.Constant, ast.Load, ast.Store, ast.BinOp, ast.BitOr, ast.Subscrip
            ast.Dict, ast.Call, ast.Expr, ast.AnnAssign, ast.Assign, ast.Return, ast.Await)
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _walk(tree: ast.AST) -> Iterator[ast.AST]:
+    """Every node of ``tree`` (depth first, no recursion): ``ast.walk`` without its generators,
+    twice as fast on the millions of nodes a big package has."""
+    stack: list[Any] = [tree]
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    while stack:
+        node = pop()
+        if not isinstance(node, ast.AST):
+            continue  # a name in Global.names, a None in Dict.keys: not a node
+        yield node
+        kind = type(node)
+        fields = _FIELDS.get(kind)
+        if fields is None:
+            fields = _FIELDS[kind] = tuple(f for f in kind._fields if f != "ctx")
+        for name in fields:
+            value = getattr(node, name, None)
+            if type(value) is list:
+                extend(value)
+            elif isinstance(value, ast.AST):
+                push(value)
+
+
 def _identifiers(tree: ast.AST) -> Iterator[tuple[ast.AST, str]]:
-    for node in ast.walk(tree):  # breadth first, no recursion
+    for node in _walk(tree):
         kind = type(node)
         if kind is ast.Name:
             yield node, node.id  # type: ignore[attr-defined]
