@@ -24,13 +24,29 @@ import warnings
 from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar, cast
 from urllib.parse import quote, urlencode
 
 import httpx
-import pydantic
 
 from .errors import ApiError, ResponseValidationError
+
+if TYPE_CHECKING:
+    import pydantic
+else:
+
+    class _Pydantic:
+        """pydantic, imported on first use: importing the client costs httpx alone (pydantic
+        comes with the first model or typed answer)."""
+
+        def __getattr__(self, name: str) -> Any:
+            import pydantic
+
+            value = getattr(pydantic, name)
+            setattr(self, name, value)  # found directly from now on
+            return value
+
+    pydantic = _Pydantic()
 
 T = TypeVar("T")
 P = ParamSpec("P")
