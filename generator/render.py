@@ -201,13 +201,11 @@ def annotated(name: str, hint: str, tail: str = "", indent: int = 0) -> str:
             return one
         if fits(hint, indent + 4):
             return f"{name}: (\n{pad}    {hint}\n{pad}{closing}"
-        lines: list[str] = []
-        for i, member in enumerate(members):
-            body = _type_lines(("| " if i else "") + member, indent + 4) if i == 0 or fits("| " + member, indent + 4) \
-                else None
-            if body is None:
-                return one
-            lines += body
+        lines = _type_lines(members[0], indent + 4)  # the first member may split at its brackets
+        rest = ["| " + member for member in members[1:]]
+        if lines is None or not all(fits(line, indent + 4) for line in rest):
+            return one
+        lines += rest
         return f"{name}: (\n" + "\n".join(f"{pad}    {line}" for line in lines) + f"\n{pad}{closing}"
     body = _type_lines(hint, indent, tail, f"{name}: ")
     if body is None:

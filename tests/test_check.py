@@ -5,9 +5,10 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+from helpers import SPECS
+
 from generator import check
 from generator.loader import load
-from helpers import SPECS
 
 
 def test_valid_specs_pass_the_fast_check_without_being_changed() -> None:

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT, generate_package, import_fresh, uvicorn_server
 
 PACKAGE = "cognito_e2e"
@@ -26,7 +25,9 @@ def test_every_operation_reaches_its_own_handler(merged_out: Path) -> None:
     # 100 operations: the split layout, every method loaded from its module on first use.
     names = list(client_mod._MODULES)
     assert len(names) == 100
-    loaded = lambda: {n for k in client_mod.Client.__mro__ for n in names if n in vars(k)}  # noqa: E731
+    def loaded() -> set[str]:
+        return {n for k in client_mod.Client.__mro__ for n in names if n in vars(k)}
+
     assert not loaded()
     seen_lines = set()
     with uvicorn_server("echo_app:app", merged_out, env={"OAGEN_TEST_PACKAGE": PACKAGE}) as url:

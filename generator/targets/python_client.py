@@ -12,7 +12,7 @@ from .. import ir
 from ..naming import Namespace
 from . import groups
 from .package import FilePlan, Options, server_views
-from .pyview import TypeNamer, literal, required_arg, uses
+from .pyview import TypeNamer, literal, operation_types, required_arg, uses
 
 # Names errors.py defines or imports itself.
 ERRORS_RESERVED = frozenset({"ApiError", "ResponseValidationError", "Any", "httpx", "m", "annotations"})
@@ -281,9 +281,7 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
 
 def _imports(operations: Sequence[ir.Operation], ops: Sequence[ClientOpView]) -> dict[str, Any]:
     """What a module holding ``operations`` (``ops``: their views) imports."""
-    types = [p.type for op in operations for p in op.parameters]
-    types += [c.type for op in operations if op.body for c in op.body.contents]
-    types += [c.type for op in operations for r in op.responses for c in r.contents]
+    types = operation_types(operations)
     hints = " ".join([a.hint for op in ops for a in (*op.required, *op.optional, *((op.body,) if op.body else ()))]
                      + [op.returns for op in ops] + [r.type or "" for op in ops for r in op.responses])
     return {

@@ -13,7 +13,7 @@ from . import groups as grouping
 from .json_schema import SchemaBuilder, usable_pattern, with_format_range
 from .package import FilePlan, Options
 from .python_client import http_line
-from .pyview import TypeNamer, literal, python_default, required_arg, uses
+from .pyview import TypeNamer, literal, operation_types, python_default, required_arg, uses
 
 _PARAM_FUNCS = {"path": "Path", "query": "Query", "header": "Header", "cookie": "Cookie"}
 _FIELD_KWARGS = (
@@ -395,8 +395,7 @@ def _finite(value: Any) -> Any:
 
 def _imports(ops: list[ir.Operation], views: list[ServerOpView]) -> dict[str, bool]:
     """What the modules holding ``ops`` (and their ``views``) import beside the fixed imports."""
-    types = [p.type for op in ops for p in op.parameters]
-    types += [c.type for op in ops if op.body for c in op.body.contents]
+    types = operation_types(ops, responses=False)
     return {
         "needs_datetime": any(uses(t, "datetime") for t in types),
         "needs_uuid": any(uses(t, "uuid") for t in types),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .. import ir
@@ -111,6 +111,16 @@ def model_refs(t: ir.Type | None) -> list[str]:
         elif isinstance(cur, ir.Union_):
             stack.extend(reversed(cur.variants))
     return list(found)
+
+
+def operation_types(operations: Iterable[ir.Operation], responses: bool = True) -> list[ir.Type]:
+    """The types of the operations' parameters and bodies (and, with ``responses``, answers)."""
+    ops = list(operations)
+    types = [p.type for op in ops for p in op.parameters]
+    types += [c.type for op in ops if op.body for c in op.body.contents]
+    if responses:
+        types += [c.type for op in ops for r in op.responses for c in r.contents]
+    return types
 
 
 def uses(t: ir.Type, module: str) -> bool:
