@@ -123,9 +123,14 @@ class Phases:
 
 def load_api(spec: str, *, strict: bool = False, validate: bool = True,
              ref_options: RefOptions | None = None, limits: Limits | None = None,
-             phases: Phases | None = None, defer: bool = False) -> Loaded:
+             phases: Phases | None = None, defer: bool = False, settle: bool = False) -> Loaded:
     """load → resolve → check → normalize → name. With ``defer`` (and not ``strict``), a big spec's
-    validation, under way in a second process, is not waited for: ``Loaded.complete`` does."""
+    validation, under way in a second process, is not waited for: ``Loaded.complete`` does.
+
+    The cyclic garbage collector pauses meanwhile: the document and the IR hold no cycles, and it
+    would walk their millions of objects again and again. With ``settle``, what they leave
+    behind is frozen (``gc.freeze``: the collector never walks it, and forked processes do not
+    copy it by touching it) for a run that keeps them to its end; the caller unfreezes."""
     from . import check, loader, naming, safety
     from .normalize.lower import lower, spec_version
     from .refs import RefOptions, Resolver
@@ -134,24 +139,32 @@ def load_api(spec: str, *, strict: bool = False, validate: bool = True,
     ref_options = ref_options or RefOptions()
     if limits is not None:
         ref_options.limits = limits
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        with phase("load", "loading the spec"):
-            doc = loader.load(spec, ref_options.limits)
-    except FatalError as exc:
-        return Loaded(api=None, diagnostics=exc.diagnostics)
-    resolver = Resolver(doc, ref_options)
-    found = Diagnostics()  # the normalizer's findings, reported after the validator's
-    pending: check.Pending | None = None
-    failure: FatalError | None = None
-    try:
-        version = spec_version(doc.data, doc.file)
-        if validate:  # a big spec is validated in a second process while this one normalizes
-            with phase("validate", "validating against the OpenAPI schema"):
-                pending = check.Pending(doc, version, strict)
-        with phase("normalize", "normalizing operations and schemas"):
-            api = safety.deep(lambda: naming.name_api(lower(resolver, found)), file=doc.file)
-    except FatalError as exc:
-        failure = exc
+        try:
+            with phase("load", "loading the spec"):
+                doc = loader.load(spec, ref_options.limits)
+        except FatalError as exc:
+            return Loaded(api=None, diagnostics=exc.diagnostics)
+        resolver = Resolver(doc, ref_options)
+        found = Diagnostics()  # the normalizer's findings, reported after the validator's
+        pending: check.Pending | None = None
+        failure: FatalError | None = None
+        try:
+            version = spec_version(doc.data, doc.file)
+            if validate:  # a big spec is validated in a second process while this one normalizes
+                with phase("validate", "validating against the OpenAPI schema"):
+                    pending = check.Pending(doc, version, strict)
+            with phase("normalize", "normalizing operations and schemas"):
+                api = safety.deep(lambda: naming.name_api(lower(resolver, found)), file=doc.file)
+        except FatalError as exc:
+            failure = exc
+        if settle:
+            gc.freeze()
+    finally:
+        if collecting:
+            gc.enable()
 
     def diagnostics(validation: list[Diagnostic], locate: bool = True) -> list[Diagnostic]:
         diags = Diagnostics(doc.load_warnings)
@@ -336,16 +349,9 @@ def generate(spec: str, out: str | Path, options: GenerateOptions | None = None)
     try:
         result = _generate(spec, out, options, phases)
     finally:
-        gc.unfreeze()  # what the run froze (see _settled) is the collector's again
+        gc.unfreeze()  # what the run froze (load_api's settle) is the collector's again
     result.timings = phases.timings
     return result
-
-
-def _settled() -> None:
-    """Tell the cyclic garbage collector that what exists now (the document, later the IR) lives
-    until the end of the run: it stops walking those millions of objects on every full collection
-    (and forked processes stop copying them by touching them). :func:`generate` undoes it."""
-    gc.freeze()
 
 
 def _generate(spec: str, out: Path, options: GenerateOptions, phases: Phases) -> GenerateResult:
@@ -355,7 +361,7 @@ def _generate(spec: str, out: Path, options: GenerateOptions, phases: Phases) ->
     loaded = load_api(spec, strict=options.strict, validate=options.validate,
                       ref_options=RefOptions(allow_external_dirs=options.allow_external_refs,
                                              allow_remote=options.allow_remote_refs),
-                      limits=options.limits, phases=phases, defer=True)
+                      limits=options.limits, phases=phases, defer=True, settle=True)
     diagnostics = list(loaded.diagnostics)
     api = loaded.api
     sources = _sources(loaded, spec)
@@ -372,7 +378,6 @@ def _generate(spec: str, out: Path, options: GenerateOptions, phases: Phases) ->
                                       hint="pass --package with another name (letters, digits and underscores)"))
         return GenerateResult(ok=False, diagnostics=diagnostics, api=api, sources=sources)
     document = loaded.resolver.root.data if loaded.resolver is not None else None
-    _settled()
     files, problems = render_files(api, options, package, document, phases)
     if loaded.complete is not None:  # the validation ran beside normalizing and rendering
         diagnostics = loaded.complete()

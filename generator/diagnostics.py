@@ -45,7 +45,12 @@ def unescape_pointer_part(part: str) -> str:
 
 def join_pointer(base: str, *parts: str | int) -> str:
     """Append reference tokens to a JSON pointer."""
-    return base + "".join("/" + escape_pointer_part(p) for p in parts)
+    for part in parts:
+        text = part if type(part) is str else str(part)
+        if "~" in text or "/" in text:
+            text = text.replace("~", "~0").replace("/", "~1")
+        base += "/" + text
+    return base
 
 
 def split_pointer(pointer: str) -> list[str]:

@@ -79,6 +79,7 @@ def split_words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z0-9]+", ascii_text)
 
 
+@functools.lru_cache(maxsize=65536)
 def snake(text: str) -> str:
     """snake_case of a name (may be empty or start with a digit; see :func:`identifier`)."""
     return "_".join(w.lower() for w in _words(text))
@@ -188,15 +189,15 @@ def _name_model(model: ir.Model, ns: Namespace) -> ir.Model:
     name = ns.take(pascal(model.name_hint), "Model", "Model")
     if model.kind == "object":
         fields_ns = Namespace(PYDANTIC_RESERVED | MODULE_RESERVED)
-        fields = tuple(replace(f, name=fields_ns.take(snake(f.wire_name), "field", "field_")) for f in model.fields)
-        return replace(model, name=name, fields=fields)
+        fields = tuple(ir.evolve(f, name=fields_ns.take(snake(f.wire_name), "field", "field_")) for f in model.fields)
+        return ir.evolve(model, name=name, fields=fields)
     if model.kind == "enum":
         members_ns = Namespace(suffix_reserved=frozenset({"name", "value", "mro"}))
         members = tuple(
-            replace(m, name=members_ns.take(_member_base(m.value), "EMPTY", "VALUE_")) for m in model.members
+            ir.evolve(m, name=members_ns.take(_member_base(m.value), "EMPTY", "VALUE_")) for m in model.members
         )
-        return replace(model, name=name, members=members)
-    return replace(model, name=name)
+        return ir.evolve(model, name=name, members=members)
+    return ir.evolve(model, name=name)
 
 
 def _member_base(value: ir.JSONValue) -> str:
@@ -213,8 +214,8 @@ def _name_operation(op: ir.Operation, ns: Namespace) -> ir.Operation:
     name = ns.take(base, "operation", "op_")
     params_ns = ParamNamespace(PARAM_RESERVED)
     ordered = sorted(op.parameters, key=lambda p: not p.required)
-    named = {id(p): replace(p, name=params_ns.take(snake(p.wire_name), "param", "p_")) for p in ordered}
-    return replace(op, name=name, parameters=tuple(named[id(p)] for p in op.parameters))
+    named = {id(p): ir.evolve(p, name=params_ns.take(snake(p.wire_name), "param", "p_")) for p in ordered}
+    return ir.evolve(op, name=name, parameters=tuple(named[id(p)] for p in op.parameters))
 
 
 def _path_words(path: str) -> str:

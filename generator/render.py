@@ -85,8 +85,8 @@ def wrap_call(head: str, args: list[Any], tail: str = ")", indent: int = 0) -> s
     """``head`` + ``args`` + ``tail`` laid out as black lays out a call (``head`` ends with the
     opening bracket): on one line when it fits, else the arguments on one line of their own,
     else one per line with a trailing comma. An argument given as ``[head, args, tail]`` is a
-    call (or tuple) of its own, laid out the same way on its line when it does not fit there.
-    When no layout fits, the one line is returned and black splits it. Lines after the first
+    call (or tuple) of its own, laid out the same way on its line when it does not fit there; a
+    union (``A | B``) that does not fit is split at its bars. When no layout fits, the one line is returned and black splits it. Lines after the first
     are indented (the first is not)."""
     flat = [_flat(arg) for arg in args]
     one = head + ", ".join(flat) + tail
@@ -105,6 +105,9 @@ def wrap_call(head: str, args: list[Any], tail: str = ")", indent: int = 0) -> s
             if nested == text + ",":
                 return one
             lines.append(nested)
+        elif isinstance(arg, str) and (body := _union_lines(_top_level(text, " | "), indent + 4)) is not None \
+                and len(body) > 1 and fits(body[-1] + ",", indent + 4):
+            lines.append(body[0] + "".join(f"\n{pad}    {line}" for line in body[1:]) + ",")  # split at its bars
         else:
             return one
     return head + "".join(f"\n{pad}    {line}" for line in lines) + f"\n{pad}{tail}"
@@ -162,22 +165,38 @@ def _type_lines(hint: str, indent: int, tail: str = "", prefix: str = "") -> lis
         return None
     head, inner = prefix + hint[:match.end()], hint[match.end():-1]
     items = _top_level(inner, ", ")
-    if len(items) == 1 and len(_top_level(inner, " | ")) != 1:
-        return None  # X[A | B]: black splits at the bars (not written here)
-    if len(items) == 1:  # X[Y]: Y on lines of its own
-        body = _type_lines(inner, indent + 4)
+    if fits(inner, indent + 4):
+        return [head, "    " + inner, "]" + tail]
+    if len(items) == 1:  # X[Y]: Y on lines of its own (X[A | B]: split at the bars)
+        members = _top_level(inner, " | ")
+        body = _type_lines(inner, indent + 4) if len(members) == 1 else _union_lines(members, indent + 4)
         if body is None:
             return None
         return [head, *("    " + line for line in body), "]" + tail]
-    if fits(inner, indent + 4):
-        return [head, "    " + inner, "]" + tail]
     lines = [head]
     for item in items:
-        body = _type_lines(item, indent + 4, ",")
+        members = _top_level(item, " | ")
+        if len(members) > 1 and not fits(item + ",", indent + 4):
+            body = _union_lines(members, indent + 4)
+            if body is None or not fits(body[-1] + ",", indent + 4):
+                return None
+            body[-1] += ","
+        else:
+            body = _type_lines(item, indent + 4, ",")
         if body is None:
             return None
         lines += ["    " + line for line in body]
     return lines + ["]" + tail]
+
+
+def _union_lines(members: list[str], indent: int) -> list[str] | None:
+    """``A | B | C`` split at its bars at ``indent`` (the first member split at its brackets when
+    it must be), or ``None`` when a later member does not fit alone."""
+    lines = _type_lines(members[0], indent)
+    rest = ["| " + member for member in members[1:]]
+    if lines is None or not all(fits(line, indent) for line in rest):
+        return None
+    return lines + rest
 
 
 def annotated(name: str, hint: str, tail: str = "", indent: int = 0) -> str:
@@ -191,9 +210,13 @@ def annotated(name: str, hint: str, tail: str = "", indent: int = 0) -> str:
     default = tail.rstrip(",").removeprefix(" = ")
     if tail.rstrip(",") and (not tail.startswith(" = ") or not (_ATOM.fullmatch(default) or _FIELD.fullmatch(default))):
         return one
-    if not tail.endswith(",") and tail and fits(f"{name}: {hint} = (", indent):
-        return one  # black puts the default in parentheses then (not written here)
     pad = " " * indent
+    if not tail.endswith(",") and tail and fits(f"{name}: {hint} = (", indent):
+        # black puts the default in parentheses (written here for a hint without brackets, which
+        # black cannot split instead, and a default that is an atom).
+        if _ATOM.fullmatch(default) and fits(default, indent + 4):
+            return f"{name}: {hint} = (\n{pad}    {default}\n{pad})"
+        return one
     members = _top_level(hint, " | ")
     if len(members) > 1:
         closing = ")" + tail
@@ -201,16 +224,29 @@ def annotated(name: str, hint: str, tail: str = "", indent: int = 0) -> str:
             return one
         if fits(hint, indent + 4):
             return f"{name}: (\n{pad}    {hint}\n{pad}{closing}"
-        lines = _type_lines(members[0], indent + 4)  # the first member may split at its brackets
-        rest = ["| " + member for member in members[1:]]
-        if lines is None or not all(fits(line, indent + 4) for line in rest):
+        lines = _union_lines(members, indent + 4)
+        if lines is None:
             return one
-        lines += rest
         return f"{name}: (\n" + "\n".join(f"{pad}    {line}" for line in lines) + f"\n{pad}{closing}"
     body = _type_lines(hint, indent, tail, f"{name}: ")
     if body is None:
         return one
     return "\n".join(body[:1] + [pad + line for line in body[1:]])
+
+
+def assigned(target: str, value: str, indent: int = 0) -> str:
+    """``target = value`` for a type expression ``value`` (a type alias), laid out as black lays
+    it out: on one line when it fits, else a union in parentheses (whole, else one member a
+    line). The one line (for black to split) otherwise."""
+    one = f"{target} = {value}"
+    members = _top_level(value, " | ")
+    if fits(one, indent) or len(members) == 1 or not fits(f"{target} = (", indent):
+        return one
+    pad = " " * indent
+    lines = [value] if fits(value, indent + 4) else _union_lines(members, indent + 4)
+    if lines is None:
+        return one
+    return f"{target} = (\n" + "\n".join(f"{pad}    {line}" for line in lines) + f"\n{pad})"
 
 
 def pytuple(values: Any) -> str:
@@ -333,6 +369,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     env.tests["fitting"] = fits
     env.globals["wrap_call"] = wrap_call
     env.globals["annotated"] = annotated
+    env.globals["assigned"] = assigned
     env.filters["docstring"] = docstring
     env.filters["comment"] = comment
     env.filters["md"] = md

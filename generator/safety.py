@@ -18,7 +18,6 @@ never written. Spec strings inside string constants and comments are data and ar
 from __future__ import annotations
 
 import ast
-import gc
 import io
 import re
 import sys
@@ -31,6 +30,7 @@ import jinja2
 
 from . import ir
 from .diagnostics import Diagnostic, FatalError, Severity, SourceRef
+from .gcpause import paused
 
 T = TypeVar("T")
 
@@ -322,11 +322,8 @@ def check_files(env: jinja2.Environment, plans: Iterable[Any], texts: dict[str, 
         assert api is not None
         names = Vocabulary(env, api_identifiers(api, package))
     problems: list[Diagnostic] = []
-    # The syntax trees are garbage the moment they are checked, and free of cycles: reference
-    # counting frees them, and the cyclic collector would only walk millions of nodes for nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # The syntax trees are garbage the moment they are checked, and free of cycles.
+    with paused():
         for plan in plans:
             text = texts[plan.path]
             problem = check_text(text, plan.path)
@@ -335,9 +332,6 @@ def check_files(env: jinja2.Environment, plans: Iterable[Any], texts: dict[str, 
                 continue
             if plan.python:
                 problems += check_module(text, plan.path, names.allowed(plan.template), compiles=compiles)
-    finally:
-        if collecting:
-            gc.enable()
     return problems
 
 

@@ -52,3 +52,96 @@ def test_a_big_spec_is_validated_beside_the_run_and_its_findings_reported(tmp_pa
     assert "version" in result.diagnostics[0].message and result.diagnostics[0].src.line == 3
     strict = generate(str(spec), tmp_path / "strict", GenerateOptions(package="big", server=False, strict=True))
     assert not strict.ok and not (tmp_path / "strict").exists()
+
+
+def _validators(version: str) -> tuple[object, object]:
+    """fastjsonschema's validator of the official schema as written, and oagen's lean one."""
+    import importlib.util
+    import json
+
+    folder = {"2.0": "v2.0", "3.0": "v3.0"}[version]
+    found = importlib.util.find_spec("openapi_spec_validator")
+    assert found is not None and found.origin is not None
+    schema = json.loads((Path(found.origin).parent / "resources" / "schemas" / folder / "schema.json").read_text())
+    code = check._code(schema)
+    full: dict[str, object] = {}
+    lean: dict[str, object] = {}
+    exec(compile(code, "full", "exec"), full)  # noqa: S102
+    exec(compile(check.lean(code), "lean", "exec"), lean)  # noqa: S102
+    assert "locals()" not in check.lean(code) and "locals()" in code
+    return full["validate"], lean["validate"]
+
+
+def _verdict(validate: object, data: object) -> bool:
+    import fastjsonschema
+
+    try:
+        validate(data)  # type: ignore[operator]
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+def test_the_lean_validator_answers_as_fastjsonschema_does() -> None:
+    """Only the messages are gone: on valid documents and on documents broken in many ways
+    (wrong types deep inside schemas, unknown keys, a oneOf that both or neither branch matches),
+    the lean validator says what fastjsonschema's says."""
+    checked = 0
+    for version, specs in (("3.0", ["petstore/petstore-3.0.yaml", "features/params-3.0.yaml",
+                                    "features/composition-3.0.yaml", "features/bodies-3.0.yaml"]),
+                           ("2.0", ["petstore/petstore-2.0.yaml", "aws-cognito-merged.yaml"])):
+        full, lean = _validators(version)
+        for name in specs:
+            data = load(str(SPECS / name)).data
+            assert _verdict(full, data) and _verdict(lean, data), name
+            broken = []
+            for path, value in ((["info", "title"], 3), (["paths", "/x"], {"get": {"responses": {"200": {}}}}),
+                                (["info", "x-extra"], {"anything": 1}), (["bogus"], True),
+                                (["paths", "/y"], {"get": {"responses": {"200": {"description": "d", "schema": {
+                                    "type": "object", "properties": {"a": {"type": 7}}}}}}}),
+                                (["paths", "/z"], {"get": {"parameters": [{"name": "q", "in": "nowhere"}],
+                                                           "responses": {"default": {"description": "d"}}}})):
+                copy_ = copy.deepcopy(data)
+                node = copy_
+                for key in path[:-1]:
+                    node = node.setdefault(key, {})
+                node[path[-1]] = value
+                broken.append(copy_)
+            for doc in broken:
+                assert _verdict(full, doc) == _verdict(lean, doc)
+                checked += 1
+            assert not all(_verdict(lean, doc) for doc in broken)
+    assert checked >= 30
+
+
+def test_the_compiled_validator_is_cached_as_bytecode(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The first run compiles the validator and stores its bytecode; later runs load it (a few
+    milliseconds); a broken cache entry is made afresh."""
+    monkeypatch.setenv("OAGEN_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(check, "_FAST", {})
+    doc = load(str(SPECS / "petstore" / "petstore-3.0.yaml"))
+    assert check.fast_valid(doc.data, "3.0")
+    [entry] = (tmp_path / "schemas").iterdir()
+    assert entry.suffix == ".bin" and entry.stat().st_size > 100_000
+    entry.write_bytes(b"not marshal data")
+    monkeypatch.setattr(check, "_FAST", {})
+    assert check.fast_valid(doc.data, "3.0")
+    assert entry.stat().st_size > 100_000  # rewritten
+    monkeypatch.setattr(check, "_FAST", {})
+    monkeypatch.setattr(check, "_code", lambda schema: (_ for _ in ()).throw(AssertionError("compiled again")))
+    assert check.fast_valid(doc.data, "3.0")  # from the cache
+
+
+def test_a_run_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    """load_api pauses the collector and freezes what a run keeps; generate gives it all back."""
+    import gc
+
+    from generator.api import GenerateOptions, generate, load_api
+
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert generate(str(SPECS / "petstore" / "petstore-3.0.yaml"), tmp_path / "out",
+                    GenerateOptions(package="pets", format=False)).ok
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    loaded = load_api(str(SPECS / "petstore" / "petstore-3.0.yaml"), settle=True)
+    assert loaded.api is not None and gc.isenabled() and gc.get_freeze_count() > 0
+    gc.unfreeze()

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from generator.api import GenerateOptions, load_api, render_files
 from generator.format import Formatter, _format_piece, _long_statements, split_pieces
-from generator.render import annotated, docstring, pyrepr, wrap_call
+from generator.render import annotated, assigned, docstring, pyrepr, wrap_call
 from helpers import ROOT
 
 MODE = black.Mode(line_length=100, target_versions={black.TargetVersion.PY310})
@@ -87,6 +87,12 @@ _HINTS = [hint for atom in ("Foo", "ProtectedBranchPullRequestReviewBypassPullRe
           for hint in (atom, f"{atom} | None", f"list[{atom}]", f"dict[str, {atom}] | None")]
 _HINTS += [hint for n in (2, 9, 14) for hint in (_literal(n), f"{_literal(n)} | str | None", f"list[{_literal(n)}] | None")]
 _HINTS += ['Annotated[Annotated[datetime.datetime, _rt.rfc3339("date-time")] | None, Query(alias="since")]']
+_LONG = "WebhookPullRequestAssignedPullRequestRequestedReviewersItem"
+# X[A | B] (split at the bars inside the brackets), an item of several that is a union, and
+# hints without brackets or with a short subscript, whose default black puts in parentheses.
+_HINTS += [f"list[{_LONG}1 | {_LONG}2 | None]", f"list[{_literal(9)} | str] | None", f"list[{_literal(3)} | str]",
+           f'Annotated[{_literal(14)} | None, Query(alias="status")]', f"dict[str, {_LONG}1 | {_LONG}2]",
+           f"{_LONG}{_LONG[:12]} | None", f"list[{_LONG}{_LONG[:8]}] | None", f"{_LONG}.{_LONG[:30]}"]
 
 
 @pytest.mark.parametrize("name", ["x", "n" * 20, "n" * 44, "one_note_client_url_long_name_here_for_test_abcdefghij"])
@@ -97,7 +103,8 @@ def test_annotated_names_are_laid_out_as_black_does(name: str) -> None:
     for hint in _HINTS:
         cases = [(8, tail, "class A:\n    def f(\n        self,\n        *,\n        {}\n    ) -> None:\n        pass\n")
                  for tail in (",", " = None,", ' = "open",', " = 30,")]
-        cases += [(4, tail, "class A:\n    {}\n") for tail in ("", " = None", ' = Field(default=None, alias="oneNoteUrl")')]
+        cases += [(4, tail, "class A:\n    {}\n") for tail in ("", " = None", ' = Field(default=None, alias="oneNoteUrl")',
+                                                           ' = "a default"', " = 30")]
         for indent, tail, shape in cases:
             text = annotated(name, hint, tail, indent)
             source = shape.format(text)
@@ -107,6 +114,33 @@ def test_annotated_names_are_laid_out_as_black_does(name: str) -> None:
                 handled += "\n" in text
                 assert _black(source) == source, source
     assert handled
+
+
+@pytest.mark.parametrize("target", ["X", "IssueEventForIssue: TypeAlias", "A" * 70 + ": TypeAlias"])
+def test_type_aliases_are_laid_out_as_black_does(target: str) -> None:
+    handled = 0
+    for n in range(1, 10):
+        for value in (" | ".join(f"{_LONG[:k]}{i}" for i, k in zip(range(n), (10, 30, 59) * 4, strict=False)),
+                      " | ".join([_literal(n), "str"] + [f"{_LONG}{i}" for i in range(n)]),
+                      f"list[{_LONG}] | " + " | ".join(f"{_LONG[:20]}{i}" for i in range(n))):
+            text = assigned(target, value)
+            if max(map(len, text.split("\n"))) > 100:
+                assert text == f"{target} = {value}"  # black's turn
+            else:
+                handled += "\n" in text
+                assert _black(text + "\n") == text + "\n", text
+    assert handled
+
+
+def test_a_union_argument_is_split_at_its_bars_as_black_does() -> None:
+    """The server's request body tuples: ``("application/json", "json", A | B | C),``."""
+    union = f"m.{_LONG}1 | list[str] | m.{_LONG[:20]}3 | list[m.{_LONG[:9]}4Item] | str"
+    for indent in (4, 8, 12):
+        text = wrap_call("(", ['"application/json"', '"json"', union], "),", indent)
+        assert text.count("\n| ") == 0 and "\n" + " " * (indent + 4) + "| str," in text
+        opening = "".join("    " * i + ("x = [\n" if i == indent // 4 - 1 else "if a:\n") for i in range(indent // 4))
+        source = opening + " " * indent + text + "\n" + "    " * (indent // 4 - 1) + "]\n"
+        assert _black(source) == source, source
 
 
 def test_long_statements_are_found_exactly() -> None:

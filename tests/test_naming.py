@@ -42,3 +42,19 @@ def test_any_names_give_unique_valid_identifiers(names: list[str]) -> None:
         assert t != "body"
     again = Namespace({"body"})
     assert [again.take(snake(n), "param", "p_") for n in names] == taken
+
+
+def test_evolve_is_dataclasses_replace_for_ir_nodes() -> None:
+    import dataclasses
+
+    import pytest
+
+    from generator import ir
+
+    field = ir.Field(wire_name="petId", type=ir.STRING, required=True, description="d", examples=("x",))
+    renamed = ir.evolve(field, name="pet_id")
+    assert renamed == dataclasses.replace(field, name="pet_id") and field.name == ""
+    model = ir.Model(key="#/m", name_hint="M", kind="object", fields=(field,))
+    assert ir.evolve(model, name="M", fields=(renamed,)) == dataclasses.replace(model, name="M", fields=(renamed,))
+    with pytest.raises(TypeError, match="no field"):
+        ir.evolve(field, nmae="typo")

@@ -6,6 +6,7 @@ expansions); inline objects and enums are hoisted into models named from their c
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -303,30 +304,29 @@ class SchemaLowerer:
             if isinstance(part, dict):
                 parts.append((part, ploc))
         parts.append((schema, loc))
-        for part, ploc in parts:
+        for part, _ in parts:  # a property is required when any part says so
             if isinstance(part.get("required"), list):
                 required.update(str(r) for r in part["required"])
+        for part, ploc in parts:
             props = part.get("properties")
             if isinstance(props, dict):
                 for wire, prop in props.items():
-                    fields[str(wire)] = self._field(str(wire), prop, ploc.child("properties", wire), hint)
+                    name = str(wire)
+                    fields[name] = self._field(name, prop, ploc.child("properties", wire), hint, name in required)
             more = self._additional(part, ploc, hint, 0) if "additionalProperties" in part else None
             extra = more if more is not None else extra
-        final = tuple(
-            ir.Field(**{**_field_kwargs(f), "required": f.wire_name in required}) for f in fields.values()
-        )
-        return ir.Model(key=key, name_hint=hint, kind="object", fields=final, bases=tuple(bases),
+        return ir.Model(key=key, name_hint=hint, kind="object", fields=tuple(fields.values()), bases=tuple(bases),
                         additional=extra, closed=schema.get("additionalProperties") is False and not bases,
                         description=_text(schema.get("description")),
                         examples=schema_examples(schema), src=self.ctx.src(loc))
 
-    def _field(self, wire: str, prop: Any, loc: Loc, hint: str) -> ir.Field:
+    def _field(self, wire: str, prop: Any, loc: Loc, hint: str, required: bool) -> ir.Field:
         ftype = self.type_of(prop, loc, hint + _pascal_hint(wire))
         p = prop if isinstance(prop, dict) else {}
         default, has_default = code_default(p, self.ctx, loc)
         if has_default and not self.check_default(ftype, p["default"], loc):
             default, has_default = None, False
-        return ir.Field(wire_name=wire, type=ftype, default=default, has_default=has_default,
+        return ir.Field(wire_name=wire, type=ftype, required=required, default=default, has_default=has_default,
                         description=_text(p.get("description") or p.get("title")),
                         read_only=p.get("readOnly") is True, write_only=p.get("writeOnly") is True,
                         deprecated=p.get("deprecated") is True, examples=schema_examples(p), src=self.ctx.src(loc))
@@ -388,10 +388,7 @@ def code_default(schema: Any, ctx: Context, loc: Loc) -> tuple[ir.JSONValue, boo
     return ir.freeze(value), True
 
 
-def _field_kwargs(f: ir.Field) -> dict[str, Any]:
-    return {slot: getattr(f, slot) for slot in ir.Field.__slots__}
-
-
+@functools.lru_cache(maxsize=4096)
 def _pascal_hint(text: str) -> str:
     words = re.findall(r"[A-Za-z0-9]+", text)
     return "".join(w[:1].upper() + w[1:] for w in words) or "Field"
@@ -411,7 +408,13 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+_CONSTRAINT_KEYS = frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength",
+                              "maxLength", "pattern", "minItems", "maxItems", "uniqueItems"})
+
+
 def _constraints(schema: dict[str, Any]) -> ir.Constraints:
+    if _CONSTRAINT_KEYS.isdisjoint(schema):  # the common case
+        return ir.NO_CONSTRAINTS
     def num(key: str) -> float | None:
         v = schema.get(key)
         return v if isinstance(v, int | float) and not isinstance(v, bool) else None

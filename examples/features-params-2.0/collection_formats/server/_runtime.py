@@ -744,9 +744,7 @@ def _shape_form(data: dict[str, Any], schema: Any, defs: Mapping[str, Any]) -> d
         prop = _resolve(properties.get(key, {}), defs)
         if prop.get("type") == "array" and not isinstance(value, list):
             value = [value]
-        elif (prop.get("type") == "object" or "properties" in prop) and isinstance(
-            value, str | bytes
-        ):
+        elif _is_object(prop) and isinstance(value, str | bytes):
             try:
                 value = json.loads(value)
             except ValueError:
@@ -797,6 +795,10 @@ def _coerce_text(value: Any, schema: Mapping[str, Any]) -> Any:
     if kind == "boolean" and value.lower() in ("true", "false"):
         return value.lower() == "true"
     return value
+
+
+def _is_object(schema: dict[str, Any]) -> bool:
+    return schema.get("type") == "object" or "properties" in schema
 
 
 def _resolve(schema: Any, defs: Mapping[str, Any]) -> dict[str, Any]:
