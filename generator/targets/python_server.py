@@ -440,9 +440,8 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
         **_imports(list(api.operations), views),
         "split": split,
         "groups": groups,
-        "schemas_json": json_text(server_schemas(api)),
-        "document_json": json_text(options.document if options.document is not None else {}),
     }
+    document = options.document if options.document is not None else {}
     pkg = options.package
     parts = []
     if split:
@@ -465,10 +464,13 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
         FilePlan(path=f"{pkg}/server/app.py", template="server/app.py.jinja", context=context,
                  weight=len(api.operations) * (2 if split else 50)),
         *parts,
+        # The two JSON files are made by whichever process renders them (a tenth of a second each
+        # on a big spec: weighed as the lines that take as long).
         FilePlan(path=f"{pkg}/server/schemas.json", template="server/schemas.json.jinja", context=context,
-                 python=False),
+                 python=False, late=lambda: {"schemas_json": json_text(server_schemas(api))},
+                 weight=10 * len(api.operations)),
         FilePlan(path=f"{pkg}/server/openapi.json", template="server/openapi.json.jinja", context=context,
-                 python=False),
+                 python=False, late=lambda: {"document_json": json_text(document)}, weight=len(api.operations)),
         FilePlan(path=f"{pkg}/server/handlers.py", template="server/handlers.py.jinja", context=context,
                  user_owned=True, weight=10 * len(api.operations)),
     ]
