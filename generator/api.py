@@ -18,6 +18,7 @@ from .diagnostics import Diagnostic, Diagnostics, FatalError, Severity, SourceRe
 from .uptodate import current_manifest
 
 if TYPE_CHECKING:
+    from .fork import Forked
     from .loader import Limits
     from .refs import RefOptions, Resolver
 
@@ -219,9 +220,11 @@ def _located(items: list[Diagnostic], resolver: Resolver | None) -> list[Diagnos
     return result
 
 
-def render_files(api: ir.Api, options: GenerateOptions, package: str,
-                 document: object = None, phases: Phases | None = None) -> tuple[list[OutputFile], list[Diagnostic]]:
-    """render → format → compile check, all in memory (``document``: the spec as loaded, shipped as is).
+def render_files(api: ir.Api, options: GenerateOptions, package: str, document: object = None,
+                 phases: Phases | None = None, prepared: Prepared | None = None,
+                 ) -> tuple[list[OutputFile], list[Diagnostic]]:
+    """render → format → compile check, all in memory (``document``: the spec as loaded, shipped as
+    is; ``prepared``: the templates compiled and read already, see :func:`prepare_templates`).
 
     A big package is rendered, formatted and checked on both cores: a forked process (see
     :mod:`generator.fork`) and this one take chunks of files from a shared queue."""
@@ -231,7 +234,11 @@ def render_files(api: ir.Api, options: GenerateOptions, package: str,
 
     phase = phases or Phases()
     with phase("render", f"rendering {len(api.operations)} operations and {len(api.models)} models"):
-        env = render.environment(options.templates)
+        code = None
+        if prepared is not None:
+            code = render.TemplateCode(prepared[0])
+            safety.learn_identifiers(prepared[1])
+        env = render.environment(options.templates, code)
         plans = registry.plan(api, Options(package=package, client=options.client, server=options.server,
                                            document=document))
     names = safety.Vocabulary(env, safety.api_identifiers(api, package))
@@ -247,6 +254,26 @@ def render_files(api: ir.Api, options: GenerateOptions, package: str,
     return [OutputFile(path=p.path, content=done[p.path].encode("utf-8"), user_owned=p.user_owned)
             for p in plans], []
 
+
+Prepared = tuple[dict[str, bytes], dict[tuple[str, str], frozenset[str]]]
+
+
+def prepare_templates(user_dir: Path | None) -> Prepared:
+    """Every template compiled, and the identifiers of every Python template read (what rendering
+    and checking a big package start with): a helper process does it while the spec is
+    normalized, on the core the validator leaves free."""
+    from . import render, safety
+
+    code = render.TemplateCode()
+    env = render.environment(user_dir, code)
+    for name in env.list_templates(extensions=["jinja"]):
+        env.get_template(name)
+        if name.endswith(".py.jinja"):
+            safety.template_identifiers(env, name)
+    return code.code, safety.learned_identifiers()
+
+
+_PREPARE_BYTES = 1_000_000  # a spec file this big: the templates are prepared beside normalizing
 
 _SHARE_WEIGHT = 20_000  # below about this many lines, one process does everything
 _CHUNKS = 64
@@ -354,7 +381,28 @@ def generate(spec: str, out: str | Path, options: GenerateOptions | None = None)
     return result
 
 
+def _size(spec: str) -> int:
+    try:
+        return os.path.getsize(spec)
+    except OSError:
+        return 0
+
+
 def _generate(spec: str, out: Path, options: GenerateOptions, phases: Phases) -> GenerateResult:
+    from . import fork
+
+    helper = None
+    if fork.available() and _size(spec) >= _PREPARE_BYTES:
+        helper = fork.Forked(prepare_templates, options.templates)
+    try:
+        return _generate_from(spec, out, options, phases, helper)
+    finally:
+        if helper is not None:
+            helper.discard()  # (when a run ends before rendering)
+
+
+def _generate_from(spec: str, out: Path, options: GenerateOptions, phases: Phases,
+                   helper: Forked[Prepared] | None) -> GenerateResult:
     from .refs import RefOptions
     from .targets.package import default_package_name
 
@@ -373,12 +421,15 @@ def _generate(spec: str, out: Path, options: GenerateOptions, phases: Phases) ->
     package = options.package or default_package_name(api)
     problem = package_name_problem(package)
     if problem is not None:
+        if loaded.complete is not None:
+            diagnostics = loaded.complete()
         diagnostics.append(Diagnostic(code="OAG030", severity=Severity.ERROR,
                                       message=f"package name {package!r} {problem}",
                                       hint="pass --package with another name (letters, digits and underscores)"))
         return GenerateResult(ok=False, diagnostics=diagnostics, api=api, sources=sources)
     document = loaded.resolver.root.data if loaded.resolver is not None else None
-    files, problems = render_files(api, options, package, document, phases)
+    files, problems = render_files(api, options, package, document, phases,
+                                   helper.result() if helper is not None else None)
     if loaded.complete is not None:  # the validation ran beside normalizing and rendering
         diagnostics = loaded.complete()
     if problems:

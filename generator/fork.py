@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import signal
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -54,6 +55,17 @@ class Forked(Generic[T]):
             os._exit(code)
         os.close(write)
         self._pid, self._read = pid, read
+
+    def discard(self) -> None:
+        """Give up on the value (when it is no longer needed): the child is stopped and reaped."""
+        if self._pid:
+            os.close(self._read)
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.waitpid(self._pid, 0)
+            self._pid = 0
 
     def result(self) -> T:
         """The value of ``fn(*args)`` (computed here when the child could not deliver it)."""

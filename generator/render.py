@@ -350,8 +350,26 @@ def toml(text: Any) -> str:
     return '"' + "".join(out) + '"'
 
 
-def environment(user_dir: Path | None = None) -> jinja2.Environment:
-    """The Jinja2 environment: the user's templates first, then ours."""
+class TemplateCode(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, by Jinja's cache key (the template's name and file);
+    Jinja itself rejects code whose template source changed since. One process compiles every
+    template (``code`` then holds them all), others start from its ``code``."""
+
+    def __init__(self, code: dict[str, bytes] | None = None) -> None:
+        self.code = dict(code or {})
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.code.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+def environment(user_dir: Path | None = None, code: TemplateCode | None = None) -> jinja2.Environment:
+    """The Jinja2 environment: the user's templates first, then ours (``code``: templates
+    compiled already)."""
     loaders: list[jinja2.BaseLoader] = []
     if user_dir is not None:
         loaders.append(jinja2.FileSystemLoader(str(user_dir)))
@@ -363,6 +381,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        bytecode_cache=code,
     )
     env.filters["pyrepr"] = pyrepr
     env.filters["pytuple"] = pytuple

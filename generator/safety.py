@@ -86,6 +86,16 @@ def template_identifiers(env: jinja2.Environment, template: str, _seen: frozense
     return result
 
 
+def learned_identifiers() -> dict[tuple[str, str], frozenset[str]]:
+    """What :func:`template_identifiers` found so far (by template name and source)."""
+    return dict(_VOCABULARY_CACHE)
+
+
+def learn_identifiers(found: dict[tuple[str, str], frozenset[str]]) -> None:
+    """Take what another process's :func:`template_identifiers` found (for the same sources)."""
+    _VOCABULARY_CACHE.update(found)
+
+
 def _code_names(text: str) -> set[str]:
     names: set[str] = set()
     try:

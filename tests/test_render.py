@@ -116,3 +116,39 @@ def test_filters_on_any_text(text: str) -> None:
     test_comment_stays_one_comment(text)
     test_md_is_one_inert_line(text)
     test_toml_round_trips(text)
+
+
+def test_templates_prepared_by_another_process_render_the_same_files() -> None:
+    """A big spec's templates are compiled, and their identifiers read, by a helper process while
+    the spec is normalized: rendering from what it hands over gives the same files."""
+    from helpers import SPECS
+
+    from generator import safety
+    from generator.api import GenerateOptions, load_api, prepare_templates, render_files
+    from generator.fork import Forked
+
+    loaded = load_api(str(SPECS / "aws-cognito-merged.yaml"), validate=False)
+    assert loaded.api is not None
+    code, identifiers = Forked(prepare_templates, None).result()
+    assert len(code) >= 20 and any(name == "client/client.py.jinja" for name, _ in identifiers)
+    safety._VOCABULARY_CACHE.clear()  # (what this process learned itself before)
+    options = GenerateOptions(format=False)
+    prepared, _ = render_files(loaded.api, options, "cognito", prepared=(code, identifiers))
+    assert safety._VOCABULARY_CACHE.keys() >= identifiers.keys()
+    plain, _ = render_files(loaded.api, options, "cognito")
+    assert [(f.path, f.content) for f in prepared] == [(f.path, f.content) for f in plain] and prepared
+
+
+def test_a_forked_value_no_longer_needed_is_discarded() -> None:
+    import os
+    import time
+
+    from generator.fork import Forked
+
+    forked = Forked(time.sleep, 60)
+    pid = forked._pid
+    assert pid
+    forked.discard()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # stopped and reaped
+    forked.discard()  # twice: nothing to do
