@@ -212,9 +212,14 @@ def annotated(name: str, hint: str, tail: str = "", indent: int = 0) -> str:
         return one
     pad = " " * indent
     if not tail.endswith(",") and tail and fits(f"{name}: {hint} = (", indent):
-        # black puts the default in parentheses (written here for a hint without brackets, which
-        # black cannot split instead, and a default that is an atom).
-        if _ATOM.fullmatch(default) and fits(default, indent + 4):
+        # black splits a Field call at its brackets when its head fits, else it puts the default
+        # (an atom or a Field call) in parentheses
+        call = f"{name}: {hint} = Field("
+        if _FIELD.fullmatch(default) and fits(call, indent):
+            if not fits(default[len("Field("):-1], indent + 4):
+                return one
+            return f"{call}\n{pad}    {default[len('Field('):-1]}\n{pad})"
+        if fits(default, indent + 4):
             return f"{name}: {hint} = (\n{pad}    {default}\n{pad})"
         return one
     members = _top_level(hint, " | ")

@@ -153,10 +153,12 @@ def test_long_statements_are_found_exactly() -> None:
         "    short: int = 3\n"
         f'    text: str = "{")" * 120}"\n'
         "    call: int = f(\n"
-        f"        {'x' * 120},\n"
+        f"        {'x' * 60} + {'y' * 60},\n"
         "    )\n"
     )
     assert _long_statements(piece) == [(4, 5), (6, 7), (7, 10)]
+    # A name alone on its line (an import's ``name as alias``): black has nothing to split.
+    assert _long_statements("from .x import (\n    " + "n" * 60 + " as " + "a" * 60 + ",\n)") == []
     # An unterminated one-line string is not something oagen writes: black gets the piece whole.
     assert _long_statements("x = 'abc\n" + "y" * 120) is None
 
@@ -182,3 +184,56 @@ def test_every_piece_is_what_black_makes_of_it(spec: Path) -> None:
     formatted = Formatter(None, jobs=1).format_modules({f"m{i}.py": p for i, p in enumerate(pieces)})
     differ = [p for i, p in enumerate(pieces) if _format_piece(p) not in (None, formatted[f"m{i}.py"])]
     assert not differ, f"{len(differ)} of {len(pieces)} pieces differ from black's, the first:\n{differ[0]}"
+
+
+def _long_shapes_spec(path: Path) -> Path:
+    """A spec whose generated code has every long shape the templates lay out themselves: long
+    enum array parameters (their type on a line of its own), long path parameter names, fields
+    whose ``Field(...)`` default goes in parentheses or splits, ``X[A | B]`` fields, long union
+    type aliases and request bodies that are long unions."""
+    import json
+
+    long = "managed_device_mobile_app_configuration_user_status_summary_identifier"
+    values = [f"value_{i}_{'x' * (i % 7)}" for i in range(24)]
+    names = [f"MicrosoftGraphAuthenticationMethodSignInStateVariant{i}Of{'Many' * i}" for i in range(1, 5)]
+    schemas: dict[str, object] = {n: {"type": "object", "properties": {"a": {"type": "string"}}} for n in names}
+    schemas["Holder"] = {"type": "object", "properties": {
+        "smsSignInStateAndSomeMore": {"oneOf": [{"$ref": f"#/components/schemas/{names[0]}"},
+                                                {"type": "object", "additionalProperties": True}],
+                                      "nullable": True},
+        "X": {"oneOf": [{"$ref": f"#/components/schemas/{names[1]}"}, {"type": "object"}], "nullable": True},
+        "reviewers": {"type": "array", "items": {"oneOf": [{"$ref": f"#/components/schemas/{n}"} for n in names[:3]]}},
+        "events": {"type": "array", "items": {"type": "string", "enum": values}}, "count": {"type": "integer"}},
+        "required": ["reviewers"]}
+    schemas["Either"] = {"oneOf": [{"$ref": f"#/components/schemas/{n}"} for n in names]}
+    params = [{"name": long, "in": "path", "required": True, "schema": {"type": "string"}},
+              {"name": "$select", "in": "query", "explode": False, "schema": {"type": "array", "uniqueItems": True,
+                                                            "items": {"type": "string", "enum": values}}},
+              {"name": "$orderby", "in": "query", "explode": False, "schema": {"type": "array", "uniqueItems": True,
+                                                             "items": {"type": "string", "enum": values[:6]}}}]
+    body = {"content": {"application/json": {"schema": {"oneOf": [
+        {"$ref": f"#/components/schemas/{n}"} for n in names] + [{"type": "array", "items": {"type": "string"}}]}}}}
+    ok = {"200": {"description": "ok", "content": {"application/json": {"schema": {
+        "$ref": "#/components/schemas/Holder"}}}}}
+    spec = {"openapi": "3.0.3", "info": {"title": "Shapes", "version": "1"}, "paths": {
+        f"/things/{{{long}}}": {"get": {"operationId": "listThingsOfAManagedDeviceConfiguration",
+                                        "parameters": params, "responses": ok},
+                                "put": {"operationId": "putThing", "parameters": params[:1], "requestBody": body,
+                                        "responses": ok}}},
+        "components": {"schemas": schemas}}
+    path.write_text(json.dumps(spec))
+    return path
+
+
+def test_long_shapes_are_written_in_blacks_layout(tmp_path: Path) -> None:
+    """Nothing of this spec's output goes to black, and every piece is what black makes of it."""
+    pieces = _pieces_of(_long_shapes_spec(tmp_path / "shapes.json"))
+    text = "\n".join(pieces)
+    for shape in ("    select: (\n", "    select = _rt.decode(\n", "=_rt.unslash(\n", " = (\n        Field(",
+                  "reviewers: list[\n", "Either: TypeAlias = (\n", "            | list[str],\n"):
+        assert shape in text, shape
+    formatter = Formatter(None, jobs=1)
+    formatter.format_modules({f"m{i}.py": p for i, p in enumerate(pieces)})
+    assert formatter.statements == 0 and formatter.formatted == 0
+    differ = [p for p in pieces if _format_piece(p) not in (None, p)]
+    assert not differ, differ[0]
