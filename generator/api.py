@@ -267,9 +267,12 @@ def prepare_templates(user_dir: Path | None) -> Prepared:
     code = render.TemplateCode()
     env = render.environment(user_dir, code)
     for name in env.list_templates(extensions=["jinja"]):
-        env.get_template(name)
-        if name.endswith(".py.jinja"):
-            safety.template_identifiers(env, name)
+        try:
+            env.get_template(name)
+            if name.endswith(".py.jinja"):
+                safety.template_identifiers(env, name)
+        except Exception:  # noqa: BLE001, S112 - a broken template: the run reports it if it uses it
+            continue
     return code.code, safety.learned_identifiers()
 
 

@@ -152,3 +152,11 @@ def test_a_forked_value_no_longer_needed_is_discarded() -> None:
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # stopped and reaped
     forked.discard()  # twice: nothing to do
+
+
+def test_a_broken_template_the_run_does_not_use_does_not_stop_the_preparation(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from generator.api import prepare_templates
+
+    (tmp_path / "unused.py.jinja").write_text("{% if %}broken")
+    code, identifiers = prepare_templates(tmp_path)
+    assert len(code) >= 20 and not any(name == "unused.py.jinja" for name, _ in identifiers)
