@@ -133,6 +133,7 @@ def load_api(spec: str, *, strict: bool = False, validate: bool = True,
     behind is frozen (``gc.freeze``: the collector never walks it, and forked processes do not
     copy it by touching it) for a run that keeps them to its end; the caller unfreezes."""
     from . import check, loader, naming, safety
+    from .gcpause import paused
     from .normalize.lower import lower, spec_version
     from .refs import RefOptions, Resolver
 
@@ -140,9 +141,7 @@ def load_api(spec: str, *, strict: bool = False, validate: bool = True,
     ref_options = ref_options or RefOptions()
     if limits is not None:
         ref_options.limits = limits
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         try:
             with phase("load", "loading the spec"):
                 doc = loader.load(spec, ref_options.limits)
@@ -163,9 +162,6 @@ def load_api(spec: str, *, strict: bool = False, validate: bool = True,
             failure = exc
         if settle:
             gc.freeze()
-    finally:
-        if collecting:
-            gc.enable()
 
     def diagnostics(validation: list[Diagnostic], locate: bool = True) -> list[Diagnostic]:
         diags = Diagnostics(doc.load_warnings)

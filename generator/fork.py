@@ -2,8 +2,9 @@
 
 ``Forked(fn, *args)`` starts ``fn(*args)`` in a child made by ``os.fork`` (it sees this process's
 data as it is: nothing is pickled on the way in); ``result()`` waits and returns the value (never
-``None``: that means "not delivered"), which travels back pickled through a pipe. Where fork does not exist or fails, or the child dies, ``fn``
-runs in place when ``result()`` is asked for: the answer is the same, only slower.
+``None``: that means "not delivered"), which travels back pickled through a pipe. Where fork does
+not exist or fails, or the child dies, ``fn`` runs in place when ``result()`` is asked for: the
+answer is the same, only slower. ``discard()`` gives up on a value no longer needed.
 """
 
 from __future__ import annotations

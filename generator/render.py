@@ -86,8 +86,8 @@ def wrap_call(head: str, args: list[Any], tail: str = ")", indent: int = 0) -> s
     opening bracket): on one line when it fits, else the arguments on one line of their own,
     else one per line with a trailing comma. An argument given as ``[head, args, tail]`` is a
     call (or tuple) of its own, laid out the same way on its line when it does not fit there; a
-    union (``A | B``) that does not fit is split at its bars. When no layout fits, the one line is returned and black splits it. Lines after the first
-    are indented (the first is not)."""
+    union (``A | B``) that does not fit is split at its bars. When no layout fits, the one line is
+    returned and black splits it. Lines after the first are indented (the first is not)."""
     flat = [_flat(arg) for arg in args]
     one = head + ", ".join(flat) + tail
     if fits(one, indent):
@@ -189,6 +189,16 @@ def _type_lines(hint: str, indent: int, tail: str = "", prefix: str = "") -> lis
     return lines + ["]" + tail]
 
 
+def _parenthesized(head: str, value: str, members: list[str], closing: str, indent: int) -> str | None:
+    """``head`` + ``(`` + a union + ``closing``, as black puts a union in parentheses: whole on a line
+    of its own, else one member a line (``None`` when that does not fit either)."""
+    lines = [value] if fits(value, indent + 4) else _union_lines(members, indent + 4)
+    if lines is None:
+        return None
+    pad = " " * indent
+    return f"{head}(\n" + "\n".join(f"{pad}    {line}" for line in lines) + f"\n{pad}{closing}"
+
+
 def _union_lines(members: list[str], indent: int) -> list[str] | None:
     """``A | B | C`` split at its bars at ``indent`` (the first member split at its brackets when
     it must be), or ``None`` when a later member does not fit alone."""
@@ -207,32 +217,23 @@ def annotated(name: str, hint: str, tail: str = "", indent: int = 0) -> str:
     one = f"{name}: {hint}{tail}"
     if fits(one, indent):
         return one
+    call = f"{name}: {hint} = Field("
+    if tail.startswith(" = Field(") and tail.endswith(")") and fits(call, indent):
+        # black splits a Field call at its brackets when its head fits
+        return wrap_call(call, _top_level(tail[len(" = Field("):-1], ", "), ")", indent)
     default = tail.rstrip(",").removeprefix(" = ")
     if tail.rstrip(",") and (not tail.startswith(" = ") or not (_ATOM.fullmatch(default) or _FIELD.fullmatch(default))):
         return one
     pad = " " * indent
     if not tail.endswith(",") and tail and fits(f"{name}: {hint} = (", indent):
-        # black splits a Field call at its brackets when its head fits, else it puts the default
-        # (an atom or a Field call) in parentheses
-        call = f"{name}: {hint} = Field("
-        if _FIELD.fullmatch(default) and fits(call, indent):
-            if not fits(default[len("Field("):-1], indent + 4):
-                return one
-            return f"{call}\n{pad}    {default[len('Field('):-1]}\n{pad})"
-        if fits(default, indent + 4):
-            return f"{name}: {hint} = (\n{pad}    {default}\n{pad})"
-        return one
+        # else it puts the default (an atom or a Field call) in parentheses
+        return f"{name}: {hint} = (\n{pad}    {default}\n{pad})" if fits(default, indent + 4) else one
     members = _top_level(hint, " | ")
     if len(members) > 1:
         closing = ")" + tail
         if not fits(closing, indent):
             return one
-        if fits(hint, indent + 4):
-            return f"{name}: (\n{pad}    {hint}\n{pad}{closing}"
-        lines = _union_lines(members, indent + 4)
-        if lines is None:
-            return one
-        return f"{name}: (\n" + "\n".join(f"{pad}    {line}" for line in lines) + f"\n{pad}{closing}"
+        return _parenthesized(f"{name}: ", hint, members, closing, indent) or one
     body = _type_lines(hint, indent, tail, f"{name}: ")
     if body is None:
         return one
@@ -247,11 +248,7 @@ def assigned(target: str, value: str, indent: int = 0) -> str:
     members = _top_level(value, " | ")
     if fits(one, indent) or len(members) == 1 or not fits(f"{target} = (", indent):
         return one
-    pad = " " * indent
-    lines = [value] if fits(value, indent + 4) else _union_lines(members, indent + 4)
-    if lines is None:
-        return one
-    return f"{target} = (\n" + "\n".join(f"{pad}    {line}" for line in lines) + f"\n{pad})"
+    return _parenthesized(f"{target} = ", value, members, ")", indent) or one
 
 
 def pytuple(values: Any) -> str:

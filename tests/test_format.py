@@ -104,6 +104,7 @@ def test_annotated_names_are_laid_out_as_black_does(name: str) -> None:
         cases = [(8, tail, "class A:\n    def f(\n        self,\n        *,\n        {}\n    ) -> None:\n        pass\n")
                  for tail in (",", " = None,", ' = "open",', " = 30,")]
         cases += [(4, tail, "class A:\n    {}\n") for tail in ("", " = None", ' = Field(default=None, alias="oneNoteUrl")',
+                                                           ' = Field(default=["a", "b"], alias="oneNoteUrl")',
                                                            ' = "a default"', " = 30")]
         for indent, tail, shape in cases:
             text = annotated(name, hint, tail, indent)
