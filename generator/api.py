@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 # The stages (black, jinja2, PyYAML, the validator...) are imported when a run needs them, so
 # that a run with nothing to do (see generator.uptodate) stays fast.
 from .writer import (
+    LockTimeout,
     OutputFile,
+    OutputLock,
     WriteError,
     WritePlan,
     apply,
@@ -57,6 +59,15 @@ class GenerateOptions:
     limits: Limits | None = None
     #: Called with a short note as each phase starts (the command line shows them on a terminal).
     progress: Callable[[str], None] | None = None
+    #: Seconds to wait for another run writing into the same output folder (see
+    #: :class:`generator.writer.OutputLock`) before giving up with OAG805.
+    lock_timeout: float = 300.0
+    #: Called with one line when the run has to wait for such a run (the command line prints it).
+    notice: Callable[[str], None] | None = None
+    #: A ``$ref`` that points to nothing (OAG020) stops the run, instead of being typed as any:
+    #: ``--watch`` asks this while the last generation had none, as such a spec is most often one
+    #: an editor is still writing (its components not there yet).
+    refs_must_resolve: bool = False
 
 
 @dataclass(slots=True, kw_only=True)
@@ -413,6 +424,10 @@ def _generate_from(spec: str, out: Path, options: GenerateOptions, phases: Phase
     api = loaded.api
     sources = _sources(loaded, spec)
     failed = any(d.severity >= Severity.ERROR for d in diagnostics) if options.strict else api is None
+    if options.refs_must_resolve and not failed and any(d.code == "OAG020" for d in diagnostics):
+        if loaded.complete is not None:
+            diagnostics = loaded.complete()
+        return GenerateResult(ok=False, diagnostics=_refs_fatal(diagnostics), api=api, sources=sources)
     if api is None or failed:
         return GenerateResult(ok=False, diagnostics=diagnostics, api=api, sources=sources)
     from .naming import package_name_problem
@@ -435,6 +450,22 @@ def _generate_from(spec: str, out: Path, options: GenerateOptions, phases: Phase
         return GenerateResult(ok=False, diagnostics=diagnostics + problems, api=api, sources=sources)
     summary = changes.summarize(api)
     manifest = manifest_bytes(_manifest(loaded, spec, options, package, summary), files)
+    if options.check or options.diff:  # (reads only: no lock, nothing created)
+        return _plan_and_write(out, files, manifest, options, phases, diagnostics, api, package, sources, summary)
+    try:
+        # Planning and writing under the output folder's lock: a run into the same folder at the
+        # same time waits here, then plans against what this one wrote (never a mix of both).
+        with OutputLock(out, timeout=options.lock_timeout, notice=options.notice):
+            return _plan_and_write(out, files, manifest, options, phases, diagnostics, api, package, sources,
+                                   summary)
+    except LockTimeout as exc:
+        return GenerateResult(ok=False, diagnostics=diagnostics + [_lock_timeout(exc)], api=api, package=package,
+                              sources=sources)
+
+
+def _plan_and_write(out: Path, files: list[OutputFile], manifest: bytes, options: GenerateOptions, phases: Phases,
+                    diagnostics: list[Diagnostic], api: ir.Api, package: str, sources: tuple[Path, ...],
+                    summary: changes.Summary) -> GenerateResult:
     plan = plan_writes(out, files, manifest=manifest, force=options.force)
     result = _result(plan, diagnostics, api, package, sources)
     if plan.previous is not None and "operations" in plan.previous:
@@ -462,6 +493,21 @@ def _generate_from(spec: str, out: Path, options: GenerateOptions, phases: Phase
     if options.server:
         _handler_report(result, out, package, api, files)
     return result
+
+
+def _refs_fatal(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    from dataclasses import replace
+
+    return [replace(d, severity=Severity.ERROR, message=d.message.removesuffix("; typed as any"))
+            if d.code == "OAG020" else d for d in diagnostics]
+
+
+def _lock_timeout(exc: LockTimeout) -> Diagnostic:
+    holder = f"another oagen run (pid {exc.holder})" if exc.holder is not None else "another oagen run"
+    return Diagnostic(code="OAG805", severity=Severity.ERROR, src=SourceRef(file=str(exc.path)),
+                      message=f"{holder} has been writing into this folder for {exc.waited:g} s; gave up waiting",
+                      hint="let it finish, or end it (a run that ends, even killed, lets go at once), "
+                           "or wait longer with --lock-timeout SECONDS")
 
 
 def _fast_path(spec: str, out: Path, options: GenerateOptions) -> GenerateResult | None:

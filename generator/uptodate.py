@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .writer import read_manifest
+from .writer import LOCK, read_manifest
 
 
 def _text_hash(path: Path) -> str | None:
@@ -42,6 +42,8 @@ def current_manifest(spec: str, out: Path, *, package: str | None, client: bool,
     manifest = read_manifest(out)
     if manifest is None or manifest.get("version") != __version__:
         return None
+    if manifest.get("pending") or (out / LOCK).exists():
+        return None  # a run was interrupted (its journal) or is writing now: the full run sorts it out
     options = manifest.get("options") or {}
     if (options.get("client"), options.get("server"), options.get("format"), options.get("templates")) != (
             client, server, fmt, templates_hash):

@@ -4,6 +4,15 @@ Everything is decided before the first byte is written: which files change, whic
 which were edited by hand. Then each file is replaced atomically (temp file + rename) and the
 manifest is written last, so an interrupted run leaves every file old or new, never partial,
 and the next run repairs the tree.
+
+Two runs into the same folder never mix their files: planning and writing happen under
+:class:`OutputLock` (``OUT/.oagen/lock``, an ``flock`` the kernel releases when the process dies,
+however it dies); a second run waits for the first, then plans against what the first wrote.
+
+Test hook (for tests only, never set in normal use): with ``OAGEN_TEST_WRITER_TRACE=FILE`` the
+writer appends a line ``PID N STEP PATH`` to FILE at each step of writing (see :func:`_step`); with
+``OAGEN_TEST_WRITER_PAUSE=N`` as well, it then waits at step N until ``FILE.go`` exists, so that a
+test can kill the process at that exact point (tests/test_kill.py, tests/test_concurrency.py).
 """
 
 from __future__ import annotations
@@ -13,13 +22,17 @@ import hashlib
 import itertools
 import json
 import os
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, final
 
 from .diagnostics import Diagnostic, Severity, SourceRef
 
 MANIFEST = ".oagen/manifest.json"
+LOCK = ".oagen/lock"
 
 
 def sha256(data: bytes) -> str:
@@ -156,7 +169,17 @@ def plan_writes(out: Path, files: list[OutputFile], *, manifest: bytes | None = 
 
 
 def _non_empty(out: Path) -> bool:
-    return out.is_dir() and any(out.iterdir()) or out.exists() and not out.is_dir()
+    """True when ``out`` holds anything but ``.oagen/lock`` (the lock this run holds)."""
+    if out.exists() and not out.is_dir():
+        return True
+    if not out.is_dir():
+        return False
+    for entry in out.iterdir():
+        if entry.name != ".oagen" or not entry.is_dir() or entry.is_symlink():
+            return True
+        if any(inner.name != "lock" for inner in entry.iterdir()):
+            return True
+    return False
 
 
 def _plan_file(out: Path, f: OutputFile, known: dict[str, set[str]], force: bool, plan: WritePlan) -> None:
@@ -268,8 +291,17 @@ def atomic_write(path: Path, data: bytes) -> None:
     fd, tmp = _temp_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), mode)
-            handle.write(data)
+            if hasattr(os, "fchmod"):  # (POSIX; Windows has no modes to keep)
+                os.fchmod(handle.fileno(), mode)
+            if _tracing():
+                _step("temp", path)
+                handle.write(data[:len(data) // 2])
+                handle.flush()
+                _step("half", path)
+                handle.write(data[len(data) // 2:])
+            else:
+                handle.write(data)
+        _step("full", path)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -307,6 +339,7 @@ def apply(out: Path, plan: WritePlan, manifest: bytes) -> None:
         _write(out, f.path, f.content)
     for path in plan.remove:
         target = out / path
+        _step("remove", target)
         try:
             target.unlink()
         except FileNotFoundError:
@@ -316,12 +349,15 @@ def apply(out: Path, plan: WritePlan, manifest: bytes) -> None:
         _prune_empty(out, target.parent)
     if _read(out / MANIFEST) != manifest:
         _write(out, MANIFEST, manifest)
-    _sweep_temps(out, [f.path for f in plan.write + plan.create_user] + [MANIFEST])
+    _step("done", out / MANIFEST)
+    _sweep_temps(out, [f.path for f in plan.write + plan.create_user] + plan.unchanged + plan.kept_user
+                 + plan.remove + [MANIFEST])
 
 
 def _sweep_temps(out: Path, paths: list[str]) -> None:
-    """Remove temp files a killed run left next to files this run wrote (never anything else):
-    ``.NAME.*.tmp`` beside ``NAME``; each folder is listed once."""
+    """Remove temp files a killed run left next to the files of this run (written, unchanged or
+    removed; never anything else): ``.NAME.*.tmp`` beside ``NAME``; each folder is listed once,
+    and a folder it empties is pruned."""
     by_folder: dict[Path, set[str]] = {}
     for path in paths:
         target = out / path
@@ -331,6 +367,7 @@ def _sweep_temps(out: Path, paths: list[str]) -> None:
             entries = os.listdir(folder)
         except OSError:
             continue
+        swept = False
         for entry in entries:
             if not (entry.startswith(".") and entry.endswith(".tmp")):
                 continue
@@ -338,8 +375,11 @@ def _sweep_temps(out: Path, paths: list[str]) -> None:
             if owner in names:
                 try:
                     os.unlink(folder / entry)
+                    swept = True
                 except OSError:
                     pass
+        if swept:
+            _prune_empty(out, folder)
 
 
 def _journal(previous: dict[str, Any] | None, generated: list[OutputFile]) -> bytes:
@@ -386,3 +426,237 @@ def _diff(path: str, old: bytes, new: bytes) -> list[str]:
         new.decode("utf-8", "replace").splitlines(keepends=True),
         fromfile=f"a/{path}", tofile=f"b/{path}",
     ))
+
+
+# --------------------------------------------------------------------------- the output lock
+
+
+class LockTimeout(Exception):
+    """Another run held the output folder's lock for longer than the run would wait."""
+
+    def __init__(self, path: Path, holder: int | None, waited: float) -> None:
+        super().__init__(f"{path}: held by {_holder_text(holder)} for {waited:g} s")
+        self.path = path
+        self.holder = holder
+        self.waited = waited
+
+
+def _holder_text(holder: int | None) -> str:
+    return f"another oagen run (pid {holder})" if holder is not None else "another oagen run"
+
+
+@final
+class OutputLock:
+    """The output folder's lock, ``OUT/.oagen/lock``: one run at a time plans and writes there.
+
+    POSIX: ``fcntl.flock`` on the file, which the kernel releases when the holder dies (SIGKILL
+    included), so a killed run never leaves the folder locked. The holder writes its pid into the
+    file (a waiting run names it) and removes the file before it lets go; a waiter that wins a
+    file already removed tries again with the new one. Windows: ``msvcrt.locking`` on one byte
+    of the file (released when the holder's handle closes, as when it dies), the same protocol
+    except that the file is removed after letting go (not tested on Windows here).
+
+    A folder the lock cannot be made in (read-only, not a folder, ``.oagen`` leading outside
+    through a symlink) is used without it: writing there fails or is refused anyway, with its
+    own diagnostic. Waiting is bounded: ``timeout`` seconds, then :class:`LockTimeout`;
+    ``notice`` hears one line when the run starts waiting. Take it where no child process is
+    forked while it is held (a forked child would share the lock).
+    """
+
+    def __init__(self, out: Path, *, timeout: float = 300.0, notice: Callable[[str], None] | None = None) -> None:
+        self.out = out
+        self.path = out / LOCK
+        self.timeout = timeout
+        self.notice = notice
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        """True while this process holds the lock (False when the folder is used without it)."""
+        return self._fd is not None
+
+    def __enter__(self) -> OutputLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.release()
+
+    def acquire(self) -> None:
+        """Take the lock (waiting at most ``timeout`` seconds for another run to let go of it)."""
+        start = time.monotonic()
+        delay = 0.005
+        announced = False
+        while True:
+            fd = self._open()
+            if fd is None:
+                return  # no lock can be made here: see the class docstring
+            try:
+                locked = _try_lock(fd)
+                if locked is None:  # a file system without locks (some network ones)
+                    os.close(fd)
+                    return
+                if locked:
+                    if self._current(fd):
+                        self._fd = fd
+                        _write_holder(fd)
+                        _step("locked", self.path)
+                        return
+                    _unlock(fd)
+                    os.close(fd)
+                    continue  # the holder removed the file meanwhile: lock the new one
+                holder = _read_holder(fd)
+            except BaseException:
+                if self._fd is None:
+                    os.close(fd)
+                self.release()
+                raise
+            os.close(fd)
+            waited = time.monotonic() - start
+            if not announced and self.notice is not None and (holder is not None or waited > 0.5):
+                self.notice(f"waiting for {_holder_text(holder)} to finish writing {self.out} "
+                            f"(giving up after {self.timeout:g} s)")
+                announced = True
+            if waited >= self.timeout:
+                raise LockTimeout(self.out, holder, round(waited, 1))
+            time.sleep(min(delay, max(self.timeout - waited, 0.0)))
+            delay = min(delay * 2, 0.1)
+
+    def release(self) -> None:
+        """Let go of the lock; its file (and an ``.oagen`` folder left empty) is removed."""
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        if os.name == "posix":  # removed while still held: a waiter then sees it is stale
+            _remove_quietly(self.path)
+            _unlock(fd)
+            os.close(fd)
+        else:
+            _unlock(fd)
+            os.close(fd)
+            _remove_quietly(self.path)  # (fails while another run has it open: it is theirs then)
+        try:
+            self.path.parent.rmdir()  # only when empty: the first run into a folder that refused it
+        except OSError:
+            pass
+
+    def _open(self) -> int | None:
+        """The lock file, opened (created when missing), or ``None`` when it cannot be made here."""
+        folder = self.path.parent
+        for _ in range(100):  # a concurrent release may remove .oagen between mkdir and open
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                if folder.is_symlink():
+                    return None
+                _check_inside(self.out, folder)
+                flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+                return os.open(self.path, flags | getattr(os, "O_BINARY", 0), 0o644)
+            except FileNotFoundError:
+                continue
+            except (OSError, ValueError):
+                return None
+        return None
+
+    def _current(self, fd: int) -> bool:
+        """True when ``fd`` is still the file at the lock's path (not one a holder removed)."""
+        try:
+            here, there = os.fstat(fd), os.stat(self.path)
+        except OSError:
+            return False
+        return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def _write_holder(fd: int) -> None:
+    try:
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, f"{os.getpid()}\n".encode())
+    except OSError:
+        pass  # (the pid only makes a waiting run's message clearer)
+
+
+def _read_holder(fd: int) -> int | None:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        text = os.read(fd, 32).decode("ascii", "replace").strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() else None
+
+
+if os.name == "posix":
+    import fcntl
+
+    def _try_lock(fd: int) -> bool | None:
+        """True: locked; False: another holds it; None: this file system cannot lock."""
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        except OSError:
+            return None
+        return True
+
+    def _unlock(fd: int) -> None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        except OSError:
+            pass
+
+else:  # Windows
+    import msvcrt
+
+    _REGION = 1 << 20  # the byte locked (past the pid, which stays readable)
+
+    def _try_lock(fd: int) -> bool | None:
+        """True: locked; False: another holds it (or the file system cannot lock)."""
+        os.lseek(fd, _REGION, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        try:
+            os.lseek(fd, _REGION, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            pass
+
+
+# --------------------------------------------------------------------------- test hook
+
+_TRACE = "OAGEN_TEST_WRITER_TRACE"
+_PAUSE = "OAGEN_TEST_WRITER_PAUSE"
+_steps: dict[int, int] = {}  # steps taken so far, by process (a forked child counts its own)
+
+
+def _tracing() -> bool:
+    return _TRACE in os.environ
+
+
+def _step(name: str, path: Path | str = "") -> None:
+    """TEST HOOK, inert unless ``OAGEN_TEST_WRITER_TRACE`` is set (tests only; see the module's
+    docstring): log this step of writing and, at step ``OAGEN_TEST_WRITER_PAUSE``, wait until
+    ``TRACE.go`` exists, so a test can kill the process here. Steps: ``locked`` (the output
+    lock taken), ``temp`` / ``half`` / ``full`` (a file's temp file made, half written, complete
+    but not yet renamed), ``remove`` (a stale file about to be removed), ``done`` (the manifest
+    written)."""
+    trace = os.environ.get(_TRACE)
+    if not trace:
+        return
+    pid = os.getpid()
+    count = _steps[pid] = _steps.get(pid, 0) + 1
+    with open(trace, "a", encoding="utf-8") as log:
+        log.write(f"{pid} {count} {name} {path}\n")
+    if str(count) == os.environ.get(_PAUSE, ""):
+        while not os.path.exists(trace + ".go"):
+            time.sleep(0.005)
