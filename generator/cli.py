@@ -13,7 +13,7 @@ import time
 import traceback
 from argparse import SUPPRESS
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__
@@ -84,6 +84,8 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--watch", action="store_true",
                      help="regenerate whenever the spec or a file it references changes (Ctrl-C stops)")
     gen.add_argument("--interval", type=float, default=1.0, metavar="SECONDS", help="--watch polling interval")
+    gen.add_argument("--lock-timeout", type=float, default=300.0, metavar="SECONDS",
+                     help="wait at most this long for another oagen run writing into the same OUT (default 300)")
     gen.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     gen.add_argument("-v", "--verbose", action="store_true", help="also print how long each phase took")
     _add_limits(gen)
@@ -151,8 +153,10 @@ def _runs(args: argparse.Namespace) -> list[_Run]:
     given = {k: getattr(args, k) for k in OPTION_KEYS if hasattr(args, k)}
     if "allow_external_refs" in given:
         given["allow_external_refs"] = tuple(given["allow_external_refs"])
+    progress = _Progress() if not args.quiet and sys.stderr.isatty() else None
     mode = {"check": args.check, "diff": args.diff, "force": args.force, "limits": _limits(args),
-            "progress": _Progress() if not args.quiet and sys.stderr.isatty() else None}
+            "progress": progress, "lock_timeout": args.lock_timeout,
+            "notice": None if args.quiet else _Notice(progress)}
     if args.spec is not None:
         if args.config is not None:
             raise UsageError("give SPEC -o OUT, or --config PYPROJECT, not both")
@@ -183,6 +187,8 @@ def _cmd_generate(args: argparse.Namespace) -> int:
             raise UsageError("nothing to generate (both --no-client and --no-server)")
         if args.interval <= 0:
             raise UsageError("--interval must be positive")
+        if args.lock_timeout < 0:
+            raise UsageError("--lock-timeout cannot be negative")
     except UsageError as exc:
         print(f"oagen: error: {exc}", file=sys.stderr)
         return 2
@@ -210,8 +216,29 @@ class _Progress:
             self.shown = 0
 
 
-def _generate_one(run: _Run, args: argparse.Namespace, labelled: bool) -> tuple[int, GenerateResult]:
-    """Run one job and print what happened; returns the exit code and the result."""
+class _Notice:
+    """One line on stderr while a run waits for another (clearing the progress line first)."""
+
+    def __init__(self, progress: _Progress | None) -> None:
+        self.progress = progress
+
+    def __call__(self, note: str) -> None:
+        if self.progress is not None:
+            self.progress.clear()
+        print(f"oagen: {note}", file=sys.stderr, flush=True)
+
+
+def _spec_failure(result: GenerateResult) -> bool:
+    """True when a run failed on the spec itself (nothing was written; not a writer or internal error)."""
+    errors = [d for d in result.diagnostics if d.severity >= Severity.ERROR]
+    return not result.ok and bool(errors) and not any(d.code.startswith(("OAG8", "OAG9")) for d in errors)
+
+
+def _generate_one(run: _Run, args: argparse.Namespace, labelled: bool,
+                  watching: bool = False) -> tuple[int, GenerateResult]:
+    """Run one job and print what happened; returns the exit code and the result. ``watching``: a
+    regeneration under --watch, where a spec that cannot be used (most often one an editor is
+    still writing) is reported in one line and the previous output stays."""
     result = generate(run.spec, run.output, run.options)
     if isinstance(run.options.progress, _Progress):
         run.options.progress.clear()
@@ -220,6 +247,12 @@ def _generate_one(run: _Run, args: argparse.Namespace, labelled: bool) -> tuple[
         total = sum(result.timings.values())
         print(f"{prefix} phases: " + ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.timings.items())
               + f" (total {total:.2f}s)", file=sys.stderr)
+    if watching and _spec_failure(result):
+        errors = [d for d in result.diagnostics if d.severity >= Severity.ERROR]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        print(f"{prefix} {run.spec} cannot be used yet, the previous output stays until the next save: "
+              f"{errors[0].format()}{more}", file=sys.stderr, flush=True)
+        return 1, result
     _print_diagnostics(result.diagnostics, args.quiet)
     if not result.ok:
         stopped = any(d.code == "OAG802" and "could not restore" in d.message for d in result.diagnostics)
@@ -293,16 +326,31 @@ def _signature(paths: list[Path]) -> dict[Path, tuple[int, int] | None]:
 
 
 def _watch(runs: list[_Run], args: argparse.Namespace) -> int:
-    """Generate, then poll the specs and the files they reference; regenerate on change; Ctrl-C exits 0."""
+    """Generate, then poll the specs and the files they reference; regenerate on change; Ctrl-C exits 0.
+
+    The files' stamps are taken before each generation reads them, so a save that lands while a
+    run is under way (an editor writing a spec in several steps) starts another run; a change is
+    acted on once the files have stopped changing for a moment."""
     if any(r.spec == "-" for r in runs):
         print("oagen: error: --watch needs a spec file, not standard input", file=sys.stderr)
         return 2
+    labelled = len(runs) > 1
+    generating = False
+    # Per job: whether a $ref that points to nothing holds a regeneration back (the last
+    # generation had none: such a spec is most likely one still being written).
+    whole: list[bool] = []
     try:
         state: list[tuple[list[Path], dict[Path, tuple[int, int] | None]]] = []
         for run in runs:
-            paths = _watched(run, _generate_one(run, args, len(runs) > 1)[1])
-            state.append((paths, _signature(paths)))
-        print(f"oagen: watching {sum(len(p) for p, _ in state)} files; press Ctrl-C to stop", file=sys.stderr)
+            seen = _signature(_watched(run, None))
+            generating = True
+            result = _generate_one(run, args, labelled)[1]
+            generating = False
+            whole.append(not _dangling(result))
+            paths = _watched(run, result)
+            state.append((paths, {**_signature(paths), **seen}))
+        print(f"oagen: watching {sum(len(p) for p, _ in state)} files; press Ctrl-C to stop", file=sys.stderr,
+              flush=True)
         while True:
             time.sleep(args.interval)
             for i, run in enumerate(runs):
@@ -310,13 +358,40 @@ def _watch(runs: list[_Run], args: argparse.Namespace) -> int:
                 now = _signature(paths)
                 if now == before:
                     continue
+                now = _settled(paths, now, args.interval)
                 changed = [str(p) for p in paths if now.get(p) != before.get(p)]
-                print(f"oagen: changed: {_names(changed, 3)}; regenerating", file=sys.stderr)
-                paths = sorted(set(paths) | set(_watched(run, _generate_one(run, args, len(runs) > 1)[1])))
-                state[i] = (paths, _signature(paths))
+                print(f"oagen: changed: {_names(changed, 3)}; regenerating", file=sys.stderr, flush=True)
+                generating = True
+                result = _generate_one(replace(run, options=replace(run.options, refs_must_resolve=whole[i])), args,
+                                       labelled, watching=True)[1]
+                generating = False
+                if result.ok:
+                    whole[i] = not _dangling(result)
+                paths = sorted(set(paths) | set(_watched(run, result)))
+                state[i] = (paths, {**_signature(paths), **now})
     except KeyboardInterrupt:
-        print("oagen: stopped watching", file=sys.stderr)
+        note = ("; a run was writing: every output file is its old or new version, run oagen again to finish"
+                if generating else "")
+        print(f"oagen: stopped watching{note}", file=sys.stderr)
         return 0
+
+
+def _dangling(result: GenerateResult) -> bool:
+    return any(d.code == "OAG020" for d in result.diagnostics)
+
+
+def _settled(paths: list[Path], now: dict[Path, tuple[int, int] | None],
+             interval: float) -> dict[Path, tuple[int, int] | None]:
+    """The files' stamps once two looks a moment apart agree (at most about two seconds)."""
+    pause = min(interval, 0.1)
+    deadline = time.monotonic() + 2.0
+    while time.monotonic() < deadline:
+        time.sleep(pause)
+        again = _signature(paths)
+        if again == now:
+            break
+        now = again
+    return now
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
@@ -432,7 +507,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except KeyboardInterrupt:
-        print("oagen: interrupted", file=sys.stderr)
+        note = (" (every output file is its old or new version; run oagen again to finish)"
+                if args.command == "generate" else "")
+        print(f"oagen: interrupted{note}", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the one place an unexpected error becomes one line
         if args.debug:
