@@ -350,22 +350,25 @@ def apply(out: Path, plan: WritePlan, manifest: bytes) -> None:
     if _read(out / MANIFEST) != manifest:
         _write(out, MANIFEST, manifest)
     _step("done", out / MANIFEST)
+    # (and beside every file the last run made or meant to make: one it was killed writing may
+    # be no file of this run's at all)
     _sweep_temps(out, [f.path for f in plan.write + plan.create_user] + plan.unchanged + plan.kept_user
-                 + plan.remove + [MANIFEST])
+                 + plan.remove + list(_known_hashes(plan.previous)) + [MANIFEST])
 
 
 def _sweep_temps(out: Path, paths: list[str]) -> None:
-    """Remove temp files a killed run left next to the files of this run (written, unchanged or
-    removed; never anything else): ``.NAME.*.tmp`` beside ``NAME``; each folder is listed once,
-    and a folder it empties is pruned."""
+    """Remove temp files a killed run left next to ``paths`` (never anything else): ``.NAME.*.tmp``
+    beside ``NAME``, in folders inside ``out``; each folder is listed once, and a folder it
+    empties is pruned."""
     by_folder: dict[Path, set[str]] = {}
     for path in paths:
         target = out / path
         by_folder.setdefault(target.parent, set()).add(target.name)
     for folder, names in by_folder.items():
         try:
+            _check_inside(out, folder)
             entries = os.listdir(folder)
-        except OSError:
+        except (OSError, ValueError):
             continue
         swept = False
         for entry in entries:
@@ -492,26 +495,17 @@ class OutputLock:
             if fd is None:
                 return  # no lock can be made here: see the class docstring
             try:
-                locked = _try_lock(fd)
-                if locked is None:  # a file system without locks (some network ones)
-                    os.close(fd)
-                    return
-                if locked:
-                    if self._current(fd):
-                        self._fd = fd
-                        _write_holder(fd)
-                        _step("locked", self.path)
-                        return
-                    _unlock(fd)
-                    os.close(fd)
-                    continue  # the holder removed the file meanwhile: lock the new one
-                holder = _read_holder(fd)
+                holder = self._take(fd)
             except BaseException:
                 if self._fd is None:
                     os.close(fd)
                 self.release()
                 raise
+            if self._fd is not None or holder is False:
+                return  # taken, or this file system cannot lock (some network ones): no lock
             os.close(fd)
+            if holder is True:
+                continue  # the holder removed the file meanwhile: lock the new one
             waited = time.monotonic() - start
             if not announced and self.notice is not None and (holder is not None or waited > 0.5):
                 self.notice(f"waiting for {_holder_text(holder)} to finish writing {self.out} "
@@ -521,6 +515,24 @@ class OutputLock:
                 raise LockTimeout(self.out, holder, round(waited, 1))
             time.sleep(min(delay, max(self.timeout - waited, 0.0)))
             delay = min(delay * 2, 0.1)
+
+    def _take(self, fd: int) -> int | bool | None:
+        """Try to lock ``fd``: on success it is held (``self._fd``); else ``True`` to try again
+        with a new file, ``False`` when locks do not work here (``fd`` closed), or the pid of the
+        holder (``None`` when not known yet)."""
+        locked = _try_lock(fd)
+        if locked is None:
+            os.close(fd)
+            return False
+        if not locked:
+            return _read_holder(fd)
+        if not self._current(fd):
+            _unlock(fd)
+            return True
+        self._fd = fd
+        _write_holder(fd)
+        _step("locked", self.path)
+        return None
 
     def release(self) -> None:
         """Let go of the lock; its file (and an ``.oagen`` folder left empty) is removed."""

@@ -5,7 +5,10 @@ templates are compiled and every stage imported), then, for each request line on
 child that runs ``generator.cli.main(argv)`` and leaves with its exit code, as the ``oagen``
 command does (``generator.cli.run``), with the request's environment variables and its output in
 a log file. Each child is a real process the test can kill like any other; it only skips
-Python's start-up and imports (a second instead of a fifth of one).
+Python's start-up and imports, and compiling the templates: the server hands every
+environment the compiled templates of its first run (``render.TemplateCode``, oagen's own
+in-memory cache for big specs; Jinja recompiles a template whose source changed). What the
+children write, and how, is untouched.
 
 Requests and answers are JSON lines:
 ``{"run": [ARG, ...], "env": {NAME: VALUE}, "log": PATH}`` → ``{"pid": PID}``;
@@ -39,8 +42,16 @@ def _child(request: dict) -> None:  # type: ignore[type-arg]
 
 
 def serve(warm_spec: str) -> None:
+    from generator import render
     from generator.cli import main
 
+    compiled = render.TemplateCode()
+    environment = render.environment
+
+    def with_compiled(user_dir=None, code=None):  # type: ignore[no-untyped-def]
+        return environment(user_dir, code if code is not None else compiled)
+
+    render.environment = with_compiled
     with tempfile.TemporaryDirectory() as scratch:
         main(["generate", warm_spec, "-o", os.path.join(scratch, "out"), "--no-format", "--no-validate", "-q"])
     for line in sys.stdin:

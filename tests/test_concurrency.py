@@ -76,8 +76,7 @@ def test_two_runs_into_one_folder_do_not_mix(tmp_path: Path) -> None:
         wait_for(lambda: "waiting for" in log2.read_text() or second.poll() is not None, "the second run")
         second_ran_through = second.poll() is not None
         (tmp_path / "trace.go").touch()  # let the first run go on
-        assert _finish(first) == 0, log1.read_text()
-        assert _finish(second) == 0, log2.read_text()
+        codes = _finish(first), _finish(second)
     finally:
         (tmp_path / "trace.go").touch()
         for proc in (first, second):
@@ -87,6 +86,7 @@ def test_two_runs_into_one_folder_do_not_mix(tmp_path: Path) -> None:
     # The tree is one run's whole output: the second's (it wrote last), on top of the first's.
     manifest = consistent(out)
     assert manifest["spec"] == "c.json" and tree(out) == after["C"]
+    assert codes == (0, 0), (log1.read_text(), log2.read_text())
     assert not (out / writer.LOCK).exists()
     # One run wrote after the other: every step of the first, then every step of the second.
     pids = [line[0] for line in trace_lines(trace)]

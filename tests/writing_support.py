@@ -119,14 +119,15 @@ def consistent(out: Path) -> dict[str, Any]:
     manifest = json.loads(files.pop(writer.MANIFEST))
     assert "pending" not in manifest, "a journal, not a finished run's manifest"
     files.pop(f"{PKG}/server/handlers.py")
-    assert sorted(files) == sorted(manifest["files"]), "files and manifest disagree"
+    extra, missing = sorted(set(files) - set(manifest["files"])), sorted(set(manifest["files"]) - set(files))
+    assert not extra and not missing, f"files and manifest disagree: not in it {extra}, not on disk {missing}"
     for path, data in files.items():
         assert writer.sha256(data) == manifest["files"][path], f"{path} is not the version its manifest names"
     return manifest
 
 
 def check_old_or_new(out: Path, old: dict[str, bytes], new: dict[str, bytes], *, temps_allowed: bool,
-                     lock_allowed: bool) -> list[str]:
+                     lock_allowed: bool, context: str = "") -> list[str]:
     """Assert every file in ``out`` is its old or its new version (the manifest: old, new, or the
     old one with a journal of new hashes); returns the temp files found (allowed or not)."""
     temps = []
@@ -136,15 +137,18 @@ def check_old_or_new(out: Path, old: dict[str, bytes], new: dict[str, bytes], *,
             temps.append(path)
             continue
         if path == writer.LOCK:
-            assert lock_allowed, "lock file left behind"
+            assert lock_allowed, f"{context}: lock file left behind"
             continue
         if path == writer.MANIFEST and data not in (old[path], new[path]):
-            journal = json.loads(data)  # (a half-written manifest would not parse)
-            assert journal["files"] == json.loads(old[path])["files"]
-            assert journal["pending"].items() <= new_hashes.items(), "journal names hashes of no new file"
+            try:
+                journal = json.loads(data)
+            except ValueError:
+                raise AssertionError(f"{context}: {path} is half written") from None
+            assert journal["files"] == json.loads(old[path])["files"], context
+            assert journal["pending"].items() <= new_hashes.items(), f"{context}: journal names hashes of no new file"
             continue
-        assert data in (old.get(path), new.get(path)), f"{path} is neither its old nor its new version"
-    assert temps_allowed or not temps, temps
+        assert data in (old.get(path), new.get(path)), f"{context}: {path} is neither its old nor its new version"
+    assert temps_allowed or not temps, f"{context}: temp files left behind: {temps}"
     return temps
 
 
