@@ -38,6 +38,7 @@ from helpers import ROOT
 from writing_support import (
     FLAGS,
     PAUSE,
+    SPEC_A,
     TRACE,
     check_old_or_new,
     consistent,
@@ -50,7 +51,6 @@ from writing_support import (
     tree,
     wait_for,
     write_spec,
-    SPEC_A,
 )
 
 from generator import writer
