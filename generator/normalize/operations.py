@@ -98,7 +98,7 @@ class OperationLowerer:
     # -- path keys ----------------------------------------------------------------------------
 
     def _parse_path_key(self, key: str, loc: Loc) -> tuple[str, list[KeyItem]]:
-        """Real path and what the query or fragment of a path key names (see :meth:`_key_items`)."""
+        """Real path and what the query or fragment of a path key names (see :meth:`_constants`)."""
         path = key
         src = self.ctx.src(loc)
         cleaned = path.replace("\xa0", "").replace("&nbsp;", "").strip()
