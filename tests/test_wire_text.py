@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from client_support import Recorder, load
+from generator import ir
+from generator.api import load_api
 from generator.normalize import wire
 from helpers import ROOT
 
@@ -86,3 +90,31 @@ def test_put_header_replaces_in_any_case() -> None:
     pkg._http.put_header(headers, "accept", "b")
     assert headers == {"X": "1", "accept": "b"}
     assert pkg._http.pop_header(headers, "ACCEPT") == "b" and headers == {"X": "1"}
+
+
+def test_templates_in_a_path_keys_query(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("""
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /users/{id}?id={id}&q={query}&x={nothing}&units=metric:
+    get:
+      operationId: getUser
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: integer}}
+        - {name: query, in: query, schema: {type: string}}
+      responses: {"200": {description: OK}}
+""")
+    loaded = load_api(str(spec), validate=False)
+    assert loaded.api is not None
+    op = loaded.api.operations[0]
+    assert op.path == "/users/{id}"
+    assert [(p.wire_name, p.location, p.required, p.type) for p in op.parameters] == [
+        ("id", "path", True, ir.Primitive(kind="integer")),  # the path still needs it
+        ("q", "query", False, ir.STRING),  # the declared 'query', under the key's name
+        ("id", "query", True, ir.Primitive(kind="integer")),
+        ("x", "query", True, ir.STRING),  # named by the key alone
+    ]
+    assert [(c.location, c.wire_name, c.value) for c in op.constants] == [("query", "units", "metric")]
+    assert [d.code for d in loaded.diagnostics] == ["OAG143"] * 3

@@ -330,16 +330,25 @@ class OperationLowerer:
         """``?city={city}`` in a path key: the query parameter ``city``, filled by the parameter
         the template names (declared in any location, often by mistake 'in: path')."""
         target = next((p for p in params if p.wire_name == var and p.location != "header"), None)
+        if target is not None and target.location == "path" and "{" + var + "}" in re.split(r"[?#]", key, 1)[0]:
+            # The path needs it too: the query gets a parameter of its own, of the same type.
+            params = [*params, dataclasses.replace(target, location="query", wire_name=name, style="form",
+                                                   explode=True)]
+            target = None
         self.ctx.diags.warning(
             "OAG143", f"path {key!r} puts the template '{{{var}}}' in its query; read as the query parameter "
             f"{name!r}", self.ctx.src(loc), f"declare {var!r} with 'in: query' and leave '{name}={{{var}}}' "
             "out of the path key")
         if target is None:
+            if any(p.location == "query" and p.wire_name == name for p in params):
+                return params
             return [*params, ir.Parameter(wire_name=name, location="query", type=ir.STRING, required=True,
                                           style="form", explode=True, src=self.ctx.src(loc))]
-        moved = dataclasses.replace(target, wire_name=name, location="query", required=True,
-                                    style="form" if target.location != "query" else target.style,
-                                    explode=True if target.location != "query" else target.explode)
+        if target.location == "query":  # (as declared, under the key's name)
+            moved = dataclasses.replace(target, wire_name=name)
+        else:
+            moved = dataclasses.replace(target, wire_name=name, location="query", required=True, style="form",
+                                        explode=True)
         return [moved if p is target else p for p in params
                 if p is target or not (p.location == "query" and p.wire_name == name)]
 
