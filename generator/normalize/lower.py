@@ -10,6 +10,7 @@ from .. import ir
 from ..diagnostics import Diagnostic, Diagnostics, FatalError, Severity, SourceRef
 from ..refs import Resolver
 from . import swagger2
+from .headers import scheme_param_name
 from .operations import OperationLowerer, security_requirements
 from .schemas import Context, SchemaLowerer, _text
 
@@ -129,8 +130,11 @@ def _security_schemes(raw: Any, ctx: Context) -> tuple[ir.SecurityScheme, ...]:
         desc = _text(scheme.get("description"))
         if kind == "apiKey":
             where = scheme.get("in") if scheme.get("in") in ("header", "query", "cookie") else "header"
+            param = scheme_param_name(str(scheme.get("name") or name), str(where), ctx.src(loc.child("name")), ctx.diags)
+            if param is None:
+                continue
             result.append(ir.SecurityScheme(wire_name=str(name), kind="apiKey", location=where,
-                                            param_name=str(scheme.get("name") or name), description=desc))
+                                            param_name=param, description=desc))
         elif kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
             result.append(ir.SecurityScheme(wire_name=str(name), kind="basic", description=desc))
         elif kind in ("oauth2", "openIdConnect") or kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer":

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import urllib.parse
 from typing import Any
 
 from .. import ir
 from ..refs import Loc
-from . import swagger2
+from . import swagger2, wire
+from .headers import HeaderRules, single_value
 from .schemas import Context, SchemaLowerer, _pascal_hint, _text, code_default, schema_examples
 from .swagger2 import HTTP_METHODS
 
@@ -19,6 +21,8 @@ _COLLECTION_STYLES = {
     "pipes": ("pipeDelimited", False), "multi": ("form", True),
 }
 _TEMPLATE = re.compile(r"\{([^{}]*)\}")
+# (where in the path key: "query" or "fragment", name, value; None for a bare name)
+KeyItem = tuple[str, str, str | None]
 
 
 class OperationLowerer:
@@ -29,6 +33,7 @@ class OperationLowerer:
         self.schemas = schemas
         self.doc = doc
         self.root = ctx.resolver.root_loc
+        self.headers = HeaderRules(ctx, doc)
 
     def operations(self) -> list[ir.Operation]:
         """Every operation of the document, in spec order."""
@@ -92,23 +97,28 @@ class OperationLowerer:
 
     # -- path keys ----------------------------------------------------------------------------
 
-    def _parse_path_key(self, key: str, loc: Loc) -> tuple[str, list[tuple[str, str, str]]]:
-        """Real path and the constants (location hint, name, value) a path key carries."""
+    def _parse_path_key(self, key: str, loc: Loc) -> tuple[str, list[KeyItem]]:
+        """Real path and what the query or fragment of a path key names (see :meth:`_constants`)."""
         path = key
-        constants: list[tuple[str, str, str]] = []
         src = self.ctx.src(loc)
         cleaned = path.replace("\xa0", "").replace("&nbsp;", "").strip()
         if cleaned != path:
             self.ctx.diags.warning("OAG120", f"path {key!r} has spaces; trimmed", src, "remove the spaces")
             path = cleaned
+        decoded = wire.decode(path).replace("\xa0", "").strip()
+        if decoded != path:
+            # Before the '?' and '#' split: '/?analytics&amp;id' names 'analytics' and 'id'.
+            self.ctx.diags.warning("OAG124", f"path {key!r} read as {decoded!r} ({wire.what_changed(path, decoded)})",
+                                   src, "write the path key as plain text: no HTML character references, "
+                                   "no invisible characters")
+            path = decoded
+        items: list[KeyItem] = []
         if "#" in path:
             path, _, fragment = path.partition("#")
-            for name, value in urllib.parse.parse_qsl(fragment, keep_blank_values=True):
-                constants.append(("fragment", name, value))
+            items.extend(("fragment", name, value) for name, value in _key_items(fragment))
         if "?" in path:
             path, _, query = path.partition("?")
-            for name, value in urllib.parse.parse_qsl(query, keep_blank_values=True):
-                constants.append(("query", name, value))
+            items.extend(("query", name, value) for name, value in _key_items(query))
         if not path.startswith("/"):
             self.ctx.diags.warning("OAG121", f"path {key!r} does not start with '/'; added", src,
                                    "start every path with '/'")
@@ -123,13 +133,13 @@ class OperationLowerer:
             self.ctx.diags.warning("OAG123", f"path {key!r} repeats a template variable; read as {deduped!r}", src,
                                    "give every path template variable its own name")
             path = deduped
-        return path, constants
+        return path, items
 
     # -- operations ---------------------------------------------------------------------------
 
-    def _operation(self, method: str, parsed: tuple[str, list[tuple[str, str, str]]], op: dict[str, Any],
+    def _operation(self, method: str, parsed: tuple[str, list[KeyItem]], op: dict[str, Any],
                    loc: Loc, common: list[Any], item_loc: Loc) -> ir.Operation | None:
-        path, key_constants = parsed
+        path, key_items = parsed
         names = _TEMPLATE.findall(path)
         repeated = sorted({n for n in names if names.count(n) > 1})
         if repeated:
@@ -142,9 +152,11 @@ class OperationLowerer:
         hint = op_id or f"{method} {path}"
         params = self._parameters(common, item_loc.child("parameters"), op.get("parameters"),
                                   loc.child("parameters"))
-        params, constants = self._constants(params, key_constants, loc)
-        params = self._check_path_params(path, params, loc)
         body = self._body(op.get("requestBody"), loc.child("requestBody"), hint)
+        security_raw = op.get("security") if "security" in op else self.doc.get("security")
+        params = self.headers.stack_headers(params, body is not None and bool(body.contents), security_raw)
+        params, constants = self._constants(params, key_items, parsed_key(loc), loc)
+        params = self._check_path_params(path, params, loc)
         responses = self._responses(op.get("responses"), loc.child("responses"), hint)
         security = self._security(op.get("security"), loc.child("security")) if "security" in op else None
         tags = tuple(dict.fromkeys(str(t) for t in op.get("tags") or () if isinstance(t, str) and t.strip())) \
@@ -191,6 +203,9 @@ class OperationLowerer:
             what = "has no 'name'" if not isinstance(name, str) else f"has 'in: {where}'"
             self.ctx.diags.warning("OAG132", f"parameter {what}; skipped", src,
                                    "give it a 'name' and 'in: path|query|header|cookie'")
+            return None
+        name = self.headers.parameter_name(name, where, src)
+        if name is None:
             return None
         schema = param.get("schema")
         if schema is None and isinstance(param.get("content"), dict) and param["content"]:
@@ -251,13 +266,49 @@ class OperationLowerer:
         explode = param.get("explode")
         return style, explode if isinstance(explode, bool) else style == "form"
 
-    def _constants(self, params: list[ir.Parameter], key_constants: list[tuple[str, str, str]],
+    def _constants(self, params: list[ir.Parameter], items: list[KeyItem], key: str,
                    loc: Loc) -> tuple[list[ir.Parameter], list[ir.Constant]]:
+        """The constants of an operation: ``name=value`` pairs of its path key, and required
+        parameters whose schema allows one value.
+
+        What the query or fragment of a path key names: ``name=value`` is a constant (``?Action=X``,
+        ``#X-Amz-Target=Y``); ``name={var}`` is a query parameter filled by ``var``; a bare name that
+        the operation declares is that parameter (``#catalog&changeSetId``); any other bare name is
+        a query flag after ``?`` (``?uploads``, sent as it is) and nothing after ``#`` (a fragment is
+        never sent; it only keeps the path keys apart).
+        """
         constants: list[ir.Constant] = []
         by_name = {p.wire_name: p for p in params}
-        for hint, name, value in key_constants:
+        for hint, name, value in items:
             declared = by_name.get(name)
+            if value is None:
+                if declared is None and hint == "query":
+                    constants.append(ir.Constant(location="query", wire_name=name, value=""))
+                elif declared is None:
+                    self.ctx.diags.warning(
+                        "OAG141", f"path {key!r}: {name!r} after '#' names no parameter of this operation; "
+                        "ignored (a URL fragment is never sent)", self.ctx.src(loc),
+                        f"remove {name!r} from the path key, or declare the parameter {name!r} if it is one "
+                        "('name=VALUE' there is a constant)")
+                continue
+            template = re.fullmatch(r"\{([^{}]+)\}", value.strip())
+            if template is not None:
+                params = self._templated_query(params, name, template.group(1), key, loc)
+                by_name = {p.wire_name: p for p in params}
+                continue
             if declared is not None and declared.location in ("query", "header"):
+                if not _admits(declared.type, value):
+                    self.ctx.diags.warning(
+                        "OAG142", f"path {key!r} sets {name!r} to {value!r}, which its declared schema does not "
+                        f"allow; read as the parameter {name!r} (the value stands for one)", self.ctx.src(loc),
+                        f"write '{name}' alone in the path key, or remove it there")
+                    continue
+                if single_value(declared) != value:
+                    self.ctx.diags.warning(
+                        "OAG142", f"path {key!r} sets {name!r} to {value!r}, and the operation also declares "
+                        f"{name!r} as a parameter; the value {value!r} is always sent", self.ctx.src(loc),
+                        f"if {value!r} stands for a value, write '{name}' alone in the path key; if it is "
+                        f"fixed, give the parameter 'enum: [{value}]'")
                 where = declared.location
             else:
                 where = "header" if hint == "fragment" and name.lower().startswith("x-") else "query"
@@ -267,12 +318,39 @@ class OperationLowerer:
         for p in params:
             if (p.location, p.wire_name) in named:
                 continue
-            single = _single_value(p)
+            single = single_value(p)
             if single is not None and p.required and p.location in ("query", "header"):
                 constants.append(ir.Constant(location=p.location, wire_name=p.wire_name, value=single))  # type: ignore[arg-type]
                 continue
             kept.append(p)
         return kept, constants
+
+    def _templated_query(self, params: list[ir.Parameter], name: str, var: str, key: str,
+                         loc: Loc) -> list[ir.Parameter]:
+        """``?city={city}`` in a path key: the query parameter ``city``, filled by the parameter
+        the template names (declared in any location, often by mistake 'in: path')."""
+        target = next((p for p in params if p.wire_name == var and p.location != "header"), None)
+        if target is not None and target.location == "path" and "{" + var + "}" in re.split(r"[?#]", key, 1)[0]:
+            # The path needs it too: the query gets a parameter of its own, of the same type.
+            params = [*params, dataclasses.replace(target, location="query", wire_name=name, style="form",
+                                                   explode=True)]
+            target = None
+        self.ctx.diags.warning(
+            "OAG143", f"path {key!r} puts the template '{{{var}}}' in its query; read as the query parameter "
+            f"{name!r}", self.ctx.src(loc), f"declare {var!r} with 'in: query' and leave '{name}={{{var}}}' "
+            "out of the path key")
+        if target is None:
+            if any(p.location == "query" and p.wire_name == name for p in params):
+                return params
+            return [*params, ir.Parameter(wire_name=name, location="query", type=ir.STRING, required=True,
+                                          style="form", explode=True, src=self.ctx.src(loc))]
+        if target.location == "query":  # (as declared, under the key's name)
+            moved = dataclasses.replace(target, wire_name=name)
+        else:
+            moved = dataclasses.replace(target, wire_name=name, location="query", required=True, style="form",
+                                        explode=True)
+        return [moved if p is target else p for p in params
+                if p is target or not (p.location == "query" and p.wire_name == name)]
 
     def _check_path_params(self, path: str, params: list[ir.Parameter], loc: Loc) -> list[ir.Parameter]:
         in_template = list(dict.fromkeys(_TEMPLATE.findall(path)))
@@ -336,9 +414,10 @@ class OperationLowerer:
             if isinstance(resp.get("headers"), dict):
                 for hname, header in resp["headers"].items():
                     header, hloc = self.ctx.resolver.deref(header, real.child("headers", hname), self.ctx.diags)
-                    if isinstance(header, dict):
+                    name = self.headers.response_header_name(str(hname), self.ctx.src(real.child("headers", hname)))
+                    if isinstance(header, dict) and name is not None:
                         htype = self.schemas.type_of(header.get("schema", {}), hloc.child("schema"), "Header")
-                        headers.append(ir.Header(wire_name=str(hname), type=htype,
+                        headers.append(ir.Header(wire_name=name, type=htype,
                                                  required=header.get("required") is True,
                                                  description=_text(header.get("description"))))
             result.append(ir.Response(status=status, description=_text(resp.get("description")),
@@ -393,12 +472,31 @@ def _method(key: Any) -> str | None:
     return cleaned if cleaned in HTTP_METHODS else None
 
 
-def _single_value(p: ir.Parameter) -> str | None:
-    t = p.type
-    if isinstance(t, ir.Literal) and len(t.values) == 1 and isinstance(t.values[0], str | int) \
-            and not isinstance(t.values[0], bool):
-        return str(t.values[0])
-    return None
+def _admits(t: ir.Type, value: str) -> bool:
+    """False when a type certainly refuses ``value`` (as text on the wire)."""
+    if isinstance(t, ir.Literal):
+        return any(("true" if v else "false") == value if isinstance(v, bool) else str(v) == value
+                   for v in t.values if v is not None)
+    if isinstance(t, ir.Primitive) and t.kind == "integer":
+        return re.fullmatch(r"[+-]?[0-9]+", value) is not None
+    if isinstance(t, ir.Primitive) and t.kind == "number":
+        return re.fullmatch(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?", value) is not None
+    if isinstance(t, ir.Primitive) and t.kind == "boolean":
+        return value in ("true", "false")
+    if isinstance(t, ir.Union_):
+        return any(_admits(v, value) for v in t.variants)
+    return True
+
+
+def _key_items(text: str) -> list[tuple[str, str | None]]:
+    """``a=1&b`` → ``[("a", "1"), ("b", None)]`` (decoded as a query string is)."""
+    items: list[tuple[str, str | None]] = []
+    for part in text.split("&"):
+        if not part:
+            continue
+        name, eq, value = part.partition("=")
+        items.append((urllib.parse.unquote_plus(name), urllib.parse.unquote_plus(value) if eq else None))
+    return items
 
 
 def _dedupe_templates(path: str) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostics, join_pointer
 from ..refs import Loc, Resolver
+from . import wire
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -207,7 +208,7 @@ def _split_parameters(params: list[Any], ptr: str, consumes: list[str], resolver
             kept.append(param_schema(resolved))
             origins.add(join_pointer(ptr, "parameters", len(kept) - 1), p_ptr)
     if form and body is None:
-        body = _form_body(form, consumes, body_ptr, origins)
+        body = _form_body(form, consumes, body_ptr, origins, resolver, diags)
     return kept, body
 
 
@@ -230,7 +231,7 @@ def param_schema(param: dict[str, Any]) -> dict[str, Any]:
 
 
 def _form_body(form: list[tuple[dict[str, Any], str]], consumes: list[str], body_ptr: str,
-               origins: Origins) -> dict[str, Any]:
+               origins: Origins, resolver: Resolver, diags: Diagnostics) -> dict[str, Any]:
     has_file = any(p.get("type") == "file" for p, _ in form)
     if has_file or "multipart/form-data" in consumes and "application/x-www-form-urlencoded" not in consumes:
         media = "multipart/form-data"
@@ -240,7 +241,14 @@ def _form_body(form: list[tuple[dict[str, Any], str]], consumes: list[str], body
     required: list[str] = []
     schema_ptr = join_pointer(body_ptr, "content", media, "schema")
     for param, p_ptr in form:
-        name = str(param.get("name", ""))
+        raw = str(param.get("name", ""))
+        name = wire.clean_name(raw)  # a form field's name goes on the wire as it is read
+        if name != raw:
+            read = f"read as {name!r} ({wire.what_changed(raw, name)})" if name else "empty once read as text; skipped"
+            diags.warning("OAG125", f"form field name {raw!r} {read}", resolver.root.src(p_ptr),
+                          "write the name as plain text, as it goes on the wire")
+            if not name:
+                continue
         prop = {k: param[k] for k in _SCHEMA_KEYS if k in param}
         if prop.get("type") == "file":
             prop = {"type": "string", "format": "binary"}

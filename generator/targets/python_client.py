@@ -66,6 +66,7 @@ class ClientOpView:
     returns: str
     raises: tuple[tuple[str, str], ...]
     accept: str
+    content_type: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -90,8 +91,9 @@ class SchemeView:
 
 
 def http_line(op: ir.Operation) -> str:
-    """``GET /?Action=X`` — how the operation looks on the wire."""
-    extra = "&".join(f"{c.wire_name}={c.value}" for c in op.constants if c.location == "query")
+    """``GET /?Action=X`` — how the operation looks on the wire (``?uploads``: a flag)."""
+    extra = "&".join(f"{c.wire_name}={c.value}" if c.value else c.wire_name
+                     for c in op.constants if c.location == "query")
     headers = ", ".join(f"{c.wire_name}: {c.value}" for c in op.constants if c.location == "header")
     line = f"{op.method} {op.path}" + (f"?{extra}" if extra else "")
     return line + (f" ({headers})" if headers else "")
@@ -173,13 +175,15 @@ def op_view(op: ir.Operation, api: ir.Api, namer: TypeNamer, reader: TypeNamer,
             errors: dict[str, str]) -> ClientOpView:
     """The client's view of one operation (``reader`` types what servers send: open literals)."""
     required, optional = [], []
+    accept = _accept(op, api)
     for p in op.parameters:
+        description = _arg_description(p, accept)
         if required_arg(p):
             required.append(ArgView(name=p.name, wire_name=p.wire_name, hint=namer.hint(p.type), default=None,
-                                    description=p.description))
+                                    description=description))
         else:
             optional.append(ArgView(name=p.name, wire_name=p.wire_name, hint=namer.optional(p.type),
-                                    default="None", description=p.description))
+                                    default="None", description=description))
     body = None
     if op.body is not None and op.body.contents:
         content = op.body.contents[0]
@@ -201,15 +205,64 @@ def op_view(op: ir.Operation, api: ir.Api, namer: TypeNamer, reader: TypeNamer,
         security=tuple(req.schemes for req in security),
         returns=_success_type(op, reader),
         raises=_raises(responses),
-        accept=_accept(op),
+        accept=accept,
+        content_type=_content_type(op),
     )
 
 
-def _accept(op: ir.Operation) -> str:
-    """The ``Accept`` header: the media type each declared answer is read as (JSON first)."""
+def _arg_description(p: ir.Parameter, accept: str) -> str:
+    """A parameter's description; for ``Accept`` and ``Content-Type`` also what the argument does."""
+    lower = p.wire_name.lower() if p.location == "header" else ""
+    if lower == "accept":
+        note = "Replaces the ``Accept`` header the client sends" + (f"\n(by default ``{accept}``)." if accept else ".")
+    elif lower == "content-type":
+        note = ("The ``Content-Type`` the body is sent with; the declared media type it\n"
+                "names picks how the body is encoded (by default the first one).")
+    else:
+        return p.description
+    return f"{p.description.rstrip()}\n{note}" if p.description.strip() else note
+
+
+def _header_param(op: ir.Operation, name: str) -> ir.Parameter | None:
+    return next((p for p in op.parameters if p.location == "header" and p.wire_name.lower() == name), None)
+
+
+def _accept(op: ir.Operation, api: ir.Api) -> str:
+    """The ``Accept`` header: an ``Accept`` parameter's default or first allowed value (GitHub's
+    preview media types), else the media type each declared answer is read as (JSON first)."""
+    param = _header_param(op, "accept")
+    if param is not None:
+        if param.has_default and isinstance(param.default, str) and param.default:
+            return param.default
+        allowed = _allowed(param.type, api)
+        if allowed:
+            return allowed[0]
     media = [_preferred(r.contents).media_type for r in op.responses if r.contents]
     media = [t for t in dict.fromkeys(media) if "*" not in t]
     return ", ".join(sorted(media, key=lambda t: not t.startswith("application/json")))
+
+
+def _allowed(t: ir.Type, api: ir.Api) -> list[str]:
+    """The string values an enum type allows (none for any other type)."""
+    if isinstance(t, ir.Named):
+        model = api.model(t.key)
+        if model.kind == "alias" and model.alias is not None:
+            return _allowed(model.alias, api)
+        return [m.value for m in model.members if isinstance(m.value, str)] if model.kind == "enum" else []
+    if isinstance(t, ir.Literal):
+        return [v for v in t.values if isinstance(v, str)]
+    return []
+
+
+def _content_type(op: ir.Operation) -> str:
+    """A ``Content-Type`` parameter's default when it names one of the body's media types: the
+    Content-Type a body is sent with when the caller chooses none."""
+    param = _header_param(op, "content-type")
+    if param is None or op.body is None or not isinstance(param.default, str) or not param.has_default:
+        return ""
+    base = param.default.split(";", 1)[0].strip().lower()
+    declared = {c.media_type.split(";", 1)[0].strip().lower() for c in op.body.contents}
+    return param.default if base in declared else ""
 
 
 def _body_hint(content: ir.Content, namer: TypeNamer) -> str:

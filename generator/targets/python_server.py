@@ -324,7 +324,8 @@ def _route_key(view: ServerOpView) -> tuple[Any, ...]:
 
 def routes(views: list[ServerOpView]) -> tuple[list[ServerOpView], list[FallbackView]]:
     """Operations in route order, and the 400 fallbacks of dispatched method+path groups."""
-    ordered = sorted(views, key=lambda v: (_route_key(v), not v.constants))
+    # The operation with more constants first: '/?analytics&id=X' is not the listing '/?analytics'.
+    ordered = sorted(views, key=lambda v: (_route_key(v), -len(v.constants)))
     groups: dict[tuple[str, str], list[ServerOpView]] = {}
     for v in ordered:
         groups.setdefault((v.method, v.route), []).append(v)

@@ -126,6 +126,7 @@ class Operation:
     security: tuple[tuple[str, ...], ...] = ()
     deprecated: bool = False
     accept: str = ""
+    content_type: str = ""
 
     def result(self, status: int) -> Result | None:
         """The declared response for a status: exact code, then range (``4XX``), then default."""
@@ -400,8 +401,22 @@ def _multipart(body: Any) -> list[tuple[str, Any]]:
     return parts
 
 
-def _pick(op: Operation, body: Any) -> Body:
-    kinds = {b.kind: b for b in op.bodies}
+def _base(media_type: str) -> str:
+    return media_type.split(";", 1)[0].strip().lower()
+
+
+def _pick(op: Operation, body: Any, chosen: str) -> Body:
+    if chosen:
+        wanted = _base(chosen)
+        for b in op.bodies:
+            if _base(b.media_type) == wanted:
+                return b
+        if op.bodies[0].kind in ("form", "multipart"):
+            declared = ", ".join(b.media_type for b in op.bodies)
+            raise ValueError(f"{op.name}: a {chosen!r} body cannot be sent; it takes {declared}")
+    kinds: dict[str, Body] = {}
+    for b in op.bodies:
+        kinds.setdefault(b.kind, b)  # the first declared of each kind
     if _is_file(body) and "binary" in kinds:
         return kinds["binary"]
     if isinstance(body, str) and "text" in kinds:
@@ -409,24 +424,50 @@ def _pick(op: Operation, body: Any) -> Body:
     return op.bodies[0]
 
 
+def put_header(headers: dict[str, str], name: str, value: str) -> None:
+    """Set a header, replacing any of the same name in another case: each goes on the wire once."""
+    wanted = name.lower()
+    for key in [k for k in headers if k.lower() == wanted]:
+        del headers[key]
+    headers[name] = value
+
+
+def pop_header(headers: dict[str, str], name: str) -> str:
+    """Remove a header (in any case) and return its value ('' when absent)."""
+    wanted = name.lower()
+    found = ""
+    for key in [k for k in headers if k.lower() == wanted]:
+        found = headers.pop(key)
+    return found
+
+
 def encode_body(op: Operation, body: Any, headers: dict[str, str]) -> dict[str, Any]:
-    """httpx keyword arguments for a request body (and its Content-Type header)."""
+    """httpx keyword arguments for a request body, and its one Content-Type header.
+
+    A ``Content-Type`` the caller set (a header parameter) picks the declared media type it
+    names and is sent as it is; otherwise the body goes as its first declared media type.
+    """
+    chosen = pop_header(headers, "Content-Type")
     if body is None or not op.bodies:
+        if chosen:
+            headers["Content-Type"] = chosen
         return {}
-    spec = _pick(op, body)
+    spec = _pick(op, body, chosen or op.content_type)
     media = spec.media_type if "*" not in spec.media_type else ""
-    if spec.kind == "json":
-        headers["Content-Type"] = media or "application/json"
-        return {"content": json.dumps(to_json(body), separators=(",", ":")).encode("utf-8")}
-    if spec.kind == "form":
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-        return {"content": _form(body)}
     if spec.kind == "multipart":
+        # httpx writes the Content-Type: its boundary must be the one the parts are cut with.
         return {"files": _multipart(body)}
-    headers["Content-Type"] = media or (
-        "text/plain" if spec.kind == "text" else "application/octet-stream"
-    )
-    return {"content": _read_bytes(body)}
+    if spec.kind == "json":
+        default = media or "application/json"
+        kwargs = {"content": json.dumps(to_json(body), separators=(",", ":")).encode("utf-8")}
+    elif spec.kind == "form":
+        default = "application/x-www-form-urlencoded"
+        kwargs = {"content": _form(body)}
+    else:
+        default = media or ("text/plain" if spec.kind == "text" else "application/octet-stream")
+        kwargs = {"content": _read_bytes(body)}
+    headers["Content-Type"] = chosen or op.content_type or default
+    return kwargs
 
 
 # --------------------------------------------------------------------------- secrets in logs
@@ -504,9 +545,10 @@ class Core:
         cookies: list[tuple[str, str]] = []
         for location, name, constant in op.constants:
             if location == "query":
-                query.append(f"{_enc(name)}={_enc(constant)}")
+                # An empty constant is a flag, sent as the spec's path key writes it: '?uploads'.
+                query.append(f"{_enc(name)}={_enc(constant)}" if constant else _enc(name))
             else:
-                headers[name] = constant
+                put_header(headers, name, constant)
         for p, value in zip(op.params, values, strict=True):
             if value is None:
                 continue
@@ -515,7 +557,8 @@ class Core:
             elif p.location == "query":
                 query.extend(serialize_query(p, value))
             elif p.location == "header":
-                headers[p.wire] = serialize_header(p, value)
+                # An Accept or Content-Type argument replaces the client's own.
+                put_header(headers, p.wire, serialize_header(p, value))
             else:
                 cookies.extend(serialize_cookie(p, value))
         self._authorize(op, query, headers, cookies)
@@ -553,15 +596,15 @@ class Core:
         if scheme.kind == "basic":
             user, password = value
             token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
-            headers["Authorization"] = f"Basic {token}"
+            put_header(headers, "Authorization", f"Basic {token}")
         elif scheme.kind == "bearer":
-            headers["Authorization"] = f"Bearer {value}"
+            put_header(headers, "Authorization", f"Bearer {value}")
         elif scheme.location == "query":
             query.append(f"{_enc(scheme.name)}={_enc(str(value))}")
         elif scheme.location == "cookie":
             cookies.append((scheme.name, quote(str(value), safe=_COOKIE_SAFE)))
         else:
-            headers[scheme.name] = str(value)
+            put_header(headers, scheme.name, str(value))
 
     def _parse(self, op: Operation, response: httpx.Response) -> ApiResponse[Any]:
         status = response.status_code
