@@ -44,7 +44,6 @@ class EndpointArg:
     default: str | None
     decode: DecodeView | None
     handler_hint: str
-    unslash: bool
     value: str
 
 
@@ -73,6 +72,7 @@ class ServerOpView:
     bodies: tuple[BodyContentView, ...]
     constants: tuple[tuple[str, str, str], ...]
     auth: str | None
+    kind: str = "operation"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -93,11 +93,15 @@ class ServerGroupView:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FallbackView:
+    """The 400 answer of a method and path whose operations are all told apart by a constant."""
+
+    name: str
     method: str
     route: str
     location: str
     wire_name: str
     valid: tuple[str, ...]
+    kind: str = "fallback"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -202,12 +206,15 @@ def _arg(p: ir.Parameter, namer: TypeNamer) -> EndpointArg:
         decode = DecodeView(key=p.name, wire_name=p.wire_name, location=p.location, style=p.style,
                             explode=p.explode, shape=shape, hint=hint, required=required)
         return EndpointArg(name=p.name, annotation="", default=default,
-                           decode=decode, handler_hint=handler_hint, unslash=False, value=p.name)
+                           decode=decode, handler_hint=handler_hint, value=p.name)
     raw = constrained_hint(t, namer)
     annotation_type = raw if required else (raw if raw.endswith("| None") or raw == "Any" else f"{raw} | None")
-    annotation = f"Annotated[{annotation_type}, {func}({alias})]"
+    # A path value is routed with its encoded delimiters kept (see EncodedSlashes); it is checked
+    # as the client sent it.
+    restore = "_rt.restored(), " if p.location == "path" else ""
+    annotation = f"Annotated[{annotation_type}, {restore}{func}({alias})]"
     return EndpointArg(name=p.name, annotation=annotation, default=default, decode=None, handler_hint=handler_hint,
-                       unslash=p.location == "path", value=p.name)
+                       value=p.name)
 
 
 def _bare(t: ir.Type) -> ir.Type:
@@ -316,25 +323,53 @@ def op_view(op: ir.Operation, base_path: str, namer: TypeNamer, auth: str | None
     )
 
 
-def _route_key(view: ServerOpView) -> tuple[Any, ...]:
-    # Literal segments before templated ones, so '/users/me' wins over '/users/{id}'.
-    segments = view.route.strip("/").split("/")
-    return tuple((1 if "{" in s else 0) for s in segments), len(segments)
+_TEMPLATE_PARAM = re.compile(r"\{[^}]*\}")
 
 
-def routes(views: list[ServerOpView]) -> tuple[list[ServerOpView], list[FallbackView]]:
-    """Operations in route order, and the 400 fallbacks of dispatched method+path groups."""
-    ordered = sorted(views, key=lambda v: (_route_key(v), not v.constants))
+def specificity(route: str) -> tuple[tuple[int, int], ...]:
+    """The route's place in matching order: OpenAPI matches concrete paths before templated ones
+    (OAS 3.1 §4.8.8, "Path Templating Matching"). Segment by segment from the left: a literal
+    segment first, then one mixing literal text and parameters (more literal characters first:
+    ``{name}:getIamPolicy`` before ``{name}``), then a bare parameter."""
+    key = []
+    for segment in route.strip("/").split("/"):
+        literal_text = _TEMPLATE_PARAM.sub("", segment)
+        if literal_text == segment:
+            key.append((0, 0))
+        elif literal_text:
+            key.append((1, -len(literal_text)))
+        else:
+            key.append((2, 0))
+    return tuple(key)
+
+
+def route_shape(route: str) -> str:
+    """The route with its parameters unnamed: routes of one shape match the same requests."""
+    return _TEMPLATE_PARAM.sub("{}", route)
+
+
+def routes(views: list[ServerOpView]) -> list[ServerOpView | FallbackView]:
+    """The app's routes in matching order: the most specific template first, among routes of one
+    shape those with constants before those without (spec order otherwise), and after the routes
+    of a shape whose every operation is told apart by a constant, the 400 fallback of the shape."""
+    ordered = sorted(views, key=lambda v: (specificity(v.route), route_shape(v.route), not v.constants))
     groups: dict[tuple[str, str], list[ServerOpView]] = {}
     for v in ordered:
-        groups.setdefault((v.method, v.route), []).append(v)
-    fallbacks = []
-    for (method, route), members in groups.items():
+        groups.setdefault((v.method, route_shape(v.route)), []).append(v)
+    fallbacks: dict[str, FallbackView] = {}
+    for members in groups.values():
         if all(m.constants for m in members):
             location, name, _ = members[0].constants[0]
             valid = tuple(dict.fromkeys(c[2] for m in members for c in m.constants if c[1] == name))
-            fallbacks.append(FallbackView(method=method, route=route, location=location, wire_name=name, valid=valid))
-    return ordered, fallbacks
+            fallbacks[members[-1].name] = FallbackView(
+                name=f"_fallback_{len(fallbacks) + 1}", method=members[0].method, route=members[0].route,
+                location=location, wire_name=name, valid=valid)
+    result: list[ServerOpView | FallbackView] = []
+    for v in ordered:
+        result.append(v)
+        if v.name in fallbacks:
+            result.append(fallbacks[v.name])
+    return result
 
 
 # --------------------------------------------------------------------------- data files
@@ -404,9 +439,10 @@ def _imports(ops: list[ir.Operation], views: list[ServerOpView]) -> dict[str, bo
     }
 
 
-def group_views(api: ir.Api, views: list[ServerOpView], ordered: list[ServerOpView]) -> list[ServerGroupView]:
+def group_views(api: ir.Api, views: list[ServerOpView],
+                ordered: list[ServerOpView | FallbackView]) -> list[ServerGroupView]:
     """The operation groups of the split layout, each with its routes' places in ``ordered``."""
-    place = {v.name: i for i, v in enumerate(ordered)}
+    place = {v.name: i for i, v in enumerate(ordered) if v.kind == "operation"}
     by_name = {v.name: v for v in views}
     found = []
     for g in grouping.groups(api):
@@ -426,7 +462,7 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
     namer = TypeNamer(api, prefix="m.")
     auth_of, auths = _auth_views(api)
     views = [op_view(op, api.base_path, namer, auth_of.get(op.name)) for op in api.operations]
-    ordered, fallbacks = routes(views)
+    ordered = routes(views)
     split = grouping.split(api)
     groups = group_views(api, views, ordered) if split else []
     context: dict[str, Any] = {
@@ -434,7 +470,7 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
         "package": options.package,
         "operations": views,
         "routes": ordered,
-        "fallbacks": fallbacks,
+        "fallbacks": [(place, r) for place, r in enumerate(ordered) if isinstance(r, FallbackView)],
         "credentials": credential_views(api),
         "auths": auths,
         **_imports(list(api.operations), views),
