@@ -201,7 +201,7 @@ def _arg(p: ir.Parameter, namer: TypeNamer) -> EndpointArg:
     if not required and p.has_default and p.default is not None:
         default = python_default(p.type, p.default) or "None"
     handler_hint = namer.hint(t) if required else namer.optional(t)
-    if _decoded(p, shape):
+    if _decoded(p, shape, _nested(p, namer)):
         hint = namer.hint(_bare(t)) if shape == "object" else constrained_hint(_bare(t), namer)
         decode = DecodeView(key=p.name, wire_name=p.wire_name, location=p.location, style=p.style,
                             explode=p.explode, shape=shape, hint=hint, required=required)
@@ -226,25 +226,42 @@ def _bare(t: ir.Type) -> ir.Type:
     return t
 
 
-def _shape(t: ir.Type, namer: TypeNamer) -> str:
+def _shape(t: ir.Type, namer: TypeNamer, depth: int = 0) -> str:
+    """How a parameter's value travels: ``scalar``, ``array``, ``object``, or ``union`` (one of
+    several types, an array or object among them: the wire form tells which)."""
     t = namer.unalias(_bare(t))
     if isinstance(t, ir.Array):
         return "array"
     if isinstance(t, ir.Map) or _is_object(t, namer):
         return "object"
+    if isinstance(t, ir.Union_) and depth < 8 and any(_shape(v, namer, depth + 1) != "scalar" for v in t.variants):
+        return "union"
     return "scalar"
 
 
-def _decoded(p: ir.Parameter, shape: str) -> bool:
+def _nested(p: ir.Parameter, namer: TypeNamer) -> bool:
+    """True when the parameter's value holds objects or arrays inside (sent as JSON text)."""
+    t = namer.unalias(_bare(p.type))
+    return isinstance(t, ir.Array) and _shape(t.items, namer) != "scalar"
+
+
+def _decoded(p: ir.Parameter, shape: str, nested: bool = False) -> bool:
     """True when the runtime reads the parameter itself: every style but plain values and
-    exploded form arrays in the query, and cookies (their values are percent-encoded)."""
-    if p.location == "cookie":
+    exploded form arrays of plain values in the query, and cookies (their values are
+    percent-encoded). FastAPI reads none of the others (it refuses them at import)."""
+    if p.location == "cookie" or nested:
         return True
     if shape == "array":
         return not (p.location == "query" and p.style == "form" and p.explode)
-    if shape == "object":
+    if shape in ("object", "union"):
         return True
     return p.location == "path" and p.style in ("label", "matrix")
+
+
+def _with_schema(p: ir.Parameter, namer: TypeNamer) -> bool:
+    """True when the runtime reads the parameter with its JSON Schema (objects, unions, arrays of
+    objects or arrays): the schema says which text is a number, which is JSON, which key is whose."""
+    return _shape(p.type, namer) in ("object", "union") or _nested(p, namer)
 
 
 def _is_object(t: ir.Type, namer: TypeNamer) -> bool:
@@ -382,10 +399,12 @@ def server_schemas(api: ir.Api) -> dict[str, Any]:
     operations: dict[str, Any] = {}
     for op in api.operations:
         entry: dict[str, Any] = {}
-        objects = {p.name: builder.of(_bare(namer.unalias(p.type))) for p in op.parameters
-                   if _shape(p.type, namer) == "object"}
+        objects = {p.name: builder.of(_bare(namer.unalias(p.type))) for p in op.parameters if _with_schema(p, namer)}
         if objects:
             entry["params"] = objects
+        claimed = _claimed_query_names(op, api, namer)
+        if claimed is not None:
+            entry["claimed"] = claimed
         if op.body is not None and op.body.contents:
             entry["body"] = {c.media_type: builder.of(c.type) for c in op.body.contents}
         response = success_response(op)
@@ -404,6 +423,20 @@ def server_schemas(api: ir.Api) -> dict[str, Any]:
             entry["errors"] = errors
         operations[op.name] = entry
     return {"operations": operations, "$defs": builder.defs}
+
+
+def _claimed_query_names(op: ir.Operation, api: ir.Api, namer: TypeNamer) -> list[str] | None:
+    """For an operation with an exploded form-style object in the query (its properties are
+    query keys of their own), the query keys that belong to something else: the other
+    parameters, the constants, API keys. A free-form object takes every other key."""
+    exploded = [p for p in op.parameters if p.location == "query" and p.style == "form" and p.explode
+                and _shape(p.type, namer) in ("object", "union")]
+    if not exploded:
+        return None
+    names = [p.wire_name for p in op.parameters if p.location == "query" and p not in exploded]
+    names += [c.wire_name for c in op.constants if c.location == "query"]
+    names += [s.param_name for s in api.security_schemes if s.kind == "apiKey" and s.location == "query"]
+    return sorted(set(names))
 
 
 def json_text(data: Any) -> str:
