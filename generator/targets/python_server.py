@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,7 +124,8 @@ class AuthView:
 def _route(op: ir.Operation, base_path: str) -> str:
     names = {p.wire_name: p.name for p in op.parameters if p.location == "path"}
     path = re.sub(r"\{([^}]*)\}", lambda m: "{" + names.get(m.group(1), m.group(1)) + "}", op.path)
-    return (base_path + path) if base_path else path
+    # Routes match the decoded request path; the base path is kept as sent (percent-encoded).
+    return (urllib.parse.unquote(base_path) + path) if base_path else path
 
 
 def success_response(op: ir.Operation) -> ir.Response | None:
