@@ -347,7 +347,7 @@ _TEMPLATE_PARAM = re.compile(r"\{[^}]*\}")
 
 def specificity(route: str) -> tuple[tuple[int, int], ...]:
     """The route's place in matching order: OpenAPI matches concrete paths before templated ones
-    (OAS 3.1 §4.8.8, "Path Templating Matching"). Segment by segment from the left: a literal
+    (OpenAPI, Paths Object: "Path Templating Matching"). Segment by segment from the left: a literal
     segment first, then one mixing literal text and parameters (more literal characters first:
     ``{name}:getIamPolicy`` before ``{name}``), then a bare parameter."""
     key = []
@@ -370,8 +370,9 @@ def route_shape(route: str) -> str:
 def routes(views: list[ServerOpView]) -> list[ServerOpView | FallbackView]:
     """The app's routes in matching order: the most specific template first, among routes of one
     shape those with constants before those without (spec order otherwise), and after the routes
-    of a shape whose every operation is told apart by a constant, the 400 fallback of the shape."""
-    ordered = sorted(views, key=lambda v: (specificity(v.route), route_shape(v.route), not v.constants))
+    of a shape whose every operation is told apart by a constant, the 400 fallback of the shape
+    (right after the last of them)."""
+    ordered = sorted(views, key=lambda v: (specificity(v.route), not v.constants))
     groups: dict[tuple[str, str], list[ServerOpView]] = {}
     for v in ordered:
         groups.setdefault((v.method, route_shape(v.route)), []).append(v)
