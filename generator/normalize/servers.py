@@ -83,7 +83,10 @@ def _resolve(url: str, variables: list[ir.ServerVariable], src: SourceRef,
     text = _slash_before_path_variables(text, variables)
     resolved = _substitute(text, variables)
     if _NOT_URI.search(resolved.strip()) or resolved != resolved.strip():
-        diags.warning("OAG163", f"server URL {url!r} is not a URL; the server is ignored", src,
+        templated = _VARIABLE.search(text) is not None
+        what = f"server URL {url!r}" + (f" (its variables at their defaults: {resolved!r})" if templated else "")
+        diags.warning("OAG163", f"{what} is not a URL; the server is ignored", src,
+                      "give each variable a default that makes a URL" if templated else
                       "write an absolute URL (https://api.example.com/v1) or a path (/v1)")
         return None
     if _SCHEME.match(resolved):
