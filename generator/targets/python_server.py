@@ -430,16 +430,30 @@ def server_schemas(api: ir.Api) -> dict[str, Any]:
 
 def _claimed_query_names(op: ir.Operation, api: ir.Api, namer: TypeNamer) -> list[str] | None:
     """For an operation with an exploded form-style object in the query (its properties are
-    query keys of their own), the query keys that belong to something else: the other
-    parameters, the constants, API keys. A free-form object takes every other key."""
+    query keys of their own), the query keys something declares: every query parameter's name
+    (``name[...]`` keys too), the declared properties of such objects, the constants, API keys.
+    A map or free-form object takes the other keys."""
     exploded = [p for p in op.parameters if p.location == "query" and p.style == "form" and p.explode
                 and _shape(p.type, namer) in ("object", "union")]
     if not exploded:
         return None
-    names = [p.wire_name for p in op.parameters if p.location == "query" and p not in exploded]
+    names = [p.wire_name for p in op.parameters if p.location == "query"]
+    names += [f.wire_name for p in exploded for f in _object_fields(p.type, api, namer)]
     names += [c.wire_name for c in op.constants if c.location == "query"]
     names += [s.param_name for s in api.security_schemes if s.kind == "apiKey" and s.location == "query"]
     return sorted(set(names))
+
+
+def _object_fields(t: ir.Type, api: ir.Api, namer: TypeNamer, depth: int = 0) -> list[ir.Field]:
+    """The declared properties of an object type (of each object variant of a union)."""
+    t = namer.unalias(_bare(t))
+    if isinstance(t, ir.Union_) and depth < 8:
+        return [f for v in t.variants for f in _object_fields(v, api, namer, depth + 1)]
+    if depth >= 8 or not (isinstance(t, ir.Named) and _is_object(t, namer)):
+        return []
+    model = api.model(t.key)
+    return [*model.fields, *(f for base in model.bases for f in _object_fields(ir.Named(key=base), api, namer,
+                                                                           depth + 1))]
 
 
 def json_text(data: Any) -> str:

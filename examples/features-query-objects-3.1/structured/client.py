@@ -93,6 +93,7 @@ _LIST_BY_RANGE = Operation(
         Param("updated", "query", "form", False),
         Param("ids", "query", "form", False),
         Param("codes", "query", "form", True),
+        Param("either", "query", "form", True),
     ),
     responses={
         "200": Result("json", lambda: dict[str, Any]),
@@ -268,6 +269,7 @@ class Client(SyncCore):
         updated: m.Created | None = None,
         ids: str | list[str] | None = None,
         codes: int | list[int] | None = None,
+        either: str | dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """list_by_range
 
@@ -278,8 +280,9 @@ class Client(SyncCore):
             updated: ``updated``
             ids: ``ids``
             codes: ``codes``
+            either: ``either``
         """
-        response = self._call(_LIST_BY_RANGE, (created, updated, ids, codes))
+        response = self._call(_LIST_BY_RANGE, (created, updated, ids, codes, either))
         return cast("dict[str, Any]", response.parsed)
 
     def get_nested(
@@ -460,6 +463,7 @@ class AsyncClient(AsyncCore):
         updated: m.Created | None = None,
         ids: str | list[str] | None = None,
         codes: int | list[int] | None = None,
+        either: str | dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """list_by_range
 
@@ -470,8 +474,9 @@ class AsyncClient(AsyncCore):
             updated: ``updated``
             ids: ``ids``
             codes: ``codes``
+            either: ``either``
         """
-        response = await self._call(_LIST_BY_RANGE, (created, updated, ids, codes))
+        response = await self._call(_LIST_BY_RANGE, (created, updated, ids, codes, either))
         return cast("dict[str, Any]", response.parsed)
 
     async def get_nested(

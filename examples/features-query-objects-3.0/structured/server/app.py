@@ -193,6 +193,11 @@ async def _op_list_by_range(
         _rt.Param("list_by_range", "codes", "codes", "query", "form", True, "union", False),
         int | list[int],
     )
+    either: str | dict[str, Any] | None = _rt.decode(
+        request,
+        _rt.Param("list_by_range", "either", "either", "query", "form", True, "union", False),
+        str | dict[str, Any],
+    )
     return await _rt.answer(
         request,
         "list_by_range",
@@ -202,6 +207,7 @@ async def _op_list_by_range(
             updated=updated,
             ids=ids,
             codes=codes,
+            either=either,
         ),
     )
 

@@ -62,6 +62,7 @@ class Handlers(BaseHandlers):
     #     updated: int | m.Created2 | None = None,
     #     ids: str | list[str] | None = None,
     #     codes: int | list[int] | None = None,
+    #     either: str | dict[str, Any] | None = None,
     # ) -> Any:
     #     """list_by_range — GET /ranges"""
     #     return {}

@@ -643,7 +643,7 @@ def _query_value(request: Request, param: Param) -> Any:
         found = {
             n: _unquote_query(v)
             for n, v in pairs
-            if n in names or takes_others and n not in claimed
+            if n in names or takes_others and n not in claimed and n.split("[", 1)[0] not in claimed
         }
         return found or _MISSING
     raw = [v for n, v in pairs if n == param.wire]
