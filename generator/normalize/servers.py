@@ -73,13 +73,7 @@ def _resolve(url: str, variables: list[ir.ServerVariable], src: SourceRef,
              diags: Diagnostics) -> dict[str, Any] | None:
     """The :class:`~generator.ir.Server` fields a URL resolves to, or None when it is no URL."""
     text = url.strip()
-    declared = {v.wire_name for v in variables}
-    for name in dict.fromkeys(_VARIABLE.findall(text)):
-        if name not in declared:
-            diags.warning("OAG164", f"server URL {url!r} uses the variable {{{name}}}, which its 'variables' do "
-                          "not declare; it is read as a variable without a default", src,
-                          f"declare it: variables: {{{name}: {{default: ...}}}}")
-            variables.append(ir.ServerVariable(wire_name=name, default=""))
+    _declare_undeclared(text, variables, src, diags)
     text = _slash_before_path_variables(text, variables)
     resolved = _substitute(text, variables)
     if _NOT_URI.search(resolved.strip()) or resolved != resolved.strip():
@@ -89,18 +83,8 @@ def _resolve(url: str, variables: list[ir.ServerVariable], src: SourceRef,
                       "give each variable a default that makes a URL" if templated else
                       "write an absolute URL (https://api.example.com/v1) or a path (/v1)")
         return None
-    if _SCHEME.match(resolved):
-        template = text
-    elif resolved.startswith("//"):
-        template = "https:" + text  # protocol-relative: the document's scheme, unknown here
-    elif _HOST.fullmatch(resolved.split("/", 1)[0]):
-        diags.warning("OAG162", f"server URL {url!r} has no scheme; read as https://{url}", src,
-                      f"write the scheme: https://{url} (a relative URL is a path: /{url})")
-        template = "https://" + text
-    else:
-        template = ""
+    template = _absolute_template(text, resolved, src, diags)
     if template:
-        template = _without_trailing_slash(template)
         default_url = _without_trailing_slash(_normal_url(_substitute(template, variables)))
         path = urllib.parse.urlsplit(default_url).path
     else:
@@ -108,6 +92,33 @@ def _resolve(url: str, variables: list[ir.ServerVariable], src: SourceRef,
         path = urllib.parse.urlsplit(resolved).path
     return {"variables": tuple(variables), "absolute_url": template, "default_url": default_url,
             "base_path": base_path(path)}
+
+
+def _declare_undeclared(text: str, variables: list[ir.ServerVariable], src: SourceRef, diags: Diagnostics) -> None:
+    """A ``{name}`` the server's ``variables`` do not declare becomes a variable without a default
+    (a client keyword), with a warning."""
+    declared = {v.wire_name for v in variables}
+    for name in dict.fromkeys(_VARIABLE.findall(text)):
+        if name not in declared:
+            diags.warning("OAG164", f"server URL {text!r} uses the variable {{{name}}}, which its 'variables' do "
+                          "not declare; it is read as a variable without a default", src,
+                          f"declare it: variables: {{{name}: {{default: ...}}}}")
+            variables.append(ir.ServerVariable(wire_name=name, default=""))
+
+
+def _absolute_template(text: str, resolved: str, src: SourceRef, diags: Diagnostics) -> str:
+    """The URL template made absolute, without a trailing slash; ``""`` for a relative URL."""
+    if _SCHEME.match(resolved):
+        template = text
+    elif resolved.startswith("//"):
+        template = "https:" + text  # protocol-relative: the document's scheme, unknown here
+    elif _HOST.fullmatch(resolved.split("/", 1)[0]):
+        diags.warning("OAG162", f"server URL {text!r} has no scheme; read as https://{text}", src,
+                      f"write the scheme: https://{text} (a relative URL is a path: /{text})")
+        template = "https://" + text
+    else:
+        return ""
+    return _without_trailing_slash(template)
 
 
 def _substitute(text: str, variables: list[ir.ServerVariable]) -> str:
