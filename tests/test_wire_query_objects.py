@@ -110,3 +110,16 @@ def test_a_bad_value_is_refused_naming_it(served: Served, package: str, query: s
     answer = httpx.get(f"{served.url}/v1{path}?{query}", headers=served.headers(package))
     assert answer.status_code == 422, answer.text
     assert {tuple(e["location"][:2]) for e in answer.json()["errors"]} == {("query", field)}
+
+
+@pytest.mark.parametrize("package", list(SPECS_BY_PACKAGE))
+def test_nested_deep_objects_in_the_bracket_form(served: Served, package: str) -> None:
+    """The nested form Rails, qs and Stripe send (``f[inner][Key]``, ``f[names][]``,
+    ``lines[0][price]``) is read as well as the JSON text oagen's client sends."""
+    query = ("f[inner][Key]=k%2C1&f[names][]=a&f[names][]=b&f[active]=true"
+             "&lines[0][price]=p&lines[0][quantity]=2&lines[1][price]=q")
+    answer = httpx.get(f"{served.url}/v1/nested?{query}", headers=served.headers(package))
+    assert answer.status_code == 200, answer.text
+    received = {k: v for k, v in answer.json()["arguments"].items() if v is not None}
+    assert received == {"f": {"inner": {"Key": "k,1"}, "names": ["a", "b"], "active": True},
+                        "lines": [{"price": "p", "quantity": 2}, {"price": "q"}]}

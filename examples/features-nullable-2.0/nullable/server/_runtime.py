@@ -489,7 +489,7 @@ def _union_value(request: Request, param: Param, schema: Any) -> Any:
         if value is _MISSING:
             continue
         if shape == "object" and isinstance(value, list):
-            if len(value) < 2 or len(value) % 2:
+            if len(value) % 2:  # (none: an empty object)
                 continue
             value = dict(zip(value[::2], value[1::2], strict=True))
         if isinstance(value, dict) or isinstance(value, list) and len(value) != 1:
@@ -623,16 +623,43 @@ def _unquote_query(text: str) -> str:
     return unquote_plus(text, encoding="utf-8", errors="replace")
 
 
+def _deep_object(pairs: list[tuple[str, str]], wire: str) -> Any:
+    """``name[key]=value`` pairs as an object; nested keys (``name[a][b]``, ``name[a][0]``,
+    ``name[a][]``), the form Rails, qs and Stripe use, as nested objects (numbered ones become
+    lists where the schema wants an array)."""
+    prefix = wire + "["
+    found: dict[str, Any] = {}
+    for name, value in pairs:
+        if not (name.startswith(prefix) and name.endswith("]")):
+            continue
+        path = name[len(prefix) : -1].split("][")
+        node = found
+        for key in path[:-1]:
+            child = node.get(key)
+            if not isinstance(child, dict):
+                child = node[key] = {}
+            node = child
+        node[path[-1] or str(len(node))] = _unquote_query(value)
+    return found or _MISSING
+
+
+def _numbered(value: Any) -> Any:
+    """An object whose keys are all indexes (``{"0": a, "1": b}``) as the list it stands for."""
+    if isinstance(value, dict) and value and all(k.isdigit() for k in value):
+        return [value[k] for k in sorted(value, key=int)]
+    return value
+
+
 def _query_value(request: Request, param: Param) -> Any:
     pairs = _query_pairs(request)
-    if param.shape == "object" and param.style == "deepObject":
-        prefix = param.wire + "["
-        found = {
-            n[len(prefix) : -1]: _unquote_query(v)
-            for n, v in pairs
-            if n.startswith(prefix) and n.endswith("]")
-        }
-        return found or _MISSING
+    if param.style == "deepObject" and param.shape in ("object", "array"):
+        nested = _deep_object(pairs, param.wire)
+        if (
+            param.shape == "object"
+            or nested is not _MISSING
+            and all(n != param.wire for n, _ in pairs)
+        ):
+            return _numbered(nested) if param.shape == "array" else nested
     if param.shape == "object" and param.style == "form" and param.explode:
         # The properties are query keys of their own: the declared ones, and for a map or a
         # free-form object every key no other parameter claims.
@@ -1103,6 +1130,8 @@ class Runtime:
             if not kinds and isinstance(schema.get("enum"), list):
                 return next((v for v in schema["enum"] if json.dumps(v) == value), value)
             return _typed_text(value, kinds)
+        if "array" in kinds:
+            value = _numbered(value)
         if isinstance(value, list) and ("array" in kinds or not kinds):
             return [self.typed(v, schema.get("items", {}), depth + 1) for v in value]
         if isinstance(value, dict):
