@@ -654,12 +654,10 @@ def _query_value(request: Request, param: Param) -> Any:
     pairs = _query_pairs(request)
     if param.style == "deepObject" and param.shape in ("object", "array"):
         nested = _deep_object(pairs, param.wire)
-        if (
-            param.shape == "object"
-            or nested is not _MISSING
-            and all(n != param.wire for n, _ in pairs)
-        ):
-            return _numbered(nested) if param.shape == "array" else nested
+        if param.shape == "object":
+            return nested
+        if nested is not _MISSING and all(n != param.wire for n, _ in pairs):
+            return _numbered(nested)  # lines[0][price]=...: an array of objects
     if param.shape == "object" and param.style == "form" and param.explode:
         # The properties are query keys of their own: the declared ones, and for a map or a
         # free-form object every key no other parameter claims.
