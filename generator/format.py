@@ -143,9 +143,9 @@ def _long_statements(piece: str) -> list[tuple[int, int]] | None:
 _TOKENS = re.compile(r'"""|' r"'''|" r'"(?:[^"\\\n]|\\.)*"?|' r"'(?:[^'\\\n]|\\.)*'?|#.*|[()\[\]{}]")
 _TRIPLES = ('"""', "'''")
 _STRING = r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')"""
-# A string literal alone on its line (or a dict entry of two), or a name (``name as alias`` in an
-# import): black has nothing to split there.
-_LONE_STRING = re.compile(rf"\s*(?:{_STRING}(?:: {_STRING})?|[A-Za-z_]\w*(?: as [A-Za-z_]\w*)?),?$")
+# A string literal alone on its line (or a dict entry of two), a name (``name as alias`` in an
+# import), or a keyword argument that is a name (``name=name``): black has nothing to split there.
+_LONE_STRING = re.compile(rf"\s*(?:{_STRING}(?:: {_STRING})?|[A-Za-z_]\w*(?: as [A-Za-z_]\w*|=[A-Za-z_]\w*)?),?$")
 _TRIPLE_END = {q: re.compile(r"(?:[^\\" + q[0] + r"]|\\.|" + q[0] + r"(?!" + q[0] * 2 + r"))*" + q) for q in _TRIPLES}
 _OPEN = frozenset("([{")
 _CLOSE = frozenset(")]}")

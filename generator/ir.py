@@ -329,11 +329,21 @@ class ServerVariable:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Server:
-    """A server URL (possibly templated) and its variables."""
+    """A server URL (possibly templated) and its variables, with what it resolves to."""
 
     url: str
     description: str = ""
     variables: tuple[ServerVariable, ...] = ()
+    absolute_url: str = ""
+    """The URL as an absolute URL template (``{name}`` placeholders kept, no trailing slash; a
+    protocol-relative URL or a bare host name gets ``https:``); empty when the URL is relative
+    (it names no host: the API is wherever the document is served)."""
+    default_url: str = ""
+    """:attr:`absolute_url` with every variable at its default; empty when relative."""
+    base_path: str = ""
+    """The path the API is served under, as sent on the wire (percent-encoded): ``/v1``, or
+    ``""`` for the root. A relative URL is resolved against the root (``v2``, ``./v2`` → ``/v2``)."""
+    src: SourceRef = field(default_factory=SourceRef)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -358,6 +368,7 @@ class Api:
     spec_version: str
     servers: tuple[Server, ...] = ()
     base_path: str = ""
+    """The first server's :attr:`Server.base_path` (``""`` without servers)."""
     operations: tuple[Operation, ...] = ()
     models: tuple[Model, ...] = ()
     security_schemes: tuple[SecurityScheme, ...] = ()

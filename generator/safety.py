@@ -42,7 +42,7 @@ TARGET_VOCABULARY = frozenset({
     "Header", "Query", "alias", "BaseModel", "Enum", "tuple",
     # python_server.py: parameter constraints (pydantic Field keywords) and runtime checks.
     "Field", "ge", "le", "gt", "lt", "multiple_of", "min_length", "max_length", "allow_inf_nan", "_rt",
-    "unique_items", "pattern", "known_member", "rfc3339", "literal_text",
+    "unique_items", "pattern", "known_member", "rfc3339", "literal_text", "restored",
     # targets/models.py: the enum bases of models/_base.py; python_client.py: error fallbacks.
     "OpenStrEnum", "OpenIntEnum", "OpenFloatEnum", "ModelError",
 })

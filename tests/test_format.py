@@ -230,7 +230,7 @@ def test_long_shapes_are_written_in_blacks_layout(tmp_path: Path) -> None:
     """Nothing of this spec's output goes to black, and every piece is what black makes of it."""
     pieces = _pieces_of(_long_shapes_spec(tmp_path / "shapes.json"))
     text = "\n".join(pieces)
-    for shape in ("    select: (\n", "    select = _rt.decode(\n", "=_rt.unslash(\n", " = (\n        Field(",
+    for shape in ("    select: (\n", "    select = _rt.decode(\n", "Annotated[\n        str, _rt.restored(), Path()\n    ],", " = (\n        Field(",
                   "reviewers: list[\n", "Either: TypeAlias = (\n", "            | list[str],\n"):
         assert shape in text, shape
     formatter = Formatter(None, jobs=1)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-import urllib.parse
 from typing import Any
 
 from .. import ir
 from ..diagnostics import Diagnostic, Diagnostics, FatalError, Severity, SourceRef
 from ..refs import Resolver
-from . import swagger2
+from . import servers, swagger2
 from .headers import scheme_param_name
 from .operations import OperationLowerer, security_requirements
+from .routes import check_routes
 from .schemas import Context, SchemaLowerer, _text
 
 
@@ -62,59 +62,21 @@ def lower(resolver: Resolver, diags: Diagnostics) -> ir.Api:
             schemas.component(schema, base.child(name))
     operations = OperationLowerer(ctx, schemas, data).operations()
     info = data.get("info") if isinstance(data.get("info"), dict) else {}
-    servers = _servers(data.get("servers"))
+    found_servers = servers.servers(data.get("servers"), ctx)
     _check_operation_ids(operations, diags)
+    check_routes(operations, diags)
     return ir.Api(
         title=_text(info.get("title")) or "API",
         version=str(info.get("version", "")) or "0",  # an empty version is no version (FastAPI refuses it)
         description=_text(info.get("description")),
         spec_version=version,
-        servers=servers,
-        base_path=_base_path(servers),
+        servers=found_servers,
+        base_path=servers.api_base_path(found_servers),
         operations=tuple(operations),
         models=tuple(ctx.models.values()),
         security_schemes=_security_schemes(components.get("securitySchemes"), ctx),
         security=security_requirements(data.get("security"), resolver.root_loc.child("security"), ctx),
     )
-
-
-def _servers(raw: Any) -> tuple[ir.Server, ...]:
-    if not isinstance(raw, list):
-        return ()
-    result = []
-    for server in raw:
-        if not isinstance(server, dict) or not isinstance(server.get("url"), str):
-            continue
-        variables = []
-        if isinstance(server.get("variables"), dict):
-            for name, var in server["variables"].items():
-                if not isinstance(var, dict):
-                    continue
-                enum = tuple(str(v) for v in var.get("enum", ()) or ()) if isinstance(var.get("enum"), list) else ()
-                default = var.get("default", enum[0] if enum else "")
-                variables.append(ir.ServerVariable(wire_name=str(name), default=str(default), enum=enum,
-                                                   description=_text(var.get("description"))))
-        result.append(ir.Server(url=server["url"], description=_text(server.get("description")),
-                                variables=tuple(variables)))
-    return tuple(result)
-
-
-def server_url(server: ir.Server) -> str:
-    """A server's URL with its variables at their defaults."""
-    url = server.url
-    for var in server.variables:
-        url = url.replace("{" + var.wire_name + "}", var.default)
-    return url
-
-
-def _base_path(servers: tuple[ir.Server, ...]) -> str:
-    if not servers:
-        return ""
-    url = server_url(servers[0])
-    path = urllib.parse.urlsplit(url).path if "://" in url else url
-    path = re.sub(r"\{[^}]*\}", "", path)
-    path = "/" + "/".join(p for p in path.split("/") if p)
-    return "" if path == "/" else path
 
 
 def _security_schemes(raw: Any, ctx: Context) -> tuple[ir.SecurityScheme, ...]:

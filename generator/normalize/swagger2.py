@@ -56,7 +56,7 @@ def upgrade(data: dict[str, Any], resolver: Resolver, diags: Diagnostics) -> tup
     out: dict[str, Any] = {
         "openapi": "3.0.3",
         "info": data.get("info") if isinstance(data.get("info"), dict) else {},
-        "servers": _servers(data),
+        "servers": _servers(data, resolver, diags),
         "paths": {},
         "components": {"schemas": {}, "securitySchemes": {}},
     }
@@ -68,6 +68,9 @@ def upgrade(data: dict[str, Any], resolver: Resolver, diags: Diagnostics) -> tup
         diags.warning("OAG101", f"'definitions' is a {type(definitions).__name__}, not a mapping; ignored",
                       resolver.root.src("/definitions"), "write 'definitions: {}' or remove it")
     out["components"]["securitySchemes"] = _security_schemes(data, origins)
+    origin = "/host" if isinstance(data.get("host"), str) and data["host"].strip() else "/basePath"
+    origins.add("/servers/0", origin)
+    origins.add("/servers/0/url", origin)
     if "security" in data:
         out["security"] = data["security"]
         origins.add("/security", "/security")
@@ -112,15 +115,25 @@ def _media_list(value: Any) -> list[str]:
     return []
 
 
-def _servers(data: dict[str, Any]) -> list[dict[str, Any]]:
+def _servers(data: dict[str, Any], resolver: Resolver, diags: Diagnostics) -> list[dict[str, Any]]:
+    """``host``, ``basePath`` and ``schemes`` as one server URL (normalize/servers.py resolves it).
+    Without a host the URL is relative: the host serving the document (Swagger 2.0 §4.6)."""
     host = data.get("host")
     base_path = data.get("basePath")
-    base_path = base_path if isinstance(base_path, str) else ""
+    base_path = base_path.strip() if isinstance(base_path, str) else ""
     if base_path and not base_path.startswith("/"):
         base_path = "/" + base_path
     schemes = data.get("schemes") if isinstance(data.get("schemes"), list) else []
-    schemes = [s for s in schemes if s in ("http", "https")] or ["https"]
-    if isinstance(host, str) and host:
+    schemes = [s.lower() for s in schemes if isinstance(s, str) and s.lower() in ("http", "https")] or ["https"]
+    host = host.strip() if isinstance(host, str) else ""
+    written, sep, rest = host.partition("://")
+    if sep:
+        diags.warning("OAG165", f"host {host!r} holds a scheme; the scheme goes in 'schemes'",
+                      resolver.root.src("/host"), f"write host: {rest.split('/', 1)[0]!r} and schemes: [{written}]")
+        host = rest
+        if written.lower() in ("http", "https") and not data.get("schemes"):
+            schemes = [written.lower()]
+    if host:
         # Prefer https when the spec offers it; the first listed otherwise.
         scheme = "https" if "https" in schemes else schemes[0]
         return [{"url": f"{scheme}://{host.rstrip('/')}{base_path.rstrip('/')}"}]

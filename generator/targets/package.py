@@ -8,7 +8,6 @@ from typing import Any
 
 from .. import ir
 from ..naming import package_name, package_name_problem
-from ..normalize.lower import server_url
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,12 +52,12 @@ def valid_package_name(name: str) -> bool:
 
 
 def server_views(api: ir.Api) -> dict[str, Any]:
-    """The default server URL and its variables, for the client's constructor."""
-    if not api.servers:
+    """The default server URL (an absolute URL template; ``None`` when the spec names no host) and
+    its variables, for the client's constructor. It ends in the base path the server serves under."""
+    first = api.servers[0] if api.servers else None
+    if first is None or not first.absolute_url:
         return {"default_url": None, "variables": ()}
-    first = api.servers[0]
-    absolute = "://" in server_url(first)
     return {
-        "default_url": first.url.rstrip("/") if absolute else None,
-        "variables": tuple((v.name, v.wire_name, v.default) for v in first.variables) if absolute else (),
+        "default_url": first.absolute_url,
+        "variables": tuple((v.name, v.wire_name, v.default) for v in first.variables),
     }

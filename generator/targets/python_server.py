@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,7 +45,6 @@ class EndpointArg:
     default: str | None
     decode: DecodeView | None
     handler_hint: str
-    unslash: bool
     value: str
 
 
@@ -73,6 +73,7 @@ class ServerOpView:
     bodies: tuple[BodyContentView, ...]
     constants: tuple[tuple[str, str, str], ...]
     auth: str | None
+    kind: str = "operation"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -93,11 +94,15 @@ class ServerGroupView:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FallbackView:
+    """The 400 answer of a method and path whose operations are all told apart by a constant."""
+
+    name: str
     method: str
     route: str
     location: str
     wire_name: str
     valid: tuple[str, ...]
+    kind: str = "fallback"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -119,7 +124,8 @@ class AuthView:
 def _route(op: ir.Operation, base_path: str) -> str:
     names = {p.wire_name: p.name for p in op.parameters if p.location == "path"}
     path = re.sub(r"\{([^}]*)\}", lambda m: "{" + names.get(m.group(1), m.group(1)) + "}", op.path)
-    return (base_path + path) if base_path else path
+    # Routes match the decoded request path; the base path is kept as sent (percent-encoded).
+    return (urllib.parse.unquote(base_path) + path) if base_path else path
 
 
 def success_response(op: ir.Operation) -> ir.Response | None:
@@ -197,17 +203,20 @@ def _arg(p: ir.Parameter, namer: TypeNamer) -> EndpointArg:
     if not required and p.has_default and p.default is not None:
         default = python_default(p.type, p.default) or "None"
     handler_hint = namer.hint(t) if required else namer.optional(t)
-    if _decoded(p, shape):
+    if _decoded(p, shape, _nested(p, namer)):
         hint = namer.hint(_bare(t)) if shape == "object" else constrained_hint(_bare(t), namer)
         decode = DecodeView(key=p.name, wire_name=p.wire_name, location=p.location, style=p.style,
                             explode=p.explode, shape=shape, hint=hint, required=required)
         return EndpointArg(name=p.name, annotation="", default=default,
-                           decode=decode, handler_hint=handler_hint, unslash=False, value=p.name)
+                           decode=decode, handler_hint=handler_hint, value=p.name)
     raw = constrained_hint(t, namer)
     annotation_type = raw if required else (raw if raw.endswith("| None") or raw == "Any" else f"{raw} | None")
-    annotation = f"Annotated[{annotation_type}, {func}({alias})]"
+    # A path value is routed with its encoded delimiters kept (see EncodedSlashes); it is checked
+    # as the client sent it.
+    restore = "_rt.restored(), " if p.location == "path" else ""
+    annotation = f"Annotated[{annotation_type}, {restore}{func}({alias})]"
     return EndpointArg(name=p.name, annotation=annotation, default=default, decode=None, handler_hint=handler_hint,
-                       unslash=p.location == "path", value=p.name)
+                       value=p.name)
 
 
 def _bare(t: ir.Type) -> ir.Type:
@@ -219,25 +228,42 @@ def _bare(t: ir.Type) -> ir.Type:
     return t
 
 
-def _shape(t: ir.Type, namer: TypeNamer) -> str:
+def _shape(t: ir.Type, namer: TypeNamer, depth: int = 0) -> str:
+    """How a parameter's value travels: ``scalar``, ``array``, ``object``, or ``union`` (one of
+    several types, an array or object among them: the wire form tells which)."""
     t = namer.unalias(_bare(t))
     if isinstance(t, ir.Array):
         return "array"
     if isinstance(t, ir.Map) or _is_object(t, namer):
         return "object"
+    if isinstance(t, ir.Union_) and depth < 8 and any(_shape(v, namer, depth + 1) != "scalar" for v in t.variants):
+        return "union"
     return "scalar"
 
 
-def _decoded(p: ir.Parameter, shape: str) -> bool:
+def _nested(p: ir.Parameter, namer: TypeNamer) -> bool:
+    """True when the parameter's value holds objects or arrays inside (sent as JSON text)."""
+    t = namer.unalias(_bare(p.type))
+    return isinstance(t, ir.Array) and _shape(t.items, namer) != "scalar"
+
+
+def _decoded(p: ir.Parameter, shape: str, nested: bool = False) -> bool:
     """True when the runtime reads the parameter itself: every style but plain values and
-    exploded form arrays in the query, and cookies (their values are percent-encoded)."""
-    if p.location == "cookie":
+    exploded form arrays of plain values in the query, and cookies (their values are
+    percent-encoded). FastAPI reads none of the others (it refuses them at import)."""
+    if p.location == "cookie" or nested:
         return True
     if shape == "array":
         return not (p.location == "query" and p.style == "form" and p.explode)
-    if shape == "object":
+    if shape in ("object", "union"):
         return True
     return p.location == "path" and p.style in ("label", "matrix")
+
+
+def _with_schema(p: ir.Parameter, namer: TypeNamer) -> bool:
+    """True when the runtime reads the parameter with its JSON Schema (objects, unions, arrays of
+    objects or arrays): the schema says which text is a number, which is JSON, which key is whose."""
+    return _shape(p.type, namer) in ("object", "union") or _nested(p, namer)
 
 
 def _is_object(t: ir.Type, namer: TypeNamer) -> bool:
@@ -316,26 +342,55 @@ def op_view(op: ir.Operation, base_path: str, namer: TypeNamer, auth: str | None
     )
 
 
-def _route_key(view: ServerOpView) -> tuple[Any, ...]:
-    # Literal segments before templated ones, so '/users/me' wins over '/users/{id}'.
-    segments = view.route.strip("/").split("/")
-    return tuple((1 if "{" in s else 0) for s in segments), len(segments)
+_TEMPLATE_PARAM = re.compile(r"\{[^}]*\}")
 
 
-def routes(views: list[ServerOpView]) -> tuple[list[ServerOpView], list[FallbackView]]:
-    """Operations in route order, and the 400 fallbacks of dispatched method+path groups."""
-    # The operation with more constants first: '/?analytics&id=X' is not the listing '/?analytics'.
-    ordered = sorted(views, key=lambda v: (_route_key(v), -len(v.constants)))
+def specificity(route: str) -> tuple[tuple[int, int], ...]:
+    """The route's place in matching order: OpenAPI matches concrete paths before templated ones
+    (OpenAPI, Paths Object: "Path Templating Matching"). Segment by segment from the left: a literal
+    segment first, then one mixing literal text and parameters (more literal characters first:
+    ``{name}:getIamPolicy`` before ``{name}``), then a bare parameter."""
+    key = []
+    for segment in route.strip("/").split("/"):
+        literal_text = _TEMPLATE_PARAM.sub("", segment)
+        if literal_text == segment:
+            key.append((0, 0))
+        elif literal_text:
+            key.append((1, -len(literal_text)))
+        else:
+            key.append((2, 0))
+    return tuple(key)
+
+
+def route_shape(route: str) -> str:
+    """The route with its parameters unnamed: routes of one shape match the same requests."""
+    return _TEMPLATE_PARAM.sub("{}", route)
+
+
+def routes(views: list[ServerOpView]) -> list[ServerOpView | FallbackView]:
+    """The app's routes in matching order: the most specific template first, among routes of one
+    shape those with constants before those without (spec order otherwise), and after the routes
+    of a shape whose every operation is told apart by a constant, the 400 fallback of the shape
+    (right after the last of them)."""
+    # Among routes of one shape, more constants first: '/?analytics&id=X' is not the listing '/?analytics'.
+    ordered = sorted(views, key=lambda v: (specificity(v.route), -len(v.constants)))
     groups: dict[tuple[str, str], list[ServerOpView]] = {}
     for v in ordered:
-        groups.setdefault((v.method, v.route), []).append(v)
-    fallbacks = []
-    for (method, route), members in groups.items():
+        groups.setdefault((v.method, route_shape(v.route)), []).append(v)
+    fallbacks: dict[str, FallbackView] = {}
+    for members in groups.values():
         if all(m.constants for m in members):
             location, name, _ = members[0].constants[0]
             valid = tuple(dict.fromkeys(c[2] for m in members for c in m.constants if c[1] == name))
-            fallbacks.append(FallbackView(method=method, route=route, location=location, wire_name=name, valid=valid))
-    return ordered, fallbacks
+            fallbacks[members[-1].name] = FallbackView(
+                name=f"_fallback_{len(fallbacks) + 1}", method=members[0].method, route=members[0].route,
+                location=location, wire_name=name, valid=valid)
+    result: list[ServerOpView | FallbackView] = []
+    for v in ordered:
+        result.append(v)
+        if v.name in fallbacks:
+            result.append(fallbacks[v.name])
+    return result
 
 
 # --------------------------------------------------------------------------- data files
@@ -348,10 +403,12 @@ def server_schemas(api: ir.Api) -> dict[str, Any]:
     operations: dict[str, Any] = {}
     for op in api.operations:
         entry: dict[str, Any] = {}
-        objects = {p.name: builder.of(_bare(namer.unalias(p.type))) for p in op.parameters
-                   if _shape(p.type, namer) == "object"}
+        objects = {p.name: builder.of(_bare(namer.unalias(p.type))) for p in op.parameters if _with_schema(p, namer)}
         if objects:
             entry["params"] = objects
+        claimed = _claimed_query_names(op, api, namer)
+        if claimed is not None:
+            entry["claimed"] = claimed
         if op.body is not None and op.body.contents:
             entry["body"] = {c.media_type: builder.of(c.type) for c in op.body.contents}
         response = success_response(op)
@@ -370,6 +427,34 @@ def server_schemas(api: ir.Api) -> dict[str, Any]:
             entry["errors"] = errors
         operations[op.name] = entry
     return {"operations": operations, "$defs": builder.defs}
+
+
+def _claimed_query_names(op: ir.Operation, api: ir.Api, namer: TypeNamer) -> list[str] | None:
+    """For an operation with an exploded form-style object in the query (its properties are
+    query keys of their own), the query keys something declares: every query parameter's name
+    (``name[...]`` keys too), the declared properties of such objects, the constants, API keys.
+    A map or free-form object takes the other keys."""
+    exploded = [p for p in op.parameters if p.location == "query" and p.style == "form" and p.explode
+                and _shape(p.type, namer) in ("object", "union")]
+    if not exploded:
+        return None
+    names = [p.wire_name for p in op.parameters if p.location == "query"]
+    names += [f.wire_name for p in exploded for f in _object_fields(p.type, api, namer)]
+    names += [c.wire_name for c in op.constants if c.location == "query"]
+    names += [s.param_name for s in api.security_schemes if s.kind == "apiKey" and s.location == "query"]
+    return sorted(set(names))
+
+
+def _object_fields(t: ir.Type, api: ir.Api, namer: TypeNamer, depth: int = 0) -> list[ir.Field]:
+    """The declared properties of an object type (of each object variant of a union)."""
+    t = namer.unalias(_bare(t))
+    if isinstance(t, ir.Union_) and depth < 8:
+        return [f for v in t.variants for f in _object_fields(v, api, namer, depth + 1)]
+    if depth >= 8 or not (isinstance(t, ir.Named) and _is_object(t, namer)):
+        return []
+    model = api.model(t.key)
+    return [*model.fields, *(f for base in model.bases for f in _object_fields(ir.Named(key=base), api, namer,
+                                                                           depth + 1))]
 
 
 def json_text(data: Any) -> str:
@@ -405,9 +490,10 @@ def _imports(ops: list[ir.Operation], views: list[ServerOpView]) -> dict[str, bo
     }
 
 
-def group_views(api: ir.Api, views: list[ServerOpView], ordered: list[ServerOpView]) -> list[ServerGroupView]:
+def group_views(api: ir.Api, views: list[ServerOpView],
+                ordered: list[ServerOpView | FallbackView]) -> list[ServerGroupView]:
     """The operation groups of the split layout, each with its routes' places in ``ordered``."""
-    place = {v.name: i for i, v in enumerate(ordered)}
+    place = {v.name: i for i, v in enumerate(ordered) if v.kind == "operation"}
     by_name = {v.name: v for v in views}
     found = []
     for g in grouping.groups(api):
@@ -427,7 +513,7 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
     namer = TypeNamer(api, prefix="m.")
     auth_of, auths = _auth_views(api)
     views = [op_view(op, api.base_path, namer, auth_of.get(op.name)) for op in api.operations]
-    ordered, fallbacks = routes(views)
+    ordered = routes(views)
     split = grouping.split(api)
     groups = group_views(api, views, ordered) if split else []
     context: dict[str, Any] = {
@@ -435,7 +521,7 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
         "package": options.package,
         "operations": views,
         "routes": ordered,
-        "fallbacks": fallbacks,
+        "fallbacks": [(place, r) for place, r in enumerate(ordered) if isinstance(r, FallbackView)],
         "credentials": credential_views(api),
         "auths": auths,
         **_imports(list(api.operations), views),

@@ -155,8 +155,8 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
     _routes_identities.add_routes(routes)
     _routes_dataset.add_routes(routes)
     _routes_other.add_routes(routes)
-    routes.register(app.router)
-    app.router.add_api_route(
+    routes.add(
+        100,
         "/",
         _rt.dispatch_fallback(
             "query",
@@ -265,8 +265,9 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
             ],
         ),
         methods=["GET"],
-        include_in_schema=False,
+        name="_fallback_1",
     )
+    routes.register(app.router)
     _rt.install_docs(app, __package__ or __name__, "AWS Cognito Merged API")
     return app
 

@@ -117,7 +117,7 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
             "query", "Action", ["GetOpenIdToken", "GetOpenIdTokenForDeveloperIdentity"]
         ),
         methods=["GET"],
-        include_in_schema=False,
+        name="_fallback_1",
     )
     _rt.install_docs(
         app, __package__ or __name__, "AWS Cognito API Get Open Id Token For Developer Identity"

@@ -76,7 +76,7 @@ async def _op_create_thing(
 async def _op_get_thing(
     request: Request,
     *,
-    thing_id: Annotated[str, Path()],
+    thing_id: Annotated[str, _rt.restored(), Path()],
 ) -> Response:
     """Get a thing"""
     return await _rt.answer(
@@ -84,7 +84,7 @@ async def _op_get_thing(
         "get_thing",
         200,
         lambda: _handlers(request).get_thing(
-            thing_id=_rt.unslash(thing_id),
+            thing_id=thing_id,
         ),
     )
 
@@ -92,7 +92,7 @@ async def _op_get_thing(
 async def _op_delete_thing(
     request: Request,
     *,
-    thing_id: Annotated[str, Path()],
+    thing_id: Annotated[str, _rt.restored(), Path()],
 ) -> Response:
     """Delete a thing"""
     return await _rt.answer(
@@ -100,7 +100,7 @@ async def _op_delete_thing(
         "delete_thing",
         204,
         lambda: _handlers(request).delete_thing(
-            thing_id=_rt.unslash(thing_id),
+            thing_id=thing_id,
         ),
     )
 
@@ -152,7 +152,7 @@ async def _op_upload_files(
 async def _op_put_blob(
     request: Request,
     *,
-    name: Annotated[str, Path()],
+    name: Annotated[str, _rt.restored(), Path()],
 ) -> Response:
     """Store bytes"""
     body = await _rt.read_body(
@@ -168,7 +168,7 @@ async def _op_put_blob(
         "put_blob",
         204,
         lambda: _handlers(request).put_blob(
-            name=_rt.unslash(name),
+            name=name,
             body=body,
         ),
     )
@@ -177,7 +177,7 @@ async def _op_put_blob(
 async def _op_get_blob(
     request: Request,
     *,
-    name: Annotated[str, Path()],
+    name: Annotated[str, _rt.restored(), Path()],
 ) -> Response:
     """Read bytes"""
     return await _rt.answer(
@@ -185,7 +185,7 @@ async def _op_get_blob(
         "get_blob",
         200,
         lambda: _handlers(request).get_blob(
-            name=_rt.unslash(name),
+            name=name,
         ),
     )
 

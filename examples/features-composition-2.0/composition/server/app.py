@@ -54,7 +54,7 @@ async def _op_create_document(
 async def _op_get_report(
     request: Request,
     *,
-    id_: Annotated[str, Path()],
+    id_: Annotated[str, _rt.restored(), Path()],
 ) -> Response:
     """get_report"""
     return await _rt.answer(
@@ -62,7 +62,7 @@ async def _op_get_report(
         "get_report",
         200,
         lambda: _handlers(request).get_report(
-            id_=_rt.unslash(id_),
+            id_=id_,
         ),
     )
 

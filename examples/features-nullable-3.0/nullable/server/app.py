@@ -31,7 +31,7 @@ def _handlers(request: Request) -> BaseHandlers:
 async def _op_get_profile(
     request: Request,
     *,
-    id_: Annotated[int, Path()],
+    id_: Annotated[int, _rt.restored(), Path()],
 ) -> Response:
     """get_profile"""
     return await _rt.answer(
@@ -39,7 +39,7 @@ async def _op_get_profile(
         "get_profile",
         200,
         lambda: _handlers(request).get_profile(
-            id_=_rt.unslash(id_),
+            id_=id_,
         ),
     )
 
@@ -47,7 +47,7 @@ async def _op_get_profile(
 async def _op_put_profile(
     request: Request,
     *,
-    id_: Annotated[int, Path()],
+    id_: Annotated[int, _rt.restored(), Path()],
 ) -> Response:
     """put_profile"""
     body = await _rt.read_body(
@@ -63,7 +63,7 @@ async def _op_put_profile(
         "put_profile",
         200,
         lambda: _handlers(request).put_profile(
-            id_=_rt.unslash(id_),
+            id_=id_,
             body=body,
         ),
     )
@@ -72,7 +72,7 @@ async def _op_put_profile(
 async def _op_get_person(
     request: Request,
     *,
-    id_: Annotated[int, Path()],
+    id_: Annotated[int, _rt.restored(), Path()],
 ) -> Response:
     """get_person"""
     return await _rt.answer(
@@ -80,7 +80,7 @@ async def _op_get_person(
         "get_person",
         200,
         lambda: _handlers(request).get_person(
-            id_=_rt.unslash(id_),
+            id_=id_,
         ),
     )
 

@@ -150,7 +150,7 @@ async def _op_header_csv(
 async def _op_path_string(
     request: Request,
     *,
-    id_: Annotated[str, Path()],
+    id_: Annotated[str, _rt.restored(), Path()],
 ) -> Response:
     """path_string"""
     return await _rt.answer(
@@ -158,7 +158,7 @@ async def _op_path_string(
         "path_string",
         200,
         lambda: _handlers(request).path_string(
-            id_=_rt.unslash(id_),
+            id_=id_,
         ),
     )
 

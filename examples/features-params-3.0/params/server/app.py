@@ -57,7 +57,7 @@ def _handlers(request: Request) -> BaseHandlers:
 async def _op_path_simple(
     request: Request,
     *,
-    color: Annotated[str, Path()],
+    color: Annotated[str, _rt.restored(), Path()],
 ) -> Response:
     """path_simple"""
     return await _rt.answer(
@@ -65,7 +65,7 @@ async def _op_path_simple(
         "path_simple",
         200,
         lambda: _handlers(request).path_simple(
-            color=_rt.unslash(color),
+            color=color,
         ),
     )
 
@@ -597,7 +597,7 @@ async def _op_cookie_form(
 async def _op_get_item(
     request: Request,
     *,
-    item_id: Annotated[str, Path()],
+    item_id: Annotated[str, _rt.restored(), Path()],
     item_id_2: Annotated[str | None, Query(alias="itemId")] = None,
     limit: Annotated[int | None, Query(alias="limit")] = 10,
     status: Annotated[Annotated[m.Status, _rt.known_member()] | None, Query(alias="status")] = None,
@@ -612,7 +612,7 @@ async def _op_get_item(
         "get_item",
         200,
         lambda: _handlers(request).get_item(
-            item_id=_rt.unslash(item_id),
+            item_id=item_id,
             item_id_2=item_id_2,
             limit=limit,
             status=status,

@@ -88,7 +88,7 @@ async def _op_add_company(
 async def _op_get_employee(
     request: Request,
     *,
-    id_: Annotated[int, Path()],
+    id_: Annotated[int, _rt.restored(), Path()],
 ) -> Response:
     """get_employee"""
     return await _rt.answer(
@@ -96,7 +96,7 @@ async def _op_get_employee(
         "get_employee",
         200,
         lambda: _handlers(request).get_employee(
-            id_=_rt.unslash(id_),
+            id_=id_,
         ),
     )
 

@@ -82,7 +82,7 @@ async def _op_list_events(
 async def _op_put_attachment(
     request: Request,
     *,
-    id_: Annotated[uuid.UUID, Path()],
+    id_: Annotated[uuid.UUID, _rt.restored(), Path()],
 ) -> Response:
     """put_attachment"""
     body = await _rt.read_body(
@@ -98,7 +98,7 @@ async def _op_put_attachment(
         "put_attachment",
         204,
         lambda: _handlers(request).put_attachment(
-            id_=_rt.unslash(id_),
+            id_=id_,
             body=body,
         ),
     )

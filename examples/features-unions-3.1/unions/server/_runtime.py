@@ -12,7 +12,7 @@ import logging
 import math
 import re
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from importlib import resources
 from typing import Any, TypeVar
@@ -365,15 +365,23 @@ def rfc3339(kind: str) -> BeforeValidator:
 
 
 # Encoded delimiters inside a path parameter must not split it (nor the route): the path is
-# matched with them kept as private-use characters, which the endpoint turns back.
-_ENCODED = {"2f": "\ue000", "2c": "\ue001", "3b": "\ue002", "3d": "\ue003", "2e": "\ue004"}
+# matched with them kept as private-use characters, which are turned back before the value is
+# checked. ':' too: '/v1/{name}:cancel' must not take a name that merely ends in ':cancel'.
+_ENCODED = {
+    "2f": "\ue000",
+    "2c": "\ue001",
+    "3b": "\ue002",
+    "3d": "\ue003",
+    "2e": "\ue004",
+    "3a": "\ue005",
+}
 _KEPT = {v: chr(int(k, 16)) for k, v in _ENCODED.items()}
-_ENCODED_RE = re.compile(r"%(2[cefCEF]|3[bdBD])")
+_ENCODED_RE = re.compile(r"%(2[cefCEF]|3[abdABD])")
 
 
 class EncodedSlashes:
-    """ASGI middleware: '%2F' (and '%2C', '%3B', '%3D', '%2E') in the request path stay what they
-    are, inside their path segment, instead of acting as delimiters."""
+    """ASGI middleware: '%2F' (and '%2C', '%3B', '%3D', '%2E', '%3A') in the request path stay
+    what they are, inside their path segment, instead of acting as delimiters."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
@@ -395,6 +403,13 @@ def unslash(value: Any) -> Any:
     for kept, char in _KEPT.items():
         value = value.replace(kept, char)
     return value
+
+
+def restored() -> BeforeValidator:
+    """A path parameter's text with its encoded delimiters restored before it is checked: a
+    pattern, a length or an enum applies to the value the client sent (``stage/abc``), not to
+    the form it was routed in."""
+    return BeforeValidator(unslash)
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,33 +441,70 @@ _MISSING: Any = object()
 
 
 def decode(request: Request, param: Param, tp: Any, default: Any = None) -> Any:
-    """A parameter read from the raw request as its style says, checked and typed (422 if not)."""
-    found = _wire_value(request, param)
+    """A parameter read from the raw request as its style says, checked and typed (422 if not).
+
+    Objects, unions and arrays of objects or arrays are read with their JSON Schema: it says which
+    text is a number, which nested value came as JSON text, which query key is whose.
+    """
+    schema = _param_schema(request, param)
+    if param.shape == "union":
+        found = _union_value(request, param, schema)
+    else:
+        found = _wire_value(request, param)
     if found is _MISSING:
         if param.required:
             raise _error(param.where, "Field required", "missing")
         return default
-    if param.shape == "object":
+    if schema is not None and param.shape != "union":
         state = runtime(request)
-        schema = state.operation(param.operation).get("params", {}).get(param.key, {})
-        properties = _properties(schema, state.defs)
-        if not isinstance(found, dict):
-            found = _pairs_object(param, found, properties, schema.get("required", ()))
-        data = {k: _coerce_item(v, properties.get(k, {}), state.defs) for k, v in found.items()}
-        state.validate(schema, data, param.where)
-        found = data
+        if param.shape == "object" and not isinstance(found, dict):
+            required = _resolve(schema, state.defs).get("required", ())
+            found = _pairs_object(param, found, _properties(schema, state.defs), required)
+        found = state.typed(found, schema)
+        state.validate(schema, found, param.where)
     try:
         return _adapter(("param", param.operation, param.key), tp).validate_python(found)
     except ValidationError as exc:
         raise _invalid(param.where, exc) from None
 
 
-def _coerce_item(value: Any, schema: Any, defs: Mapping[str, Any]) -> Any:
-    schema = _resolve(schema, defs)
-    if isinstance(value, list):
-        items = _resolve(schema.get("items", {}), defs)
-        return [_coerce_text(v, items) for v in value]
-    return _coerce_text(value, schema)
+def _param_schema(request: Request, param: Param) -> Any:
+    params: dict[str, Any] = runtime(request).operation(param.operation).get("params", {})
+    return params.get(param.key)
+
+
+def _union_value(request: Request, param: Param, schema: Any) -> Any:
+    """The value of a parameter of several types: each way the wire can be read (as an object,
+    an array, a plain value), the structured ones first when the wire shows structure, typed by
+    the schema; the first that fits it wins (else the first is refused with the schema's errors).
+    """
+    state = runtime(request)
+    plain: list[Any] = []
+    structured: list[Any] = []
+    for shape in ("object", "array", "scalar"):
+        try:
+            value = _wire_value(request, replace(param, shape=shape))
+        except RequestValidationError:
+            continue
+        if value is _MISSING:
+            continue
+        if shape == "object" and isinstance(value, list):
+            if len(value) % 2:  # (none: an empty object)
+                continue
+            value = dict(zip(value[::2], value[1::2], strict=True))
+        if isinstance(value, dict) or isinstance(value, list) and len(value) != 1:
+            structured.append(value)
+        else:
+            plain.append(value)
+    plain.sort(key=lambda v: not isinstance(v, str))  # 'a' before ['a']
+    readings = [state.typed(v, schema) for v in structured + plain]
+    if not readings:
+        return _MISSING
+    for value in readings:
+        if state.is_valid(schema, value):
+            return value
+    state.validate(schema, readings[0], param.where)
+    return readings[0]
 
 
 def _pairs_object(
@@ -571,21 +623,53 @@ def _unquote_query(text: str) -> str:
     return unquote_plus(text, encoding="utf-8", errors="replace")
 
 
+def _deep_object(pairs: list[tuple[str, str]], wire: str) -> Any:
+    """``name[key]=value`` pairs as an object; nested keys (``name[a][b]``, ``name[a][0]``,
+    ``name[a][]``), the form Rails, qs and Stripe use, as nested objects (numbered ones become
+    lists where the schema wants an array)."""
+    prefix = wire + "["
+    found: dict[str, Any] = {}
+    for name, value in pairs:
+        if not (name.startswith(prefix) and name.endswith("]")):
+            continue
+        path = name[len(prefix) : -1].split("][")
+        node = found
+        for key in path[:-1]:
+            child = node.get(key)
+            if not isinstance(child, dict):
+                child = node[key] = {}
+            node = child
+        node[path[-1] or str(len(node))] = _unquote_query(value)
+    return found or _MISSING
+
+
+def _numbered(value: Any) -> Any:
+    """An object whose keys are all indexes (``{"0": a, "1": b}``) as the list it stands for."""
+    if isinstance(value, dict) and value and all(k.isdigit() for k in value):
+        return [value[k] for k in sorted(value, key=int)]
+    return value
+
+
 def _query_value(request: Request, param: Param) -> Any:
     pairs = _query_pairs(request)
-    if param.shape == "object" and param.style == "deepObject":
-        prefix = param.wire + "["
-        found = {
-            n[len(prefix) : -1]: _unquote_query(v)
-            for n, v in pairs
-            if n.startswith(prefix) and n.endswith("]")
-        }
-        return found or _MISSING
+    if param.style == "deepObject" and param.shape in ("object", "array"):
+        nested = _deep_object(pairs, param.wire)
+        if param.shape == "object":
+            return nested
+        if nested is not _MISSING and all(n != param.wire for n, _ in pairs):
+            return _numbered(nested)  # lines[0][price]=...: an array of objects
     if param.shape == "object" and param.style == "form" and param.explode:
+        # The properties are query keys of their own: the declared ones, and for a map or a
+        # free-form object every key no other parameter claims.
         state = runtime(request)
-        schema = state.operation(param.operation).get("params", {}).get(param.key, {})
-        names = _properties(schema, state.defs)
-        found = {n: _unquote_query(v) for n, v in pairs if n in names}
+        entry = state.operation(param.operation)
+        names, takes_others = _object_keys(entry.get("params", {}).get(param.key, {}), state.defs)
+        claimed = set(entry.get("claimed", ()))
+        found = {
+            n: _unquote_query(v)
+            for n, v in pairs
+            if n in names or takes_others and n not in claimed and n.split("[", 1)[0] not in claimed
+        }
         return found or _MISSING
     raw = [v for n, v in pairs if n == param.wire]
     if not raw:
@@ -624,7 +708,7 @@ def _cookie_value(request: Request, param: Param) -> Any:
     if param.shape == "object" and param.explode:
         state = runtime(request)
         schema = state.operation(param.operation).get("params", {}).get(param.key, {})
-        names = _properties(schema, state.defs)
+        names, _ = _object_keys(schema, state.defs)
         found = {n: _unquote_cookie(v) for n, v in pairs if n in names}
         return found or _MISSING
     raw = [v for n, v in pairs if n == param.wire]
@@ -780,6 +864,25 @@ def _properties(schema: Any, defs: Mapping[str, Any]) -> dict[str, Any]:
     return found
 
 
+def _object_keys(schema: Any, defs: Mapping[str, Any], depth: int = 0) -> tuple[set[str], bool]:
+    """The property names an object schema (or any of its variants) declares, and whether it
+    takes other names too: a map (``additionalProperties`` with a schema) or a free-form object."""
+    schema = _resolve(schema, defs)
+    names: set[str] = set()
+    takes_others = False
+    for key in ("anyOf", "oneOf"):
+        for variant in schema.get(key, ()) if depth < 8 else ():
+            found, others = _object_keys(variant, defs, depth + 1)
+            names |= found
+            takes_others = takes_others or others
+    properties = _properties(schema, defs)
+    names |= set(properties)
+    if schema.get("type") == "object":
+        extra = schema.get("additionalProperties")
+        takes_others = takes_others or bool(extra) or not properties and extra is None
+    return names, takes_others
+
+
 def _coerce_text(value: Any, schema: Mapping[str, Any]) -> Any:
     if not isinstance(value, str):
         return value
@@ -795,6 +898,42 @@ def _coerce_text(value: Any, schema: Mapping[str, Any]) -> Any:
     if kind == "boolean" and value.lower() in ("true", "false"):
         return value.lower() == "true"
     return value
+
+
+def _kinds(schema: dict[str, Any], defs: Mapping[str, Any]) -> list[str]:
+    """The JSON types a schema allows (its ``type``, else the first of its ``allOf`` parts')."""
+    kinds = schema.get("type")
+    if isinstance(kinds, list):
+        return [str(k) for k in kinds]
+    if isinstance(kinds, str):
+        return [kinds]
+    for part in schema.get("allOf", ()):
+        found = _kinds(_resolve(part, defs), defs)
+        if found:
+            return found
+    return []
+
+
+def _typed_text(text: str, kinds: Sequence[str]) -> Any:
+    """One wire text as the first of the JSON types ``kinds`` that reads it (the text itself when
+    none does, for the schema check to refuse)."""
+    for kind in kinds:
+        if kind == "string":
+            return text
+        if kind in ("object", "array"):
+            try:
+                value = json.loads(text)
+            except ValueError:
+                continue
+            if isinstance(value, dict if kind == "object" else list):
+                return value
+        elif kind == "null" and text in ("", "null"):
+            return None
+        elif kind in ("integer", "number", "boolean"):
+            value = _coerce_text(text, {"type": kind})
+            if not isinstance(value, str):
+                return value
+    return text
 
 
 def _is_object(schema: dict[str, Any]) -> bool:
@@ -971,6 +1110,34 @@ class Runtime:
         """True when the value fits the schema (always, without jsonschema)."""
         validator = self.validator(schema)
         return validator is None or bool(validator.is_valid(value))
+
+    def typed(self, value: Any, schema: Any, depth: int = 0) -> Any:
+        """Text read from the wire as the JSON value ``schema`` describes: numbers, booleans and
+        null from their text, a nested object or array from the JSON text it was sent as, the
+        items and properties each by their own schema; of several types, the first that fits."""
+        schema = _resolve(schema, self.defs)
+        if depth > 32:
+            return value
+        variants = schema.get("anyOf") or schema.get("oneOf")
+        if isinstance(variants, list) and variants:
+            readings = [self.typed(value, v, depth + 1) for v in variants]
+            fitting = (r for r, v in zip(readings, variants, strict=True) if self.is_valid(v, r))
+            return next(fitting, readings[0])
+        kinds = _kinds(schema, self.defs)
+        if isinstance(value, str):
+            if not kinds and isinstance(schema.get("enum"), list):
+                return next((v for v in schema["enum"] if json.dumps(v) == value), value)
+            return _typed_text(value, kinds)
+        if "array" in kinds:
+            value = _numbered(value)
+        if isinstance(value, list) and ("array" in kinds or not kinds):
+            return [self.typed(v, schema.get("items", {}), depth + 1) for v in value]
+        if isinstance(value, dict):
+            properties = _properties(schema, self.defs)
+            extra = schema.get("additionalProperties")
+            other = extra if isinstance(extra, dict) else {}
+            return {k: self.typed(v, properties.get(k, other), depth + 1) for k, v in value.items()}
+        return value
 
     def validate(
         self, schema: Any, value: Any, where: Sequence[str | int], text_only: bool = False

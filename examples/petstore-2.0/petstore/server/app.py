@@ -96,7 +96,7 @@ async def _op_show_pet_by_id(
     request: Request,
     *,
     credentials: Annotated[Credentials, Depends(_auth_1)],
-    pet_id: Annotated[str, Path()],
+    pet_id: Annotated[str, _rt.restored(), Path()],
 ) -> Response:
     """Info for a specific pet"""
     return await _rt.answer(
@@ -104,7 +104,7 @@ async def _op_show_pet_by_id(
         "show_pet_by_id",
         200,
         lambda: _handlers(request).show_pet_by_id(
-            pet_id=_rt.unslash(pet_id),
+            pet_id=pet_id,
             **_rt.pass_credentials(request, "show_pet_by_id", credentials),
         ),
     )
@@ -113,7 +113,7 @@ async def _op_show_pet_by_id(
 async def _op_delete_pet(
     request: Request,
     *,
-    pet_id: Annotated[str, Path()],
+    pet_id: Annotated[str, _rt.restored(), Path()],
     x_request_id: Annotated[uuid.UUID | None, Header(alias="X-Request-Id")] = None,
 ) -> Response:
     """Delete a pet"""
@@ -122,7 +122,7 @@ async def _op_delete_pet(
         "delete_pet",
         204,
         lambda: _handlers(request).delete_pet(
-            pet_id=_rt.unslash(pet_id),
+            pet_id=pet_id,
             x_request_id=x_request_id,
         ),
     )
