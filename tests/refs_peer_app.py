@@ -18,11 +18,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from echo_app import _jsonable
 from starlette.applications import Starlette
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
-
-from echo_app import _jsonable
 
 
 def _handlers(base: type, canned: dict[str, Any], received: list[dict[str, Any]]) -> Any:
@@ -61,4 +60,5 @@ def build(apps: list[dict[str, Any]]) -> Starlette:
     return Starlette(routes=routes)
 
 
-app = build(json.loads(Path(os.environ["OAGEN_PEER_APPS"]).read_text("utf-8"))) if "OAGEN_PEER_APPS" in os.environ else None
+_APPS = os.environ.get("OAGEN_PEER_APPS")
+app = build(json.loads(Path(_APPS).read_text("utf-8"))) if _APPS else None
