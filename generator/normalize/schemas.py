@@ -135,6 +135,11 @@ class SchemaLowerer:
     def check_default(self, t: ir.Type, value: Any, loc: Loc) -> bool:
         """A default that is not a value of its type is dropped (pydantic never validates it)."""
         fits = default_fits(t, value, self.ctx.models.get)
+        seen: set[str] = set()
+        while isinstance(t, ir.Named) and t.key not in seen and (model := self.ctx.models.get(t.key)) is not None \
+                and model.alias is not None:
+            seen.add(t.key)
+            t = model.alias
         typed_string = isinstance(t, ir.Primitive) and t.kind == "string" and isinstance(value, str)
         if fits is False and value is not None and not typed_string:
             self.ctx.diags.warning("OAG211", f"default {value!r} does not match the schema's type; ignored",
@@ -311,7 +316,7 @@ class SchemaLowerer:
         disc = schema.get("discriminator")
         discriminator = None
         if isinstance(disc, dict) and isinstance(disc.get("propertyName"), str):
-            mapping = disc.get("mapping") if isinstance(disc.get("mapping"), dict) else {}
+            mapping: dict[Any, Any] = disc["mapping"] if isinstance(disc.get("mapping"), dict) else {}
             pairs = []
             for value, ref in mapping.items():
                 target = self._ref(ref, loc.child("discriminator", "mapping", value))
