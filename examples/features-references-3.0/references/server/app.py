@@ -34,7 +34,7 @@ async def _op_find_things(
     kind: Annotated[Annotated[m.Kind, _rt.known_member()], Path()],
     limit: Annotated[Annotated[int, Field(ge=1, le=100)] | None, Query(alias="limit")] = 10,
     state: Annotated[Annotated[m.State, _rt.known_member()] | None, Query(alias="state")] = None,
-    cursor: Annotated[m.NullableToken | None, Query(alias="cursor")] = None,
+    cursor: Annotated[Annotated[str, Field(min_length=1)] | None, Query(alias="cursor")] = None,
     tag: Annotated[list[m.Token] | None, Query(alias="tag")] = None,
     x_trace: Annotated[
         Annotated[str, Field(min_length=1, max_length=64)] | None, Header(alias="X-Trace")

@@ -21,7 +21,7 @@ class Handlers(BaseHandlers):
     #     kind: m.Kind,
     #     limit: int | None = 10,
     #     state: m.State | None = None,
-    #     cursor: m.NullableToken | None = None,
+    #     cursor: str | None = None,
     #     tag: list[m.Token] | None = None,
     #     x_trace: str | None = None,
     # ) -> Any:
