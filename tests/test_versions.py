@@ -37,7 +37,8 @@ def test_three_versions_one_ir() -> None:
 # allOf-wrapped / sibling-of-$ref defaults, example / examples).
 FEATURES = {
     "composition": VERSIONS, "unions": ("3.0", "3.1"), "nullable": VERSIONS, "maps": VERSIONS,
-    "recursive": VERSIONS, "scalars": VERSIONS,
+    "recursive": VERSIONS, "scalars": VERSIONS, "annotated": VERSIONS, "nullable-refs": VERSIONS,
+    "references": ("3.0", "3.1"),
 }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +41,8 @@ class Context:
     origins: Origins
     models: dict[str, ir.Model] = field(default_factory=dict)
     pending: set[str] = field(default_factory=set)
+    aliasing: set[str] = field(default_factory=set)  # pending models that are aliases (a loop among them is one)
+    nullable: dict[str, bool] = field(default_factory=dict)  # model key → null is a value of its schema
     swagger2: bool = False
 
     def src(self, loc: Loc) -> SourceRef:
@@ -108,13 +111,35 @@ class SchemaLowerer:
                                    self.ctx.src(loc), "write a schema object")
             return ir.ANY
         if "$ref" in schema:
-            return self._nullable(schema, self._ref(schema["$ref"], loc))
+            return self._nullable(schema, self._ref_use(schema["$ref"], loc))
         base = self._inline(schema, loc, hint, depth)
         return self._nullable(schema, base)
 
+    def annotated(self, schema: Any, loc: Loc) -> tuple[Any, Loc] | None:
+        """When ``schema`` is an ``allOf`` that only annotates one schema (``allOf: [{$ref: X},
+        {description: ...}]``): that schema and where it is; ``({}, loc)`` when every part is
+        annotations. None for any other schema."""
+        all_of = schema.get("allOf") if isinstance(schema, dict) else None
+        if not isinstance(all_of, list) or not all_of:
+            return None
+        real = [i for i, part in enumerate(all_of) if not is_annotation(part)]
+        if len(real) > 1:
+            return None
+        part, ploc = (all_of[real[0]], loc.child("allOf", real[0])) if real else ({}, loc)
+        for key in schema:
+            if key != "allOf" and not _annotation_key(key) \
+                    and not (key == "type" and self._same_type(schema["type"], part, ploc)):
+                return None
+        return part, ploc
+
     def check_default(self, t: ir.Type, value: Any, loc: Loc) -> bool:
         """A default that is not a value of its type is dropped (pydantic never validates it)."""
-        fits = default_fits(t, value)
+        fits = default_fits(t, value, self.ctx.models.get)
+        seen: set[str] = set()
+        while isinstance(t, ir.Named) and t.key not in seen and (model := self.ctx.models.get(t.key)) is not None \
+                and model.alias is not None:
+            seen.add(t.key)
+            t = model.alias
         typed_string = isinstance(t, ir.Primitive) and t.kind == "string" and isinstance(value, str)
         if fits is False and value is not None and not typed_string:
             self.ctx.diags.warning("OAG211", f"default {value!r} does not match the schema's type; ignored",
@@ -131,9 +156,81 @@ class SchemaLowerer:
             return ir.ANY
         return self.component(target, tloc)
 
+    def _ref_use(self, ref: Any, loc: Loc) -> ir.Type:
+        """A use of a referenced schema: its model, ``| None`` when null is one of its values
+        (an object or enum model cannot say so itself: every use of it does)."""
+        named = self._ref(ref, loc)
+        if isinstance(named, ir.Named) and self._null_target(named.key, ref, loc):
+            return _with_null(named)
+        return named
+
+    def _null_target(self, key: str, ref: Any, loc: Loc) -> bool:
+        found = self.ctx.nullable.get(key)
+        if found is None:
+            found = self.ctx.nullable[key] = self._may_be_null({"$ref": ref}, loc, {})
+        return found
+
+    def _may_be_null(self, schema: Any, loc: Loc, seen: dict[tuple[str, str], bool]) -> bool:
+        """True when null is a value of the schema, in any version's spelling (``nullable``,
+        ``x-nullable``, ``type: [..., "null"]``, a null variant of a oneOf/anyOf, a null enum value),
+        through references and annotated ``allOf`` s. Reads the schemas only (a model that refers
+        to it may still be pending); a reference met again on the way counts as not null."""
+        if not isinstance(schema, dict):
+            return False
+        if schema.get("nullable") is True or schema.get("x-nullable") is True:
+            return True
+        kind = schema.get("type")
+        if kind == "null" or isinstance(kind, list) and "null" in kind:
+            return True
+        if "const" in schema:
+            return schema["const"] is None
+        if isinstance(schema.get("enum"), list) and None in schema["enum"]:
+            return True
+        if "$ref" in schema:
+            try:
+                target, tloc = self.ctx.resolver.resolve(schema["$ref"], loc)
+            except RefError:
+                return False
+            ident = (tloc.file, tloc.pointer)
+            if ident not in seen:
+                seen[ident] = False  # a cycle back here adds nothing
+                cached = self.ctx.nullable.get(self.ctx.model_key(tloc))
+                seen[ident] = cached if cached is not None else self._may_be_null(target, tloc, seen)
+            return seen[ident]
+        for word in ("oneOf", "anyOf"):
+            variants = schema.get(word)
+            if isinstance(variants, list) and any(self._may_be_null(v, loc.child(word, i), seen)
+                                                  for i, v in enumerate(variants)):
+                return True
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and all_of:
+            if any(is_annotation(p) and (p.get("nullable") is True or p.get("x-nullable") is True) for p in all_of):
+                return True
+            real = [(i, p) for i, p in enumerate(all_of) if not is_annotation(p)]
+            return bool(real) and all(self._may_be_null(p, loc.child("allOf", i), seen) for i, p in real)
+        return False
+
+    def _same_type(self, kind: Any, part: Any, loc: Loc) -> bool:
+        """True when a ``type`` beside an annotated ``allOf`` only repeats the type of its schema."""
+        target = part
+        if isinstance(part, dict) and "$ref" in part:
+            try:
+                target, _ = self.ctx.resolver.resolve(part["$ref"], loc)
+            except RefError:
+                return False
+        if not isinstance(target, dict) or not isinstance(kind, str):
+            return False
+        if "type" not in target:
+            return kind == "object" and ("properties" in target or "additionalProperties" in target)
+        return bool(target["type"] == kind)
+
     def _nullable(self, schema: dict[str, Any], base: ir.Type) -> ir.Type:
         if schema.get("nullable") is True or schema.get("x-nullable") is True:
             return _with_null(base)
+        if "allOf" in schema:
+            notes = annotations_of(schema)
+            if notes.get("nullable") is True or notes.get("x-nullable") is True:
+                return _with_null(base)
         return base
 
     def _inline(self, schema: dict[str, Any], loc: Loc, hint: str, depth: int) -> ir.Type:
@@ -141,10 +238,11 @@ class SchemaLowerer:
             return ir.Literal(values=(ir.freeze(schema["const"]),))
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and all_of:
-            others = {k for k in schema if k not in ("allOf", "description", "title", "nullable", "example",
-                                                     "x-nullable", "readOnly", "writeOnly", "default")}
-            if len(all_of) == 1 and not others:
-                return self.type_of(all_of[0], loc.child("allOf", 0), hint, depth + 1)
+            # An allOf that only annotates one schema is that schema (the annotations go to the
+            # field or parameter); any other allOf merges objects into a model.
+            found = self.annotated(schema, loc)
+            if found is not None:
+                return self.type_of(found[0], found[1], hint, depth + 1)
             return self._hoist(schema, loc, hint)
         for word in ("oneOf", "anyOf"):
             variants = schema.get(word)
@@ -218,7 +316,7 @@ class SchemaLowerer:
         disc = schema.get("discriminator")
         discriminator = None
         if isinstance(disc, dict) and isinstance(disc.get("propertyName"), str):
-            mapping = disc.get("mapping") if isinstance(disc.get("mapping"), dict) else {}
+            mapping: dict[Any, Any] = disc["mapping"] if isinstance(disc.get("mapping"), dict) else {}
             pairs = []
             for value, ref in mapping.items():
                 target = self._ref(ref, loc.child("discriminator", "mapping", value))
@@ -240,28 +338,37 @@ class SchemaLowerer:
         return ir.Named(key=key)
 
     def _model(self, schema: Any, loc: Loc, key: str, hint: str) -> ir.Model:
-        description = _text(schema.get("description")) if isinstance(schema, dict) else ""
-        if isinstance(schema, dict) and "$ref" not in schema:
+        notes = annotations_of(schema)
+        found = self.annotated(schema, loc)
+        while found is not None and isinstance(found[0], dict) and found[0] and "$ref" not in found[0]:
+            schema, loc = found  # annotations around a schema written in place: that schema is the model
+            found = self.annotated(schema, loc)
+        if isinstance(schema, dict) and "$ref" not in schema and found is None:
             types = self._types(schema, loc)
             kind = types[0] if len(types) == 1 else None
             enum = schema.get("enum")
             if isinstance(enum, list) and enum and kind in ("string", "integer", "number", None) \
                     and not isinstance(schema.get("properties"), dict):
-                return self._enum(schema, loc, key, hint)
+                return _described(self._enum(schema, loc, key, hint), notes)
             is_object = (kind == "object" or kind is None and "properties" in schema) \
                 and isinstance(schema.get("properties"), dict)
             if is_object or isinstance(schema.get("allOf"), list) and len(schema["allOf"]) > 1:
-                return self._object(schema, loc, key, hint)
+                return _described(self._object(schema, loc, key, hint), notes)
             if isinstance(schema.get("allOf"), list) and len(schema["allOf"]) == 1 \
                     and isinstance(schema.get("properties"), dict):
-                return self._object(schema, loc, key, hint)
-        alias = self.type_of(schema, loc, hint)
-        if isinstance(alias, ir.Named) and (alias.key == key or alias.key in self.ctx.pending):
+                return _described(self._object(schema, loc, key, hint), notes)
+        # Anything else names another type: a reference, an annotated one, a scalar, an array...
+        self.ctx.aliasing.add(key)
+        try:
+            alias = self.type_of(schema, loc, hint)
+        finally:
+            self.ctx.aliasing.discard(key)
+        if isinstance(alias, ir.Named) and (alias.key == key or alias.key in self.ctx.aliasing):
             self.ctx.diags.warning("OAG022", f"$ref loop: {key} refers back to itself through {alias.key}; "
                                    "typed as any", self.ctx.src(loc), "make one of the schemas a real schema")
             alias = ir.ANY
-        return ir.Model(key=key, name_hint=hint, kind="alias", alias=alias, description=description,
-                        examples=schema_examples(schema), src=self.ctx.src(loc))
+        return ir.Model(key=key, name_hint=hint, kind="alias", alias=alias, description=_text(notes.get("description")),
+                        examples=schema_examples(notes), src=self.ctx.src(loc))
 
     def _enum(self, schema: dict[str, Any], loc: Loc, key: str, hint: str) -> ir.Model:
         seen: list[Any] = []
@@ -289,20 +396,7 @@ class SchemaLowerer:
         extra: ir.Type | None = None
         parts: list[tuple[dict[str, Any], Loc]] = []
         for i, part in enumerate(schema.get("allOf") or []):
-            ploc = loc.child("allOf", i)
-            if isinstance(part, dict) and "$ref" in part:
-                target = self._ref(part["$ref"], ploc)
-                if isinstance(target, ir.Named) and target.key != key and target.key not in bases:
-                    base_model = self.ctx.models.get(target.key)
-                    if base_model is not None and base_model.kind == "object":
-                        bases.append(target.key)
-                        continue
-                    resolved, rloc = self.ctx.resolver.deref(part, ploc, self.ctx.diags)
-                    if isinstance(resolved, dict):
-                        parts.append((resolved, rloc))
-                continue
-            if isinstance(part, dict):
-                parts.append((part, ploc))
+            self._merge_part(part, loc.child("allOf", i), key, bases, parts)
         parts.append((schema, loc))
         for part, _ in parts:  # a property is required when any part says so
             if isinstance(part.get("required"), list):
@@ -320,9 +414,51 @@ class SchemaLowerer:
                         description=_text(schema.get("description")),
                         examples=schema_examples(schema), src=self.ctx.src(loc))
 
+    def _merge_part(self, part: Any, loc: Loc, key: str, bases: list[str], parts: list[tuple[dict[str, Any], Loc]],
+                    depth: int = 0) -> None:
+        """One part of an object's ``allOf``: a base class (a reference to an object model, directly
+        or through aliases) or a schema whose properties the object takes over."""
+        found = self.annotated(part, loc)
+        if found is not None:  # a part that only annotates a schema is that schema
+            part, loc = found
+        if not isinstance(part, dict):
+            return
+        if "$ref" not in part:
+            parts.append((part, loc))
+            return
+        target = self._ref(part["$ref"], loc)
+        if not isinstance(target, ir.Named) or target.key == key or target.key in bases:
+            return
+        base = self._object_key(target.key)
+        if base is not None:
+            if base != key and base not in bases:
+                bases.append(base)
+            return
+        resolved, rloc = self.ctx.resolver.deref(part, loc, self.ctx.diags)
+        if isinstance(resolved, dict):
+            if depth < _MAX_DEPTH and self.annotated(resolved, rloc) is not None:
+                self._merge_part(resolved, rloc, key, bases, parts, depth + 1)
+            else:
+                parts.append((resolved, rloc))
+
+    def _object_key(self, key: str) -> str | None:
+        """The object model a model is, directly or as an alias of one (None: not one, or pending)."""
+        seen: set[str] = set()
+        while key not in seen:
+            seen.add(key)
+            model = self.ctx.models.get(key)
+            if model is None or model.kind == "enum":
+                return None
+            if model.kind == "object":
+                return key
+            if not isinstance(model.alias, ir.Named):
+                return None
+            key = model.alias.key
+        return None
+
     def _field(self, wire: str, prop: Any, loc: Loc, hint: str, required: bool) -> ir.Field:
         ftype = self.type_of(prop, loc, hint + _pascal_hint(wire))
-        p = prop if isinstance(prop, dict) else {}
+        p = annotations_of(prop)  # the property's own, and those an annotated allOf adds
         default, has_default = code_default(p, self.ctx, loc)
         if has_default and not self.check_default(ftype, p["default"], loc):
             default, has_default = None, False
@@ -332,12 +468,19 @@ class SchemaLowerer:
                         deprecated=p.get("deprecated") is True, examples=schema_examples(p), src=self.ctx.src(loc))
 
 
-def default_fits(t: ir.Type, value: Any) -> bool | None:
-    """Whether a default is a value of the type: True, False, or None (a model; checked later)."""
+def default_fits(t: ir.Type, value: Any, model: Callable[[str], ir.Model | None] = lambda key: None,
+                 depth: int = 0) -> bool | None:
+    """Whether a default is a value of the type: True, False, or None (not known: an object model,
+    or a model ``model(key)`` does not know yet)."""
     if isinstance(t, ir.Any_):
         return True
     if isinstance(t, ir.Named):
-        return None
+        found = model(t.key) if depth < _MAX_DEPTH else None
+        if found is None or found.kind == "object":
+            return None
+        if found.kind == "enum":
+            return any(value == m.value and type(value) is type(m.value) for m in found.members)
+        return default_fits(found.alias or ir.ANY, value, model, depth + 1)
     if isinstance(t, ir.Primitive):
         if t.kind == "string":
             return isinstance(value, str) and t.format not in ("date", "date-time", "uuid", "binary")
@@ -351,10 +494,12 @@ def default_fits(t: ir.Type, value: Any) -> bool | None:
     if isinstance(t, ir.Literal):
         return any(value == v and type(value) is type(v) for v in t.values)
     if isinstance(t, ir.Array):
-        return isinstance(value, list) and all(default_fits(t.items, v) is not False for v in value)
+        return isinstance(value, list) and all(default_fits(t.items, v, model, depth + 1) is not False
+                                               for v in value)
     if isinstance(t, ir.Map):
-        return isinstance(value, dict) and all(default_fits(t.values, v) is not False for v in value.values())
-    results = [default_fits(v, value) for v in t.variants]
+        return isinstance(value, dict) and all(default_fits(t.values, v, model, depth + 1) is not False
+                                               for v in value.values())
+    results = [default_fits(v, value, model, depth + 1) for v in t.variants]
     return True if True in results else None if None in results else False
 
 
@@ -406,6 +551,47 @@ def schema_examples(schema: Any) -> tuple[ir.JSONValue, ...]:
 
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
+
+
+# Keywords that describe a value without constraining it: JSON Schema's meta-data vocabulary,
+# OpenAPI's ``nullable``/``xml``/``externalDocs`` and extensions. A schema of these alone adds no
+# type: ``allOf: [{$ref: X}, {description: ...}]`` is X, described.
+ANNOTATIONS = frozenset({"description", "title", "example", "examples", "default", "readOnly", "writeOnly",
+                         "deprecated", "nullable", "x-nullable", "xml", "externalDocs", "$comment"})
+
+
+def _annotation_key(key: Any) -> bool:
+    return key in ANNOTATIONS or isinstance(key, str) and key.startswith("x-")
+
+
+def is_annotation(schema: Any) -> bool:
+    """True for a schema object holding annotations only (``{}`` too: it allows everything)."""
+    return isinstance(schema, dict) and all(_annotation_key(k) for k in schema)
+
+
+def annotations_of(schema: Any) -> dict[str, Any]:
+    """A schema's annotations merged with those of the annotation-only parts of its ``allOf``; the
+    schema's own come first. The schema itself (no copy) when it has no ``allOf``."""
+    if not isinstance(schema, dict):
+        return {}
+    all_of = schema.get("allOf")
+    if not isinstance(all_of, list):
+        return schema
+    merged = {k: v for k, v in schema.items() if _annotation_key(k)}
+    for part in all_of:
+        if is_annotation(part):
+            for k, v in part.items():
+                merged.setdefault(k, v)
+    return merged
+
+
+def _described(model: ir.Model, notes: dict[str, Any]) -> ir.Model:
+    """A model with the description and examples of the annotations written around it."""
+    description = _text(notes.get("description")) or model.description
+    examples = schema_examples(notes) or model.examples
+    if description == model.description and examples == model.examples:
+        return model
+    return ir.evolve(model, description=description, examples=examples)
 
 
 _CONSTRAINT_KEYS = frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength",

@@ -213,7 +213,7 @@ def model_views(models: list[ir.Model], by_key: dict[str, ir.Model], namer: Type
                        enum_base=_ENUM_BASES.get(m.enum_type, "OpenStrEnum"))
              for m in enums]
     for m in classes:
-        fields = tuple(_field_view(f, namer) for f in m.fields)
+        fields = tuple(_field_view(f, namer, by_key) for f in m.fields)
         views.append(ModelView(name=m.name, kind="object", description=m.description,
                                bases=tuple(by_key[b].name for b in m.bases) or ("BaseModel",),
                                fields=fields))
@@ -222,17 +222,31 @@ def model_views(models: list[ir.Model], by_key: dict[str, ir.Model], namer: Type
     return views
 
 
-def _field_view(f: ir.Field, namer: TypeNamer) -> FieldView:
+def _field_view(f: ir.Field, namer: TypeNamer, by_key: dict[str, ir.Model]) -> FieldView:
     required = f.required and not f.read_only and not f.write_only
     hint = namer.hint(f.type) if required else namer.optional(f.type)
     if required:
         default = None
-    elif f.has_default and f.default is not None and not isinstance(f.type, ir.Named):
-        default = python_default(f.type, f.default) or "None"
+    elif f.has_default and f.default is not None:
+        default = _code_default(f.type, f.default, namer, by_key)
     else:
         default = "None"
     return FieldView(name=f.name, wire_name=f.wire_name, hint=hint, default=default,
                      alias=f.name != f.wire_name, description=f.description)
+
+
+def _code_default(t: ir.Type, value: ir.JSONValue, namer: TypeNamer, by_key: dict[str, ir.Model]) -> str:
+    """A field's default in code: a literal of the type an alias names, an enum's member, or
+    ``None`` (an object model: pydantic never turns a default dict into one)."""
+    target = namer.unalias(t)
+    if isinstance(target, ir.Named):
+        model = by_key.get(target.key)
+        if model is not None and model.kind == "enum":
+            for member in model.members:
+                if member.value == value and type(member.value) is type(value):
+                    return f"{namer.hint(target)}.{member.name}"
+        return "None"
+    return python_default(target, value) or "None"
 
 
 def _bases_first(models: list[ir.Model], by_key: dict[str, ir.Model]) -> list[ir.Model]:

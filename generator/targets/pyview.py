@@ -30,7 +30,15 @@ class TypeNamer:
         self.open_literals = open_literals
 
     def unalias(self, t: ir.Type) -> ir.Type:
-        """The type a chain of alias models stands for (``Colors`` → ``list[str]``)."""
+        """The type a chain of alias models stands for (``Colors`` → ``list[str]``); a nullable use
+        of one stays nullable (``Note | None`` → ``str | None``, the constraints of ``Note`` kept)."""
+        if isinstance(t, ir.Union_) and t.discriminator is None and ir.NULL in t.variants:
+            rest = [v for v in t.variants if v != ir.NULL]
+            if len(rest) != 1 or not isinstance(rest[0], ir.Named) or rest[0].key not in self.aliases:
+                return t
+            inner = self.unalias(rest[0])
+            variants = inner.variants if isinstance(inner, ir.Union_) and inner.discriminator is None else (inner,)
+            return ir.Union_(variants=(*[v for v in variants if v != ir.NULL], ir.NULL))
         seen: set[str] = set()
         while isinstance(t, ir.Named) and t.key in self.aliases and t.key not in seen:
             seen.add(t.key)

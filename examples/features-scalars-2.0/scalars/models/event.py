@@ -33,8 +33,8 @@ class Event(BaseModel):
     email: str | None = None
     homepage: str | None = None
     tags: list[str] | None = None
-    color: Color | None = None
-    priority: Priority | None = None
+    color: Color | None = Color.RED
+    priority: Priority | None = Priority.VALUE_2
     visibility: Literal["public", "private"] | str | None = "public"
     retries: int | None = 3
     enabled: bool | None = True
