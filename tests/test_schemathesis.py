@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,7 +25,7 @@ EXAMPLES = json.loads((ROOT / "examples" / "index.json").read_text("utf-8"))
 CHECKS = (
     "not_a_server_error", "status_code_conformance", "content_type_conformance", "response_headers_conformance",
     "response_schema_conformance", "negative_data_rejection", "positive_data_acceptance",
-    "missing_required_header", "unsupported_method",
+    "missing_required_header", "unsupported_method", "ignored_auth",
 )
 MAX_EXAMPLES = int(os.environ.get("OAGEN_SERVER_FUZZ_EXAMPLES", "8"))
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
@@ -44,11 +46,16 @@ def test_schemathesis_finds_nothing_in_the_mock_server(entry: dict[str, str], tm
     generate_package(ROOT / entry["spec"], tmp_path, package, client=False)
     api = load_api(str(ROOT / entry["spec"]), validate=False).api
     assert api is not None
+    config, credentials = schemathesis_config(api)
+    (tmp_path / "schemathesis.toml").write_text(config, "utf-8")
+    shutil.copy(ROOT / "tests" / "schemathesis_app.py", tmp_path / "schemathesis_app.py")
     env = {**os.environ, "SCHEMATHESIS_HOOKS": "schemathesis_hooks",
            "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), os.environ.get("PYTHONPATH", "")])}
-    with uvicorn_server(f"{package}.server.app:create_mock_app", tmp_path, args=("--factory",)) as url:
+    app_env = {"OAGEN_TEST_PACKAGE": package, "OAGEN_TEST_CREDENTIALS": json.dumps(credentials)}
+    with uvicorn_server("schemathesis_app:build", tmp_path, args=("--factory",), env=app_env) as url:
         command = [
-            str(SCHEMATHESIS), "run", f"{url}/openapi.json", "--url", url + api.base_path,
+            str(SCHEMATHESIS), "--config-file", str(tmp_path / "schemathesis.toml"),
+            "run", f"{url}/openapi.json", "--url", url + api.base_path,
             "--checks", ",".join(CHECKS), "--phases", "examples,coverage,fuzzing",
             "--max-examples", str(MAX_EXAMPLES), "--seed", "20240601", "--generation-database", "none",
             "--workers", "1", "--no-color", "--request-timeout", "10",
@@ -58,3 +65,28 @@ def test_schemathesis_finds_nothing_in_the_mock_server(entry: dict[str, str], tm
                     if name.startswith("uvicorn-"))
     assert result.returncode == 0, result.stdout[-12000:] + result.stderr[-3000:]
     assert "Traceback" not in log, log[-5000:]
+    assert "WARNINGS" not in result.stdout, result.stdout[-6000:]
+
+
+def schemathesis_config(api: Any) -> tuple[str, dict[str, Any]]:
+    """``schemathesis.toml``: a credential for every security scheme of ``api`` (OAuth2 and
+    OpenID Connect are bearer tokens on the wire), every warning a failure (an operation that
+    answered only 401/403 was never reached); and the credentials by ``Credentials`` attribute,
+    for the handlers of ``schemathesis_app`` to hold requests to."""
+    lines = ["[warnings]", "fail-on = true", ""]
+    credentials: dict[str, Any] = {}
+    for scheme in api.security_schemes:
+        lines.append(f"[auth.openapi.{json.dumps(scheme.wire_name)}]")
+        if scheme.kind == "apiKey":
+            credentials[scheme.name] = f"key-{scheme.name}"
+            lines.append(f"api_key = {json.dumps(credentials[scheme.name])}")
+        elif scheme.kind == "basic":
+            credentials[scheme.name] = [f"user-{scheme.name}", "secret: 1"]
+            lines += [f"username = {json.dumps(credentials[scheme.name][0])}", 'password = "secret: 1"']
+        elif scheme.kind == "bearer":
+            credentials[scheme.name] = f"token-{scheme.name}"
+            lines.append(f"bearer = {json.dumps(credentials[scheme.name])}")
+        else:
+            raise AssertionError(f"no credential for the {scheme.kind} scheme {scheme.wire_name!r}")
+        lines.append("")
+    return "\n".join(lines), credentials
