@@ -183,7 +183,8 @@ def test_the_failure_filter_drops_only_what_it_states(monkeypatch: pytest.Monkey
                            ({"type": "array", "items": {"type": "string"}, "maxItems": 0}, None),
                            ({"type": "array", "items": {"type": "string", "pattern": "^b"}}, None)):
         media = "application/x-www-form-urlencoded"
-        raw = {**plain, "requestBody": {"content": {media: {"schema": {"type": "object", "properties": {"tags": tags}}}}}}
+        form = {"type": "object", "properties": {"tags": tags}}
+        raw = {**plain, "requestBody": {"content": {media: {"schema": form}}}}
         case = _case(negative=True, raw=raw, body={"tags": "AAA"}, media=media, data=coverage)
         assert rule(accepted, case, _response(200)) == expected, tags
         swagger2 = {**plain, "parameters": [{"name": "tags", "in": "formData", "collectionFormat": "multi", **tags}]}
