@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
@@ -94,3 +96,104 @@ def import_package(out: Path, package: str, *modules: str) -> list[ModuleType]:
         return [first, *(importlib.import_module(f"{package}.{m}") for m in modules)]
     finally:
         sys.path.remove(str(out))
+
+
+# --------------------------------------------------------------------------- every module imported
+
+# Run in a fresh interpreter by ``import_every_module``: argv = [OUT, PACKAGE, "app" | "no-app"].
+# Models and split-layout operation modules load on first use, so importing ``NAME.client`` and
+# ``NAME.server.app`` leaves most generated code unexecuted: this imports every module file of the
+# package, builds every pydantic model (a model whose references were not all defined when its
+# class was created is built on first use), a TypeAdapter of every type alias the models export,
+# and, with "app", the server app with every route (FastAPI reads each endpoint's annotations).
+IMPORT_EVERY_MODULE = r'''
+import importlib, json, sys, threading, traceback
+from pathlib import Path
+
+out, package, build_app = Path(sys.argv[1]), sys.argv[2], sys.argv[3] == "app"
+sys.path.insert(0, str(out))
+names = []
+for path in sorted((out / package).rglob("*.py")):
+    parts = list(path.relative_to(out).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    names.append(".".join(parts))
+names.sort(key=lambda n: (n.count("."), n))  # a package before its modules
+done = {"modules": names, "models": 0, "aliases": 0, "routes": 0}
+failed = []
+
+
+def run():
+    step = ""
+    try:
+        import pydantic
+        modules = []
+        for name in names:
+            step = f"import {name}"
+            modules.append(importlib.import_module(name))
+        for module in modules:
+            name = module.__name__
+            for attr, value in list(vars(module).items()):
+                if isinstance(value, type) and issubclass(value, pydantic.BaseModel) and value.__module__ == name:
+                    step = f"build {name}.{attr}"
+                    if not value.__pydantic_complete__:
+                        value.model_rebuild(raise_errors=True)
+                    value.model_json_schema()
+                    done["models"] += 1
+            if name.startswith(package + ".models."):
+                for attr in getattr(module, "__all__", ()):
+                    value = getattr(module, attr)
+                    if not isinstance(value, type):
+                        step = f"build {name}.{attr}"
+                        pydantic.TypeAdapter(value).json_schema()
+                        done["aliases"] += 1
+        if build_app and f"{package}.server.app" in names:
+            step = "create_app"
+            done["routes"] = len(importlib.import_module(f"{package}.server.app").create_app(mock=True).routes)
+    except BaseException as exc:
+        traceback.print_exc()
+        text = str(exc).strip().splitlines()
+        failed.append(f"{step}: {type(exc).__name__}: {text[0] if text else ''}"[:400])
+
+
+# pydantic's JSON schema generator recurses a dozen frames per level of nesting: a chain of a
+# hundred nested models (tests/hostile/deep-schemas.json) needs more than the default stack.
+sys.setrecursionlimit(20_000)
+threading.stack_size(256 * 1024 * 1024)
+worker = threading.Thread(target=run)
+worker.start()
+worker.join()
+if failed:
+    print(failed[0], file=sys.stderr)
+    sys.exit(1)
+print(json.dumps(done))
+'''
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What ``import_every_module`` did: the modules imported, the models and type aliases built,
+    the routes of the app; ``error`` is the failing step's one line (None when all went well)."""
+
+    modules: list[str]
+    models: int = 0
+    aliases: int = 0
+    routes: int = 0
+    error: str | None = None
+    stderr: str = ""
+
+
+def import_every_module(out: Path, package: str, *, app: bool = True, timeout: float = 600,
+                        env: dict[str, str] | None = None,
+                        preexec_fn: Callable[[], None] | None = None) -> Imported:
+    """Import every module of the generated package ``out/package`` in a fresh interpreter, build
+    every model (and, with ``app``, the server app); see ``IMPORT_EVERY_MODULE``."""
+    proc = subprocess.run([PYTHON, "-c", IMPORT_EVERY_MODULE, str(out.resolve()), package, "app" if app else "no-app"],
+                          capture_output=True, text=True, timeout=timeout, check=False, cwd=out,
+                          env={**os.environ, **(env or {})}, preexec_fn=preexec_fn)
+    if proc.returncode != 0:
+        lines = [line for line in proc.stderr.strip().splitlines() if line.strip()]
+        return Imported([], error=lines[-1] if lines else f"exit {proc.returncode}", stderr=proc.stderr)
+    summary = json.loads(proc.stdout.strip().splitlines()[-1])
+    return Imported(summary["modules"], summary["models"], summary["aliases"], summary["routes"],
+                    stderr=proc.stderr)

@@ -1,30 +1,47 @@
 """Schemathesis hooks for the generated-server fuzz tests (loaded through ``SCHEMATHESIS_HOOKS``).
 
-Two policies, stated once. First: a 4xx answer to a request that Schemathesis itself generated as
-invalid (negative mode) is the right answer even when the spec documents no 4xx response for
-the operation. Schemathesis then reports "undocumented status code", which is a gap in the spec
-(the seed spec documents only ``200``), not a fault of the server.
+Each rule below drops one kind of failure for one stated reason, and no wider. Every other
+failure counts.
 
-Second, one narrow exclusion where Schemathesis is demonstrably wrong: for a path parameter in
-``label`` or ``matrix`` style whose schema is an array of unconstrained strings, Schemathesis's
-"incorrect type" mutation replaces the array with a string ``"AAA"`` and serializes it as
-``.AAA`` / ``;color=AAA`` -- byte for byte the label/matrix form of the valid array ``["AAA"]``
-(Schemathesis's own wire-ambiguity filter knows only the simple style's ``,``). No server can
-reject it, so accepting it is not a failure. Likewise a label array holding ``"."`` goes out as
-``/path/label-array/..``: Schemathesis leaves the dots unencoded (it encodes them as ``%2E`` only in
-simple style), the HTTP client removes the dot segment (RFC 3986, 5.2.4) and the request reaches
-``/path/``: a 404 there is not the operation's. The same holds for a form or multipart body
-field declared as an array of plain strings (or files): Schemathesis sends ``tags=AAA`` as the
-"incorrect type" string and as the valid one-item array ``["AAA"]`` alike (a form has no other
-way to send one item; in multipart an object goes out as a JSON text part, the bytes of a valid
-one-item array of files), and for ``format: binary`` negated in such a body (any bytes are binary).
-Every other failure counts.
+1. An undocumented 400 or 422 answering a request Schemathesis generated as invalid (negative
+   mode). Those are the statuses the generated server gives a request that breaks the spec; a
+   spec that documents no error response (the seed spec documents only ``200``) leaves them
+   undocumented, a gap in the spec and not a fault of the server. Likewise an undocumented 401
+   or 403 when the negative request withheld the credentials: it presented, for no alternative
+   of the operation's ``security``, the credentials the test configured
+   (``OAGEN_TEST_SCHEME_CREDENTIALS``, what each scheme's credential looks like on the wire).
+   Any other 4xx (a 404 or a 405 for an operation that exists, a 415, ...) counts.
+
+2. A label or matrix path parameter whose schema is an array of unconstrained strings:
+   Schemathesis's "incorrect type" mutation replaces the array with a string ``"AAA"`` and
+   serializes it as ``.AAA`` / ``;color=AAA`` -- byte for byte the label/matrix form of the valid
+   array ``["AAA"]`` (Schemathesis's own wire-ambiguity filter knows only the simple style's
+   ``,``). No server can reject it, so accepting it is not a failure.
+
+3. A 404 for a request whose path Schemathesis built with a ``.`` or ``..`` segment that the
+   HTTP client removed before sending (RFC 3986, 5.2.4), so the request reached another path:
+   for an invalid request, any such segment; for a valid one, only the whole value of a
+   label-style path parameter. That is Schemathesis's defect: the label form of the valid array
+   ``["."]`` is ``..`` (RFC 6570 leaves ``.`` unencoded), and Schemathesis sends it as it is
+   (it encodes dots as ``%2E`` only in simple style), so no server can receive it. A valid
+   request sent as built that gets a 404 counts.
+
+4. A form or multipart body field declared as an array of plain strings (or files) that a
+   one-item array satisfies (array-level ``minItems`` at most 1, ``maxItems`` at least 1;
+   ``uniqueItems`` holds for one item): Schemathesis sends ``tags=AAA`` as the "incorrect type"
+   string and as the valid array ``["AAA"]`` alike (a form has no other way to send one item; in
+   multipart an object goes out as a JSON text part, the bytes of a valid one-item array of
+   files); and ``format: binary`` negated in such a body (any bytes are binary).
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
+from http.cookies import CookieError, SimpleCookie
 from typing import Any
+from urllib.parse import parse_qs, unquote, urlparse
 
 import schemathesis
 from schemathesis.core.failures import AcceptedNegativeData
@@ -33,25 +50,82 @@ from schemathesis.openapi.checks import UndefinedStatusCode
 
 @schemathesis.hook
 def filter_failure(context: Any, failure: Any, case: Any, response: Any) -> bool:
-    """Keep every failure except an undocumented 4xx answering a negative (invalid) request."""
-    if isinstance(failure, UndefinedStatusCode) and 400 <= response.status_code < 500:
-        meta = case.meta
-        if meta is not None and meta.generation.mode.is_negative:
-            return False
-    if isinstance(failure, AcceptedNegativeData) and (
-        _string_as_styled_string_array(case) or _string_as_form_string_array(case)
-    ):
+    """Keep every failure but the four kinds of the module docstring."""
+    rule = _rule(failure, case, response)
+    if rule is not None and os.environ.get("OAGEN_HOOK_LOG"):  # which rule dropped what, for a reader
+        with open(os.environ["OAGEN_HOOK_LOG"], "a", encoding="utf-8") as log:
+            log.write(f"rule {rule}: {case.operation.label}: {type(failure).__name__} {response.status_code}\n")
+    return rule is None
+
+
+def _rule(failure: Any, case: Any, response: Any) -> int | None:
+    """The rule of the module docstring that drops this failure, or None."""
+    negative = case.meta is not None and case.meta.generation.mode.is_negative
+    if isinstance(failure, UndefinedStatusCode) and negative:
+        status = response.status_code
+        if status in (400, 422) or status in (401, 403) and _credentials_withheld(case, response):
+            return 1
+    if isinstance(failure, UndefinedStatusCode) and response.status_code == 404 and _dot_segment_removed(
+            case, response, label_only=not negative):
+        return 3
+    if isinstance(failure, AcceptedNegativeData):
+        if _string_as_styled_string_array(case):
+            return 2
+        if _string_as_form_string_array(case):
+            return 4
+    return None
+
+
+def _credentials_withheld(case: Any, response: Any) -> bool:
+    """The request presented the configured credentials for no alternative of the operation's
+    ``security`` (see the module docstring)."""
+    configured: dict[str, list[str]] = json.loads(os.environ.get("OAGEN_TEST_SCHEME_CREDENTIALS", "{}"))
+    root = case.operation.schema.raw_schema
+    requirements = case.operation.definition.raw.get("security", root.get("security", []))
+    schemes = {**root.get("securityDefinitions", {}), **root.get("components", {}).get("securitySchemes", {})}
+    request = response.request
+    query = parse_qs(urlparse(request.url).query, keep_blank_values=True)
+    cookies: SimpleCookie = SimpleCookie()
+    try:
+        cookies.load(request.headers.get("Cookie", ""))
+    except CookieError:
+        pass
+
+    def presented(name: str) -> bool:
+        scheme = _resolve(root, schemes.get(name, {}))
+        location, key = (scheme.get("in"), scheme.get("name")) if scheme.get("type") == "apiKey" \
+            else ("header", "Authorization")
+        if location == "query":
+            sent = query.get(key, [])
+        elif location == "cookie":
+            sent = [cookies[key].value] if key in cookies else []
+        else:
+            sent = [request.headers[key]] if key in request.headers else []
+        return bool(sent) and all(value == configured.get(name, [None])[0] for value in sent)
+
+    alternatives = [requirement for requirement in requirements if isinstance(requirement, dict)]
+    # An unsecured operation (or one with an anonymous alternative) has nothing to withhold.
+    return bool(alternatives) and not any(all(presented(name) for name in alternative) for alternative in alternatives)
+
+
+def _dot_segment_removed(case: Any, response: Any, *, label_only: bool) -> bool:
+    """The path Schemathesis built has a '.' or '..' segment (with ``label_only``: the whole
+    value of a label-style path parameter) and the request went out without it (rule 3)."""
+    formatted = str(case.formatted_path)
+    if unquote(urlparse(response.request.url).path).endswith(unquote(formatted)):
+        return False  # sent as built (dots encoded or not): a 404 there is the server's
+    labels = {p.definition.get("name") for p in getattr(case.operation, "path_parameters", ())
+              if p.definition.get("style") == "label"}
+    template = case.operation.path.split("/")
+    segments = formatted.split("/")
+    if label_only and len(template) != len(segments):
         return False
-    return not (isinstance(failure, UndefinedStatusCode) and response.status_code == 404 and _dot_segment(case))
-
-
-def _dot_segment(case: Any) -> bool:
-    """The path Schemathesis built has a '.' or '..' segment (removed before it is sent)."""
-    return any(segment in (".", "..") for segment in str(case.formatted_path).split("/"))
+    return any(segment in (".", "..") and (not label_only or template[i][1:-1] in labels)
+               for i, segment in enumerate(segments))
 
 
 def _string_as_styled_string_array(case: Any) -> bool:
-    """A string sent for a label/matrix path array of plain strings (see the module docstring)."""
+    """A string sent for a label/matrix path array of plain strings (rule 2)."""
     data = getattr(getattr(case.meta, "phase", None), "data", None) if case.meta is not None else None
     if data is None or str(getattr(data, "parameter_location", "")) not in ("path", "ParameterLocation.PATH"):
         return False
@@ -85,7 +159,7 @@ def _resolve(root: Any, schema: Any) -> Any:
 
 
 def _string_as_form_string_array(case: Any) -> bool:
-    """A string sent for a form/multipart array field of plain strings (see the module docstring)."""
+    """A string sent for a form/multipart array field of plain strings (rule 4)."""
     data = getattr(getattr(case.meta, "phase", None), "data", None) if case.meta is not None else None
     media = str(case.media_type or "")
     if data is None or not media.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
@@ -136,11 +210,17 @@ def _form_property(case: Any, root: Any, media: str, name: str) -> dict[str, Any
     for param in raw.get("parameters", ()):
         param = _resolve(root, param)
         if param.get("in") == "formData" and param.get("name") == name:
-            return {k: v for k, v in param.items() if k in ("type", "items")}
+            # The parameter's schema keywords, array-level constraints included.
+            return {k: v for k, v in param.items() if k not in ("name", "in", "required", "description",
+                                                               "collectionFormat") and not k.startswith("x-")}
     return {}
 
 
 def _plain_string_array(root: Any, schema: dict[str, Any]) -> bool:
+    """An array of unconstrained strings (or files) that a one-item array satisfies."""
     items = _resolve(root, schema.get("items", {}))
-    return schema.get("type") == "array" and items.get("type") in ("string", "file") \
+    one_item = schema.get("minItems", 0) <= 1 and schema.get("maxItems", 1) >= 1
+    return schema.get("type") == "array" and one_item \
+        and set(schema) <= {"type", "items", "description", "minItems", "maxItems", "uniqueItems"} \
+        and items.get("type") in ("string", "file") \
         and set(items) <= {"type", "format", "description"} and items.get("format") in (None, "binary")

@@ -1,8 +1,9 @@
 """Property-based fuzzing of the whole generator with hostile names and strings in every field.
 
 Random but well-formed OpenAPI documents go through ``generate``. Each either succeeds, with
-files that compile, import (models, client, server) without side effects and passed the AST
-check, or fails with one-line diagnostics; it never raises, hangs or leaves a traceback.
+files that compile, passed the AST check and import without side effects (every module, in a
+fresh interpreter, every model built and the server app with every route: ``import_every_module``),
+or fails with one-line diagnostics; it never raises, hangs or leaves a traceback.
 
 ``make test`` runs a fixed, derandomized budget (in process, without black, plus a few with
 black); ``make fuzz`` runs ``OAGEN_FUZZ_EXAMPLES`` examples (default 2000).
@@ -14,7 +15,6 @@ import itertools
 import json
 import os
 import signal
-import sys
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import import_package
+from helpers import import_every_module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -95,6 +95,16 @@ def schema(components: list[str]) -> st.SearchStrategy[dict[str, Any]]:
     ), max_leaves=6)
 
 
+def parameter_schema() -> st.SearchStrategy[dict[str, Any]]:
+    """A parameter's schema: a scalar, an array of scalars or an object of scalars."""
+    return st.one_of(
+        primitive(), primitive().map(lambda s: {"type": "array", "items": s}),
+        st.fixed_dictionaries({"type": st.just("object"),
+                               "properties": st.dictionaries(name(), primitive(), min_size=1, max_size=3)},
+                              optional={"required": st.lists(name(), max_size=2)}),
+    )
+
+
 def _path_segment(t: str) -> str:
     return "".join(c for c in t if c not in "{}?#/") or "s"
 
@@ -108,10 +118,15 @@ def operation(draw: st.DrawFn, components: list[str]) -> tuple[str, str, dict[st
     params = [{"name": p, "in": "path", "required": True, "description": draw(text()),
                "schema": draw(primitive())} for p in path_params]
     for where in draw(st.lists(st.sampled_from(["query", "header", "cookie"]), max_size=3)):
-        # Scalars and lists of scalars: object-valued parameters are another issue's business.
-        param_schema = draw(st.one_of(primitive(), primitive().map(lambda s: {"type": "array", "items": s})))
-        params.append({"name": draw(name()), "in": where, "required": draw(st.booleans()),
-                       "description": draw(text()), "schema": param_schema})
+        param = {"name": draw(name()), "in": where, "required": draw(st.booleans()), "description": draw(text()),
+                 "schema": draw(parameter_schema())}
+        styles = {"query": ["form", "spaceDelimited", "pipeDelimited", "deepObject"], "header": ["simple"],
+                  "cookie": ["form"]}[where]
+        if draw(st.booleans()):
+            param["style"] = draw(st.sampled_from(styles))
+        if draw(st.booleans()):
+            param["explode"] = draw(st.booleans())
+        params.append(param)
     op: dict[str, Any] = {"parameters": params, "responses": {}}
     for key in ("operationId", "summary", "description"):
         if draw(st.booleans()):
@@ -121,10 +136,7 @@ def operation(draw: st.DrawFn, components: list[str]) -> tuple[str, str, dict[st
     if draw(st.booleans()):
         media = draw(st.sampled_from(["application/json", "application/x-www-form-urlencoded",
                                       "multipart/form-data", "text/plain", "application/octet-stream"]))
-        # A required body beside optional parameters breaks this branch's server template
-        # (a non-default argument after default ones; the server rewrite reads the body itself).
-        optional = any(not p.get("required") for p in params)
-        op["requestBody"] = {"description": draw(text()), "required": draw(st.booleans()) and not optional,
+        op["requestBody"] = {"description": draw(text()), "required": draw(st.booleans()),
                              "content": {media: {"schema": draw(schema(components))}}}
     for status in draw(st.lists(st.sampled_from(["200", "201", "204", "4XX", "default"]), min_size=1, max_size=3,
                                 unique=True)):
@@ -179,8 +191,9 @@ def time_limit(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def check_spec(spec: dict[str, Any], root: Path, *, black: bool) -> None:
-    """Generate ``spec``; success → compiles and imports without side effects; failure → one-line errors."""
+def check_spec(spec: dict[str, Any], root: Path, *, black: bool) -> int:
+    """Generate ``spec``; success → compiles and imports without side effects; failure → one-line
+    errors. The number of routes of the generated app (0 when generation failed)."""
     case = root / f"case{next(_COUNTER)}"
     case.mkdir(parents=True)
     path = case / "spec.json"
@@ -196,15 +209,13 @@ def check_spec(spec: dict[str, Any], root: Path, *, black: bool) -> None:
         assert errors, "a failed run without an error"
         assert not any("internal error" in d.message for d in errors), [d.format() for d in errors]
         assert not (case / "out").exists()
-        return
+        return 0
     for py in (case / "out").rglob("*.py"):
         compile(py.read_text("utf-8"), str(py), "exec")
-    try:
-        import_package(case / "out", package, "models", "client", "server.app", "server.base")
-    finally:
-        for module in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
-            del sys.modules[module]
+    imported = import_every_module(case / "out", package, timeout=120)
+    assert imported.error is None, imported.stderr[-3000:]
     assert not MARKER.exists(), "importing generated code ran a payload"
+    return imported.routes
 
 
 _SETTINGS = {"deadline": None, "database": None, "derandomize": True,
@@ -226,6 +237,33 @@ def test_api_key_names_found_by_the_fuzzer(name: str, tmp_path: Path) -> None:
             "security": [{"ra": []}],
             "paths": {"/a": {"get": {"operationId": "a", "responses": {"200": {"description": "ok"}}}}}}
     check_spec(spec, tmp_path, black=True)
+
+
+def test_required_bodies_beside_optional_and_object_parameters(tmp_path: Path) -> None:
+    """What the fuzzer once had to avoid, every run: a required body of each media type beside
+    optional parameters, and object-valued parameters in every location and style."""
+    point = {"type": "object", "properties": {"x": {"type": "integer"}, "label": {"type": "string"}},
+             "required": ["x"]}
+    params = [{"name": "filter", "in": "query", "schema": point},
+              {"name": "flat", "in": "query", "explode": False, "schema": point},
+              {"name": "deep", "in": "query", "style": "deepObject", "explode": True, "schema": point},
+              {"name": "X-Point", "in": "header", "schema": point},
+              {"name": "X-Exploded", "in": "header", "explode": True, "schema": point},
+              {"name": "jar", "in": "cookie", "explode": False, "schema": point},
+              {"name": "tags", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
+              {"name": "limit", "in": "query", "schema": {"type": "integer", "default": 10}}]
+    paths: dict[str, Any] = {}
+    for i, media in enumerate(["application/json", "application/x-www-form-urlencoded", "multipart/form-data",
+                               "text/plain", "application/octet-stream"]):
+        body = point if "form" in media or media == "application/json" else {"type": "string"}
+        paths[f"/op{i}/{{id}}"] = {"post": {
+            "operationId": f"op{i}",
+            "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+                           *params, {"name": "must", "in": "query", "required": True, "schema": point}],
+            "requestBody": {"required": True, "content": {media: {"schema": body}}},
+            "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": point}}}}}}
+    spec = {"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": paths}
+    assert check_spec(spec, tmp_path, black=False) >= len(paths)
 
 
 @settings(max_examples=3, **_SETTINGS)  # type: ignore[arg-type]

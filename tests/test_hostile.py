@@ -5,8 +5,8 @@ through ``oagen generate`` in a subprocess with a memory limit, into an output f
 already holds a generated package. For each the test asserts: exit 0 or 1 (as a ``.expected``
 file beside it says, when there is one), no traceback, every error one line, well under 10 s,
 nothing written outside the output folder, the previous output untouched on failure, and on
-success generated code that imports (client, models, server) without side effects and passes
-the AST check.
+success generated code that passes the AST check (``ast_check``) and imports without side
+effects: every module, every model built, the server app with every route (``check_generated``).
 
 ``NAME.EXT.expected``: first line ``exit N``; every further line must appear in the output,
 except ``args: ...`` (more command-line arguments) and ``package: NAME`` (the package generated).
@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, SPECS
+from helpers import ROOT, SPECS, Imported, import_every_module
 
 HOSTILE = Path(__file__).parent / "hostile"
 MARKER = Path("/tmp/oagen-hostile-MARKER")
@@ -133,24 +133,77 @@ def test_hostile_input(case: Path, tmp_path: Path, previous_output: Path) -> Non
         return
     if package is not None:
         assert (out / package / "__init__.py").is_file(), sorted(p.name for p in out.iterdir())
-    check_generated(out)
+    check_generated(out, spec)
 
 
-def check_generated(out: Path) -> None:
-    """The generated package passes the AST check and imports without side effects."""
-    from generator.safety import TARGET_VOCABULARY, check_module
-
+def check_generated(out: Path, spec: Path | None = None) -> Imported:
+    """The generated package compiles, passes the AST check (when ``spec``, the spec it was
+    generated from, is given) and imports without side effects: every module of it, every model
+    built, the server app with every route, in a fresh interpreter (the spec's payloads would touch
+    MARKER)."""
     packages = [p.name for p in out.iterdir() if (p / "__init__.py").exists()]
     assert len(packages) == 1, packages
     package = packages[0]
-    for path in sorted((out / package).rglob("*.py")):
+    files = sorted((out / package).rglob("*.py"))
+    for path in files:
         compile(path.read_text("utf-8"), str(path), "exec")
-    # Import every module in a fresh interpreter; the spec's payloads would touch MARKER.
-    script = (f"import importlib\nfor m in ('', '.models', '.client', '.errors', '.server.app', '.server.base', "
-              f"'.server.handlers'):\n    importlib.import_module({package!r} + m)\nprint('imported')\n")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=out, check=False,
-                            timeout=120, env={**os.environ, "PYTHONPATH": str(out)}, preexec_fn=_limit_memory)
-    assert result.returncode == 0 and "imported" in result.stdout, result.stderr[-3000:]
+    if spec is not None:
+        ast_check(out, spec, package)
+    imported = import_every_module(out, package, timeout=120, env={"PYTHONPATH": str(out)},
+                                   preexec_fn=_limit_memory)
+    assert imported.error is None, imported.stderr[-3000:]
+    assert len(imported.modules) == len(files) and imported.routes > 0, imported
     assert not MARKER.exists(), "importing the generated code ran a payload"
-    assert TARGET_VOCABULARY  # the AST check itself ran inside generate; check_module is tested in test_safety
-    del check_module
+    return imported
+
+
+def ast_check(out: Path, spec: Path, package: str) -> None:
+    """``safety.check_files`` on the files as written: every Python file of the package parses,
+    holds only identifiers of its template or of the naming pass, and no statement that runs at
+    import but a docstring (the check ``generate`` ran before writing, repeated independently)."""
+    from generator import render, safety
+    from generator.api import load_api
+    from generator.targets import registry
+    from generator.targets.package import Options
+
+    loaded = load_api(str(spec), validate=False)
+    assert loaded.api is not None, [d.format() for d in loaded.diagnostics]
+    plans = registry.plan(loaded.api, Options(package=package))
+    python = {p.path for p in plans if p.python}
+    written = {str(p.relative_to(out)) for p in (out / package).rglob("*.py")}
+    assert python == written, sorted(python ^ written)
+    texts = {p.path: (out / p.path).read_text("utf-8") for p in plans}
+    problems = safety.check_files(render.environment(), plans, texts, loaded.api, package)
+    assert problems == [], [d.format() for d in problems]
+
+
+def test_check_generated_fails_when_its_claims_break(tmp_path: Path) -> None:
+    """check_generated runs what it claims: the AST check, every lazily loaded module, every model
+    built (a broken model module or an unresolvable annotation never reached by importing the
+    client and the server app is found)."""
+    from generator.api import GenerateOptions, generate
+
+    spec = SPECS / "features" / "composition-3.0.yaml"
+    out = tmp_path / "out"
+    assert generate(str(spec), out, GenerateOptions(package="comp", format=False)).ok
+    imported = check_generated(out, spec)
+    assert {"comp.models.dog", "comp.models.cat"} <= set(imported.modules) and imported.models >= 7
+    dog = out / "comp" / "models" / "dog.py"
+    original = dog.read_text("utf-8")
+    # What the old check imported still imports: the client and the app never load models.dog.
+    script = "import comp.client, comp.server.app, comp.models; print('ok')"
+    assert subprocess.run([sys.executable, "-c", script], cwd=out, capture_output=True, text=True,
+                          check=False).stdout.strip() == "ok"
+    dog.write_text(original + "\nint('a lazily loaded module ran')\n", "utf-8")
+    assert subprocess.run([sys.executable, "-c", script], cwd=out, capture_output=True, text=True,
+                          check=False).stdout.strip() == "ok"
+    with pytest.raises(AssertionError, match="a lazily loaded module ran"):
+        check_generated(out)
+    with pytest.raises(AssertionError, match="models/dog.py.* runs an expression at import time"):
+        check_generated(out, spec)
+    # A model whose annotation names nothing: the class is created, only building it fails.
+    dog.write_text(original.replace("barks: bool | None", "barks: Missing | None"), "utf-8")
+    with pytest.raises(AssertionError, match="build comp.models.dog.Dog: PydanticUndefinedAnnotation"):
+        check_generated(out)
+    with pytest.raises(AssertionError, match="'Missing'"):
+        ast_check(out, spec, "comp")

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from helpers import SPECS
+from helpers import ROOT, SPECS
 from test_hostile import tree
 
 from generator import cli, writer
@@ -154,16 +156,40 @@ def test_failure_leaves_previous_output_untouched(out: Path, tmp_path: Path, con
     assert tree(out) == before
 
 
-def test_read_only_output(out: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root writes into read-only folders")
-    os.chmod(out / "pets", 0o555)
+def _without_root_override() -> None:
+    """In the child before exec: drop the capabilities that let root ignore file permissions
+    (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER) from the bounding set, so the program it
+    runs, still uid 0 and the owner of every file, meets permissions as any owner would."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2, 3):
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed (root without CAP_SETPCAP?)")
+
+
+def test_read_only_output(out: Path) -> None:
+    """An output folder its owner may not write: exit 1 with one line, no traceback, the previous
+    output as it was. Permissions do not stop root (CI runs the tests as root): as root the run
+    goes without the capabilities that override them."""
+    folders = [out, *(p for p in out.rglob("*") if p.is_dir())]
+    for folder in folders:
+        os.chmod(folder, 0o555)
+    before = {k: v[0] for k, v in tree(out).items()}
     try:
-        code, text = run(["generate", str(SPECS / "petstore" / "petstore-3.1.yaml"), "-o", str(out),
-                          "--package", "pets", "--no-format"], capsys)
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "generate", str(SPECS / "petstore" / "petstore-3.1.yaml"),
+             "-o", str(out), "--package", "pets", "--no-format"],
+            capture_output=True, text=True, check=False, timeout=120, cwd=out.parent,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "OAGEN_CACHE_DIR": ""},
+            preexec_fn=_without_root_override if os.geteuid() == 0 else None)
     finally:
-        os.chmod(out / "pets", 0o755)
-    assert code == 1 and "Traceback" not in text
+        for folder in folders:
+            os.chmod(folder, 0o755)
+    text = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in text, text
+    assert [line for line in text.splitlines() if "error[" in line][0].startswith(str(out)), text
+    assert {k: v[0] for k, v in tree(out).items()} == before
 
 
 def test_default_limits_take_the_largest_real_specs() -> None:
