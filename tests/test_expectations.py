@@ -43,10 +43,6 @@ PACKAGES = {e["out"].split("/")[-1]: e["package"] for e in json.loads((EXAMPLES 
 RGB = {"R": 100, "G": 200, "B": 150}  # the OpenAPI style table's example values
 COLORS = ["blue", "black", "brown"]
 
-ALLOF_DEFAULT = pytest.mark.xfail(strict=True, reason="allOf-annotated refs: the default beside an allOf-wrapped "
-                                                      "(or, in 3.1, sibling) $ref is dropped")
-
-
 def example(name: str) -> ModuleType:
     """The package of examples/NAME, imported afresh (three examples share the name petstore)."""
     return import_fresh(EXAMPLES / name, PACKAGES[name])
@@ -624,8 +620,7 @@ def test_scalars(name: str) -> None:
     assert request.content == b"\x01" and request.headers["content-type"] == "application/octet-stream"
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=ALLOF_DEFAULT)
-                                  for n in ("features-scalars-2.0", "features-scalars-3.0", "features-scalars-3.1")])
+@pytest.mark.parametrize("name", ["features-scalars-2.0", "features-scalars-3.0", "features-scalars-3.1"])
 def test_scalars_enum_reference_defaults(name: str) -> None:
     """``color: {allOf: [$ref: Color], default: red}`` (3.1: ``$ref`` with a sibling ``default``)
     is a Color defaulting to red."""
