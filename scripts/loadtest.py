@@ -367,8 +367,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {row['label']} | {row['requests']} | {_statuses(row['statuses'])} | {row['server_errors']} "
               f"| {row['transport_errors']} | {row['rss_start']:.1f} | {row['rss_mid']:.1f} | {row['rss_end']:.1f} "
               f"| {row['rss_end'] - row['rss_start']:+.1f} | {row['p50']} | {row['p99']} | {row['rps']:.0f} |")
-    print(f"\nRSS of the uvicorn process from /proc: start = after one request of each kind, mid = halfway "
-          f"through the load, end = after it (peak: "
+    print("\nRSS of the uvicorn process from /proc: start = after one request of each kind, mid = halfway "
+          "through the load, end = after it (peak: "
           + ", ".join(f"{r['rss_peak']:.1f}" for r in rows) + " MB); limits: body "
           f"{MAX_BODY} bytes, the rest at their defaults.")
     if args.json:

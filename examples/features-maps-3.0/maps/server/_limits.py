@@ -81,13 +81,18 @@ class RequestLimits:
 
     def __init__(self, app: Any, limits: Limits | None = None) -> None:
         self.app = app
-        self.limits = limits if limits is not None else Limits()
+        self.limits = limits = limits if limits is not None else Limits()
+        # The head's limits as numbers (off: never reached), checked on every request.
+        self._head = tuple(
+            _OFF if value is None else value
+            for value in (limits.max_url_bytes, limits.max_headers, limits.max_header_bytes)
+        )
+        self._body = _OFF if limits.max_body_bytes is None else limits.max_body_bytes
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limits = self.limits
         headers = scope["headers"]
         size = 0
         length = media = None
@@ -100,13 +105,23 @@ class RequestLimits:
                 media = value
             elif name == b"transfer-encoding":
                 chunked = True
-        refused = _check_head(limits, scope, len(headers), size, length)
-        if refused is not None:
-            await _refuse(send, refused)
-            return
-        body = length is not None or chunked
-        guard = _Guard(limits, (media or b"") if body else None, receive, send)
-        token = _CURRENT.set(limits)
+        max_url, max_headers, max_header_bytes = self._head
+        path: bytes = scope.get("raw_path") or scope["path"].encode("utf-8")
+        url = len(path) + len(scope.get("query_string") or b"")
+        if (
+            url > max_url
+            or len(headers) > max_headers
+            or size > max_header_bytes
+            or (length is not None and length.isdigit() and int(length) > self._body)
+        ):
+            refused = _check_head(self.limits, scope, len(headers), size, length)
+            if refused is not None:
+                await _refuse(send, refused)
+                return
+        guard = _Guard(self.limits, receive, send)
+        if length is not None or chunked:
+            guard.expect_body(media or b"")
+        token = _CURRENT.set(self.limits)
         try:
             await self.app(scope, guard.receive if guard.counting else receive, guard.send)
         except Exception:
@@ -117,6 +132,9 @@ class RequestLimits:
             await _refuse(send, guard.refused)
         finally:
             _CURRENT.reset(token)
+
+
+_OFF = 1 << 62
 
 
 def _check_head(
@@ -162,37 +180,49 @@ _UNSAFE = re.compile(rb"[\r\n\x00]")
 class _Guard:
     """One request's body counters, and its send with the outgoing headers checked."""
 
-    def __init__(self, limits: Limits, media: bytes | None, receive: Any, send: Any) -> None:
-        """``media``: the request's Content-Type (b"" when none), None when it has no body."""
+    __slots__ = (
+        "limits",
+        "_receive",
+        "_send",
+        "refused",
+        "started",
+        "_replaced",
+        "counting",
+        "seen",
+        "form",
+        "fields",
+        "delimiter",
+        "delimiters",
+        "part_start",
+        "tail",
+    )
+
+    def __init__(self, limits: Limits, receive: Any, send: Any) -> None:
         self.limits = limits
         self._receive = receive
         self._send = send
         self.refused: LimitExceeded | None = None
         self.started = False
         self._replaced = False
-        self.seen = 0
-        self.fields = 0
-        self.delimiter = b""
-        self.delimiters = 0
-        self.part_start: int | None = None
-        self.tail = b""
-        self.form = False
-        if media is not None:
-            kind, _, parameters = media.partition(b";")
-            kind = kind.strip().lower()
-            self.form = (
-                kind == b"application/x-www-form-urlencoded" and limits.max_parts is not None
-            )
-            if kind.startswith(b"multipart/") and (
-                limits.max_parts is not None or limits.max_part_bytes is not None
-            ):
-                boundary = _boundary(parameters)
-                if boundary:
-                    self.delimiter = b"--" + boundary
         #: Whether the body is read through ``receive`` (a request with a body and a limit on it).
-        self.counting = media is not None and (
-            limits.max_body_bytes is not None or self.form or bool(self.delimiter)
-        )
+        self.counting = False
+
+    def expect_body(self, media: bytes) -> None:
+        """The request has a body of this Content-Type (b"" when none): count what matters."""
+        limits = self.limits
+        self.seen = self.fields = self.delimiters = 0
+        self.delimiter = self.tail = b""
+        self.part_start: int | None = None
+        kind, _, parameters = media.partition(b";")
+        kind = kind.strip().lower()
+        self.form = kind == b"application/x-www-form-urlencoded" and limits.max_parts is not None
+        if kind.startswith(b"multipart/") and (
+            limits.max_parts is not None or limits.max_part_bytes is not None
+        ):
+            boundary = _boundary(parameters)
+            if boundary:
+                self.delimiter = b"--" + boundary
+        self.counting = limits.max_body_bytes is not None or self.form or bool(self.delimiter)
 
     async def receive(self) -> Any:
         if self.refused is not None:
@@ -275,7 +305,7 @@ class _Guard:
                 return
             self.started = True
             headers = message.get("headers") or ()
-            if any(_UNSAFE.search(name) or _UNSAFE.search(value) for name, value in headers):
+            if _UNSAFE.search(b" ".join([b" ".join(pair) for pair in headers])):
                 message = {**message, "headers": _safe_headers(headers)}
         elif self._replaced:
             return
