@@ -139,14 +139,16 @@ def profile(apps: dict[str, Any], n: int, top: int) -> str:
             for area, spent in sorted(by_area.items(), key=lambda kv: -kv[1])[:12]:
                 lines.append(f"  {100 * spent / total:5.1f}%  {spent / n * 1e6:7.1f} us  {area}")
             if True:
-                lines.append("  top functions by cumulative time (us/request):")
+                lines.append("  top functions by cumulative time (us/request; the frames every request "
+                             "passes through, over 80% of it, left out):")
                 rows = sorted(stats.stats.items(), key=lambda kv: -kv[1][3])  # type: ignore[attr-defined]
                 shown = 0
                 for (filename, line, function), (_, _, tottime, cumtime, _) in rows:
                     if shown >= top:
                         break
                     area = _area(filename, function)
-                    if area.startswith("stdlib asyncio") or function in ("_many", "_one", "run"):
+                    if area.startswith("stdlib asyncio") or function in ("_many", "_one", "run") \
+                            or cumtime > 0.8 * total:
                         continue
                     lines.append(f"    {cumtime / n * 1e6:7.1f} cum {tottime / n * 1e6:6.1f} own  "
                                  f"{area}:{line} {function}")
