@@ -355,7 +355,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"   {kind.group:9} {kind.status}  {kind.method:6} {kind.label}")
             print(f"   {row['requests']} requests in {row['duration']:.1f} s ({row['rps']:.0f}/s): "
                   f"{_statuses(row['statuses'])}; p50 {row['p50']} ms, p99 {row['p99']} ms; RSS "
-                  f"{row['rss_start']:.1f} -> {row['rss_mid']:.1f} -> {row['rss_end']:.1f} MB", flush=True)
+                  f"{row['rss_start']:.1f} -> {row['rss_mid']:.1f} -> {row['rss_end']:.1f} MB "
+                  f"(just started: {row['rss_ready']:.1f} MB)", flush=True)
             for problem in failures(row):
                 print(f"   FAIL: {problem}", flush=True)
     finally:
