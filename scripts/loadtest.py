@@ -147,10 +147,12 @@ class Server:
 
 
 @contextmanager
-def serve(app: str, app_dir: Path, *, env: dict[str, str] | None = None) -> Iterator[Server]:
-    """``uvicorn APP`` (one process, no access log) on 127.0.0.1; stopped on exit."""
+def serve(app: str, app_dir: Path, *, env: dict[str, str] | None = None, log_dir: Path | None = None
+          ) -> Iterator[Server]:
+    """``uvicorn APP`` (one process, no access log) on 127.0.0.1; stopped on exit. Its log goes to
+    ``log_dir`` (default: ``app_dir``)."""
     port = free_port()
-    log = app_dir / f"uvicorn-{port}.log"
+    log = (log_dir or app_dir) / f"uvicorn-{port}.log"
     with log.open("wb") as handle:
         proc = subprocess.Popen(
             [PY, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port), "--app-dir", str(app_dir),

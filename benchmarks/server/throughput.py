@@ -114,7 +114,8 @@ def run(rounds: int = 3, seconds: float = 5.0, connections: int = 32, log: Any =
         if not result.ok:
             raise RuntimeError("\n".join(d.format() for d in result.diagnostics))
         env = {"PYTHONPATH": str(tmp / "out")}
-        with serve("generated_app:app", HERE, env=env) as gen, serve("handwritten_app:app", HERE) as hand:
+        with serve("generated_app:app", HERE, env=env, log_dir=tmp) as gen, \
+                serve("handwritten_app:app", HERE, log_dir=tmp) as hand:
             differ = parity(gen.url, hand.url)
             for label, request in LOADS.items():  # warm both (lazy validators, adapters, caches)
                 for server in (gen, hand):
