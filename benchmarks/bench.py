@@ -5,6 +5,11 @@ run's own) and whole runs are medians of ``--repeat`` (default 3). Phases are ti
 child by calling the pipeline's stages directly.
 
     python benchmarks/bench.py [--repeat N] [--only SUBSTRING] [--no-peers] [--no-large]
+                               [--no-server | --server-only] [--server-rounds N] [--server-seconds S]
+
+The server rows (benchmarks/server/): requests/s of the generated server of a petstore-sized spec
+next to a hand-written FastAPI app doing the same validation, both under autocannon in turns
+(throughput.py), and the CPU time of one request of each, in process (profile_server.py).
 """
 
 from __future__ import annotations
@@ -191,7 +196,13 @@ def main() -> int:
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--no-large", action="store_true")
     parser.add_argument("--no-validate", action="store_true", help="skip openapi-spec-validator in the runs")
+    parser.add_argument("--no-server", action="store_true", help="skip the server throughput rows")
+    parser.add_argument("--server-only", action="store_true", help="only the server throughput rows")
+    parser.add_argument("--server-rounds", type=int, default=3)
+    parser.add_argument("--server-seconds", type=float, default=5.0)
     args = parser.parse_args()
+    if args.server_only:
+        return server_rows(args)
     if not CORPUS.exists():
         subprocess.run([str(ROOT / "scripts" / "fetch_corpus.sh")], check=False, cwd=ROOT)
     ensure_yaml_copy(SPECS[3][1], SPECS[2][1])
@@ -241,7 +252,29 @@ def main() -> int:
     for label, ph, _, _ in rows:
         cells = " | ".join(f"{ph.get(k, 0):.2f}" for k in _PHASE_NAMES)
         print(f"| {label} | {cells} | {ph.get('peak_mb', 0):.0f} |")
+    if not args.no_server:
+        print()
+        server_rows(args)
     return 0
+
+
+def server_rows(args: argparse.Namespace) -> int:
+    """Generated server vs hand-written FastAPI: requests/s under autocannon, CPU us per request."""
+    sys.path.insert(0, str(ROOT / "benchmarks" / "server"))
+    import throughput
+
+    if not throughput.autocannon_available():
+        print("server rows skipped: autocannon is not installed (run `make tools`)")
+        return 0
+    print("== server throughput (generated vs hand-written FastAPI)", flush=True)
+    found = throughput.run(args.server_rounds, args.server_seconds, log=lambda line: print(line, flush=True))
+    cpu = subprocess.run([PY, str(ROOT / "benchmarks" / "server" / "profile_server.py"), "--requests", "3000"],
+                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    print()
+    print(throughput.table(found))
+    print("\nCPU time of one request, in process (no socket, no load tool; profile_server.py):")
+    print(cpu.stdout.strip() or cpu.stderr.strip()[-2000:])
+    return 1 if found["parity"] else 0
 
 
 if __name__ == "__main__":

@@ -546,6 +546,8 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
         FilePlan(path=f"{pkg}/server/__init__.py", template="server/__init__.py.jinja", context=context),
         FilePlan(path=f"{pkg}/server/_runtime.py", template="server/_runtime.py.jinja", context=context,
                  weight=1500),
+        FilePlan(path=f"{pkg}/server/_limits.py", template="server/_limits.py.jinja", context=context,
+                 weight=200),
         FilePlan(path=f"{pkg}/server/base.py", template="server/base.py.jinja", context=context,
                  weight=len(api.operations) * (2 if split else 15)),
         FilePlan(path=f"{pkg}/server/app.py", template="server/app.py.jinja", context=context,

@@ -12,6 +12,7 @@ from fastapi import Cookie, Depends, FastAPI, Header, Path, Query, Request
 from fastapi.responses import Response
 
 from .. import models as m
+from . import _limits
 from . import _runtime as _rt
 from .base import BaseHandlers, Credentials
 
@@ -101,12 +102,15 @@ async def _op_list_animals(
     )
 
 
-def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> FastAPI:
+def create_app(
+    handlers: BaseHandlers | None = None, *, mock: bool = False, **limits: int | None
+) -> FastAPI:
     """The app, serving every operation under the spec's base path.
 
     Without ``handlers``, ``Handlers`` from ``handlers.py`` is used. With ``mock=True`` every
     operation the handlers do not override answers its first declared success response
-    (the spec's example, else one built from the schema) instead of 501.
+    (the spec's example, else one built from the schema) instead of 501. ``limits`` change the
+    request limits (``max_body_bytes=...``; the names and defaults are ``_limits.Limits``).
     """
     if handlers is None:
         from .handlers import Handlers
@@ -123,6 +127,7 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
     app.state.oagen = _rt.load_runtime(__package__ or __name__, handlers, BaseHandlers, mock)
     _rt.install_error_handlers(app)
     app.add_middleware(_rt.EncodedSlashes)
+    app.add_middleware(_limits.RequestLimits, _limits.Limits(**limits))
     app.router.add_api_route(
         "/v1/documents",
         _op_create_document,

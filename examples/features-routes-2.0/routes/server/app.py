@@ -13,6 +13,7 @@ from fastapi.responses import Response
 from pydantic import Field
 
 from .. import models as m
+from . import _limits
 from . import _runtime as _rt
 from .base import BaseHandlers, Credentials
 
@@ -298,12 +299,15 @@ async def _op_get_shelf(
     )
 
 
-def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> FastAPI:
+def create_app(
+    handlers: BaseHandlers | None = None, *, mock: bool = False, **limits: int | None
+) -> FastAPI:
     """The app, serving every operation under the spec's base path.
 
     Without ``handlers``, ``Handlers`` from ``handlers.py`` is used. With ``mock=True`` every
     operation the handlers do not override answers its first declared success response
-    (the spec's example, else one built from the schema) instead of 501.
+    (the spec's example, else one built from the schema) instead of 501. ``limits`` change the
+    request limits (``max_body_bytes=...``; the names and defaults are ``_limits.Limits``).
     """
     if handlers is None:
         from .handlers import Handlers
@@ -320,6 +324,7 @@ def create_app(handlers: BaseHandlers | None = None, *, mock: bool = False) -> F
     app.state.oagen = _rt.load_runtime(__package__ or __name__, handlers, BaseHandlers, mock)
     _rt.install_error_handlers(app)
     app.add_middleware(_rt.EncodedSlashes)
+    app.add_middleware(_limits.RequestLimits, _limits.Limits(**limits))
     app.router.add_api_route(
         "/api/jobs/latest",
         _op_describe_latest_job,

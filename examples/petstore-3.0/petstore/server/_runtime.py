@@ -29,6 +29,8 @@ from starlette.exceptions import HTTPException
 from starlette.routing import Match
 from starlette.types import Scope
 
+from . import _limits
+
 _log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -769,7 +771,7 @@ async def read_body(
         return text
     if kind == "json":
         try:
-            data = json.loads(raw)
+            data = _limits.loads(raw)
         except ValueError as exc:
             raise _error(("body",), f"the body is not valid JSON: {exc}", "json_invalid") from None
         state.validate(schema, data, ("body",))
@@ -830,7 +832,7 @@ def _shape_form(data: dict[str, Any], schema: Any, defs: Mapping[str, Any]) -> d
             value = [value]
         elif _is_object(prop) and isinstance(value, str | bytes):
             try:
-                value = json.loads(value)
+                value = _limits.loads(value)
             except ValueError:
                 pass
         result[key] = value
