@@ -15,7 +15,7 @@ from typing import Any
 from .. import ir
 from ..diagnostics import Diagnostics, Severity, SourceRef
 from . import wire
-from .schemas import Context
+from .context import Context
 
 _NAME_HINT = "write the name as plain text, as it goes on the wire"
 _OWNED = (*wire.STACK_OWNED, "accept", "content-type", "authorization")
@@ -178,8 +178,8 @@ def _authorization_schemes(doc: dict[str, Any], ctx: Context) -> frozenset[str]:
     found = set()
     quiet = Diagnostics()  # (lower.py reports what is wrong with a scheme)
     base = ctx.resolver.root_loc.child("components", "securitySchemes")
-    for name, scheme in schemes.items():
-        scheme, _ = ctx.resolver.deref(scheme, base.child(name), quiet)
+    for name, written in schemes.items():
+        scheme, _ = ctx.resolver.deref(written, base.child(name), quiet)
         if not isinstance(scheme, dict):
             continue
         header = str(scheme.get("name", "")).lower() == "authorization" and scheme.get("in", "header") == "header"

@@ -9,17 +9,21 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
+from typing import Literal as TLiteral
 
 from .. import ir
-from ..diagnostics import Diagnostics, SourceRef
-from ..refs import Loc, RefError, Resolver
-from .swagger2 import Origins, canonical_ref
+from ..refs import Loc, RefError
+from .context import Context, spec_text
 
-_TYPE_ALIASES = {"int": "integer", "str": "string", "bool": "boolean", "float": "number",
-                 "double": "number", "long": "integer", "array": "array", "object": "object"}
-_PRIMITIVES = ("string", "integer", "number", "boolean", "null")
+# A schema's ``type`` as read: JSON Schema's seven, Swagger 2's ``file``, and the aliases specs
+# write by mistake (``int``, ``double``...).
+SchemaType = TLiteral["string", "integer", "number", "boolean", "null", "array", "object", "file"]
+_SCHEMA_TYPES: dict[str, SchemaType] = {
+    "string": "string", "integer": "integer", "number": "number", "boolean": "boolean", "null": "null",
+    "array": "array", "object": "object", "file": "file",
+    "int": "integer", "str": "string", "bool": "boolean", "float": "number", "double": "number", "long": "integer",
+}
 _MAX_DEPTH = 200
 # The OpenAPI format registry (https://spec.openapis.org/registry/format/) and JSON Schema's.
 KNOWN_FORMATS = frozenset({
@@ -30,45 +34,6 @@ KNOWN_FORMATS = frozenset({
     "media-range", "sf-boolean", "sf-decimal", "sf-integer", "sf-string", "sf-token", "sf-binary", "int",
     "integer", "string", "number", "boolean", "date-time-local", "time-local", "http-date", "unixtime",
 })
-
-
-@dataclass(slots=True)
-class Context:
-    """What the normalizer stages share: the resolver, diagnostics and the models found."""
-
-    resolver: Resolver
-    diags: Diagnostics
-    origins: Origins
-    models: dict[str, ir.Model] = field(default_factory=dict)
-    pending: set[str] = field(default_factory=set)
-    aliasing: set[str] = field(default_factory=set)  # pending models that are aliases (a loop among them is one)
-    nullable: dict[str, bool] = field(default_factory=dict)  # model key → null is a value of its schema
-    swagger2: bool = False
-
-    def src(self, loc: Loc) -> SourceRef:
-        """The source reference of a location, in the original document's pointers."""
-        if loc.file == self.resolver.root.file:
-            return SourceRef(pointer=self.origins.original(loc.pointer), file=loc.file)
-        return SourceRef(pointer=loc.pointer, file=loc.file)
-
-    def model_key(self, loc: Loc) -> str:
-        """A stable key for the model defined at a location."""
-        pointer = "#" + loc.pointer
-        if loc.file == self.resolver.root.file:
-            return canonical_ref(pointer)
-        return _relative_name(self.resolver, loc.file) + pointer
-
-
-def _relative_name(resolver: Resolver, file: str) -> str:
-    root = resolver.root.path
-    if root is not None:
-        try:
-            import os
-
-            return os.path.relpath(file, root.parent).replace("\\", "/")
-        except ValueError:
-            pass
-    return file
 
 
 def hint_from_pointer(loc: Loc) -> str:
@@ -180,7 +145,7 @@ class SchemaLowerer:
         if schema.get("nullable") is True or schema.get("x-nullable") is True:
             return True
         kind = schema.get("type")
-        if kind == "null" or isinstance(kind, list) and "null" in kind:
+        if kind == "null" or (isinstance(kind, list) and "null" in kind):
             return True
         if "const" in schema:
             return schema["const"] is None
@@ -254,22 +219,20 @@ class SchemaLowerer:
             return _union_of(parts)
         return self._single(types[0] if types else None, schema, loc, hint, depth)
 
-    def _types(self, schema: dict[str, Any], loc: Loc) -> list[str]:
+    def _types(self, schema: dict[str, Any], loc: Loc) -> list[SchemaType]:
         raw = schema.get("type")
         listed = raw if isinstance(raw, list) else [raw] if raw is not None else []
-        result: list[str] = []
+        result: list[SchemaType] = []
         for t in listed:
-            name = _TYPE_ALIASES.get(t, t) if isinstance(t, str) else t
-            if name == "file":
-                name = "file"
-            elif name not in _PRIMITIVES and name not in ("array", "object"):
+            name = _SCHEMA_TYPES.get(t) if isinstance(t, str) else None
+            if name is None:
                 self.ctx.diags.warning("OAG202", f"unknown type {t!r}; typed as any", self.ctx.src(loc.child("type")),
                                        "use one of string, integer, number, boolean, array, object, null")
                 return []
             result.append(name)
         return result
 
-    def _single(self, kind: str | None, schema: dict[str, Any], loc: Loc, hint: str, depth: int) -> ir.Type:
+    def _single(self, kind: SchemaType | None, schema: dict[str, Any], loc: Loc, hint: str, depth: int) -> ir.Type:
         if kind is None:
             if "properties" in schema or "additionalProperties" in schema:
                 kind = "object"
@@ -285,7 +248,7 @@ class SchemaLowerer:
             return ir.Primitive(kind="string", format="binary")
         if "enum" in schema and isinstance(schema["enum"], list) and kind in ("string", "integer", "number", "boolean"):
             values = [v for v in schema["enum"] if v is not None]
-            literal = _enum_literal(values) if values else ir.Primitive(kind=kind)  # type: ignore[arg-type]
+            literal = _enum_literal(values) if values else ir.Primitive(kind=kind)
             return _with_null(literal) if None in schema["enum"] else literal
         if kind == "array":
             items = schema.get("items")
@@ -299,7 +262,7 @@ class SchemaLowerer:
         if isinstance(fmt, str) and fmt not in KNOWN_FORMATS:
             self.ctx.diags.warning("OAG203", f"unknown format {fmt!r} for type {kind}; treated as plain {kind}",
                                    self.ctx.src(loc.child("format")), "use a format from the OpenAPI format registry")
-        return ir.Primitive(kind=kind, format=fmt if isinstance(fmt, str) else None,  # type: ignore[arg-type]
+        return ir.Primitive(kind=kind, format=fmt if isinstance(fmt, str) else None,
                             constraints=_constraints(schema))
 
     def _additional(self, schema: dict[str, Any], loc: Loc, hint: str, depth: int) -> ir.Type | None:
@@ -350,9 +313,9 @@ class SchemaLowerer:
             if isinstance(enum, list) and enum and kind in ("string", "integer", "number", None) \
                     and not isinstance(schema.get("properties"), dict):
                 return _described(self._enum(schema, loc, key, hint), notes)
-            is_object = (kind == "object" or kind is None and "properties" in schema) \
+            is_object = (kind == "object" or (kind is None and "properties" in schema)) \
                 and isinstance(schema.get("properties"), dict)
-            if is_object or isinstance(schema.get("allOf"), list) and len(schema["allOf"]) > 1:
+            if is_object or (isinstance(schema.get("allOf"), list) and len(schema["allOf"]) > 1):
                 return _described(self._object(schema, loc, key, hint), notes)
             if isinstance(schema.get("allOf"), list) and len(schema["allOf"]) == 1 \
                     and isinstance(schema.get("properties"), dict):
@@ -367,8 +330,9 @@ class SchemaLowerer:
             self.ctx.diags.warning("OAG022", f"$ref loop: {key} refers back to itself through {alias.key}; "
                                    "typed as any", self.ctx.src(loc), "make one of the schemas a real schema")
             alias = ir.ANY
-        return ir.Model(key=key, name_hint=hint, kind="alias", alias=alias, description=_text(notes.get("description")),
-                        examples=schema_examples(notes), src=self.ctx.src(loc))
+        return ir.Model(key=key, name_hint=hint, kind="alias", alias=alias,
+                        description=spec_text(notes.get("description")), examples=schema_examples(notes),
+                        src=self.ctx.src(loc))
 
     def _enum(self, schema: dict[str, Any], loc: Loc, key: str, hint: str) -> ir.Model:
         seen: list[Any] = []
@@ -378,15 +342,16 @@ class SchemaLowerer:
             if value not in seen or any(type(value) is not type(s) for s in seen if s == value):
                 seen.append(value)
         kinds = {type(v) for v in seen}
-        enum_type = "string" if kinds <= {str} else "integer" if kinds <= {int} else \
-            "number" if kinds <= {int, float} else "mixed"
+        enum_type: TLiteral["string", "integer", "number", "mixed"] = (
+            "string" if kinds <= {str} else "integer" if kinds <= {int} else
+            "number" if kinds <= {int, float} else "mixed")
         if enum_type == "mixed" or bool in kinds or not seen:
             return ir.Model(key=key, name_hint=hint, kind="alias", alias=_enum_literal(schema["enum"]),
-                            description=_text(schema.get("description")), examples=schema_examples(schema),
+                            description=spec_text(schema.get("description")), examples=schema_examples(schema),
                             src=self.ctx.src(loc))
         members = tuple(ir.EnumMember(value=ir.freeze(v)) for v in seen)
-        return ir.Model(key=key, name_hint=hint, kind="enum", members=members, enum_type=enum_type,  # type: ignore[arg-type]
-                        description=_text(schema.get("description")), examples=schema_examples(schema),
+        return ir.Model(key=key, name_hint=hint, kind="enum", members=members, enum_type=enum_type,
+                        description=spec_text(schema.get("description")), examples=schema_examples(schema),
                         src=self.ctx.src(loc))
 
     def _object(self, schema: dict[str, Any], loc: Loc, key: str, hint: str) -> ir.Model:
@@ -411,7 +376,7 @@ class SchemaLowerer:
             extra = more if more is not None else extra
         return ir.Model(key=key, name_hint=hint, kind="object", fields=tuple(fields.values()), bases=tuple(bases),
                         additional=extra, closed=schema.get("additionalProperties") is False and not bases,
-                        description=_text(schema.get("description")),
+                        description=spec_text(schema.get("description")),
                         examples=schema_examples(schema), src=self.ctx.src(loc))
 
     def _merge_part(self, part: Any, loc: Loc, key: str, bases: list[str], parts: list[tuple[dict[str, Any], Loc]],
@@ -457,13 +422,13 @@ class SchemaLowerer:
         return None
 
     def _field(self, wire: str, prop: Any, loc: Loc, hint: str, required: bool) -> ir.Field:
-        ftype = self.type_of(prop, loc, hint + _pascal_hint(wire))
+        ftype = self.type_of(prop, loc, hint + pascal_hint(wire))
         p = annotations_of(prop)  # the property's own, and those an annotated allOf adds
         default, has_default = code_default(p, self.ctx, loc)
         if has_default and not self.check_default(ftype, p["default"], loc):
             default, has_default = None, False
         return ir.Field(wire_name=wire, type=ftype, required=required, default=default, has_default=has_default,
-                        description=_text(p.get("description") or p.get("title")),
+                        description=spec_text(p.get("description") or p.get("title")),
                         read_only=p.get("readOnly") is True, write_only=p.get("writeOnly") is True,
                         deprecated=p.get("deprecated") is True, examples=schema_examples(p), src=self.ctx.src(loc))
 
@@ -534,7 +499,8 @@ def code_default(schema: Any, ctx: Context, loc: Loc) -> tuple[ir.JSONValue, boo
 
 
 @functools.lru_cache(maxsize=4096)
-def _pascal_hint(text: str) -> str:
+def pascal_hint(text: str) -> str:
+    """A model name hint from spec text (``pet id`` → ``PetId``; ``Field`` when it has no word)."""
     words = re.findall(r"[A-Za-z0-9]+", text)
     return "".join(w[:1].upper() + w[1:] for w in words) or "Field"
 
@@ -549,10 +515,6 @@ def schema_examples(schema: Any) -> tuple[ir.JSONValue, ...]:
     return tuple(ir.freeze(v) for v in found)
 
 
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
 # Keywords that describe a value without constraining it: JSON Schema's meta-data vocabulary,
 # OpenAPI's ``nullable``/``xml``/``externalDocs`` and extensions. A schema of these alone adds no
 # type: ``allOf: [{$ref: X}, {description: ...}]`` is X, described.
@@ -561,7 +523,7 @@ ANNOTATIONS = frozenset({"description", "title", "example", "examples", "default
 
 
 def _annotation_key(key: Any) -> bool:
-    return key in ANNOTATIONS or isinstance(key, str) and key.startswith("x-")
+    return key in ANNOTATIONS or (isinstance(key, str) and key.startswith("x-"))
 
 
 def is_annotation(schema: Any) -> bool:
@@ -587,7 +549,7 @@ def annotations_of(schema: Any) -> dict[str, Any]:
 
 def _described(model: ir.Model, notes: dict[str, Any]) -> ir.Model:
     """A model with the description and examples of the annotations written around it."""
-    description = _text(notes.get("description")) or model.description
+    description = spec_text(notes.get("description")) or model.description
     examples = schema_examples(notes) or model.examples
     if description == model.description and examples == model.examples:
         return model
