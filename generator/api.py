@@ -19,7 +19,7 @@ from .uptodate import current_manifest
 
 if TYPE_CHECKING:
     from .fork import Forked
-    from .loader import Limits
+    from .limits import Limits
     from .refs import RefOptions, Resolver
 
 # The stages (black, jinja2, PyYAML, the validator...) are imported when a run needs them, so
@@ -221,9 +221,7 @@ def _located(items: list[Diagnostic], resolver: Resolver | None) -> list[Diagnos
     result = []
     for d in items:
         where = found.get(d.src.file, {}).get(d.src.pointer) if d.src.line is None else None
-        if where is not None:
-            d = replace(d, src=replace(d.src, line=where[0], col=where[1]))
-        result.append(d)
+        result.append(d if where is None else replace(d, src=replace(d.src, line=where[0], col=where[1])))
     return result
 
 
@@ -278,7 +276,7 @@ def prepare_templates(user_dir: Path | None) -> Prepared:
             env.get_template(name)
             if name.endswith(".py.jinja"):
                 safety.template_identifiers(env, name)
-        except Exception:  # noqa: BLE001, S112 - a broken template: the run reports it if it uses it
+        except Exception:  # noqa: BLE001 - a broken template: the run reports it if it uses it
             continue
     return code.code, safety.learned_identifiers()
 

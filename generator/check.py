@@ -145,7 +145,7 @@ def _load_compiled(key: str, schema: dict[str, Any]) -> Callable[[Any], Any] | N
                 pass  # a read-only cache: compiled again next time
     namespace: dict[str, Any] = {"__name__": f"_oagen_oas_{key}"}
     try:
-        exec(code, namespace)  # noqa: S102 - our own compiled validator
+        exec(code, namespace)  # our own validator, compiled by fastjsonschema and cached
     except Exception:  # noqa: BLE001 - a cache entry of another fastjsonschema
         return None
     return namespace.get("validate")
@@ -195,7 +195,7 @@ def _cache_dir() -> Path | None:
     return cache_dir("schemas")
 
 
-class _ConfinedHandlers(dict):  # type: ignore[type-arg]
+class _ConfinedHandlers(dict[str, Callable[[str], Any]]):
     """The validator's own ``$ref`` retrieval, confined like oagen's resolver: files under the
     spec's folder only, never the network (its default handlers would fetch any URL, and
     fall back to urlopen for schemes they do not know)."""

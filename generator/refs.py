@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostics, FatalError, SourceRef, join_pointer, split_pointer
-from .loader import DEFAULT_LIMITS, Document, Limits, decode, load_text, read_source
+from .limits import DEFAULT_LIMITS, Limits
+from .loader import Document, decode, load_text, read_source
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,15 +114,17 @@ def wrap_call(head: str, args: list[Any], tail: str = ")", indent: int = 0) -> s
 
 
 def _flat(arg: Any) -> str:
+    # ``arg`` comes from a template: a string, or a nested call ``[head, args, tail]``.
     if isinstance(arg, list | tuple):
         head, args, tail = arg
-        return head + ", ".join(_flat(a) for a in args) + tail
+        return f"{head}{', '.join(_flat(a) for a in args)}{tail}"
     return str(arg)
 
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|[\[\](){}]| \| |, ')
 _ATOM = re.compile(r'None|True|False|-?[0-9][0-9a-fA-Fxe.+-]*|"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
-_FIELD = re.compile(r'Field\((?:default=(?:None|True|False|-?[0-9.e+-]+|"(?:[^"\\]|\\.)*"), )?alias="(?:[^"\\]|\\.)*"\)')
+_FIELD = re.compile(r'Field\((?:default=(?:None|True|False|-?[0-9.e+-]+|"(?:[^"\\]|\\.)*"), )?'
+                    r'alias="(?:[^"\\]|\\.)*"\)')
 _SUBSCRIPT = re.compile(r"[A-Za-z_][\w.]*\[")
 
 
