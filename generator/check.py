@@ -83,7 +83,7 @@ def _validate(doc: Document, version: str, strict: bool) -> list[Diagnostic]:
 _FORK_BYTES = 1_000_000  # below this, validating in place is quicker than forking
 
 
-def fast_valid(data: Any, version: str) -> bool:
+def fast_valid(data: object, version: str) -> bool:
     """True when the document passes the official JSON Schema (False when unsure)."""
     check = _fast_validator(version)
     if check is None:
@@ -224,7 +224,7 @@ class _ConfinedHandlers(dict[str, Callable[[str], Any]]):
         return load(str(path)).data
 
 
-def _iter_errors(data: Any, version: str, root: Path | None = None) -> Iterator[tuple[str, str]]:
+def _iter_errors(data: object, version: str, root: Path | None = None) -> Iterator[tuple[str, str]]:
     import openapi_spec_validator
 
     validator_cls = getattr(openapi_spec_validator, _VALIDATORS[version])
@@ -235,6 +235,6 @@ def _iter_errors(data: Any, version: str, root: Path | None = None) -> Iterator[
         yield join_pointer("", *path), _message(error)
 
 
-def _message(error: Any) -> str:
+def _message(error: object) -> str:
     message = str(getattr(error, "message", error))
     return message if len(message) <= 300 else message[:297] + "..."

@@ -108,7 +108,7 @@ _Yaml12Loader.yaml_implicit_resolvers = {}
 _add_core_resolvers(_Yaml12Loader)
 
 
-def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
+def _construct_int(loader: _Yaml12Loader, node: yaml.ScalarNode) -> int:
     text = str(node.value)
     if len(text) > DEFAULT_LIMITS.max_number_digits:
         raise yaml.constructor.ConstructorError(
@@ -118,7 +118,7 @@ def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
     return int(text, 0) if text.startswith("0x") else int(text)
 
 
-def _construct_float(loader: Any, node: yaml.ScalarNode) -> float:
+def _construct_float(loader: _Yaml12Loader, node: yaml.ScalarNode) -> float:
     text = str(node.value).lower()
     if text.endswith("inf"):
         return float("-inf") if text.startswith("-") else float("inf")
@@ -351,11 +351,11 @@ def _fix(text: str) -> str:
     return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
 
 
-def _bad(value: Any) -> bool:
+def _bad(value: object) -> bool:
     return isinstance(value, str) and any(0xD800 <= ord(c) <= 0xDFFF for c in value)
 
 
-def _replace_surrogates(data: Any) -> bool:
+def _replace_surrogates(data: object) -> bool:
     """Lone surrogates (a JSON ``\\ud800`` escape) in keys and strings → U+FFFD, in place,
     iteratively: no generated file, HTTP header or pydantic model can hold them."""
     changed = False

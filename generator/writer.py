@@ -119,7 +119,7 @@ def dumps_manifest(data: dict[str, Any]) -> bytes:
     return ("\n".join(lines) + "\n}\n").encode("utf-8")
 
 
-def _json(value: Any) -> str:
+def _json(value: object) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 

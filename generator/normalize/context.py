@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any
 
 from .. import ir
 from ..diagnostics import Diagnostics, SourceRef
@@ -49,6 +48,6 @@ def _relative_name(resolver: Resolver, file: str) -> str:
     return file
 
 
-def spec_text(value: Any) -> str:
+def spec_text(value: object) -> str:
     """A text field of the spec (description, summary, title): the string, or ``""`` for anything else."""
     return value if isinstance(value, str) else ""

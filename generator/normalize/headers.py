@@ -73,7 +73,7 @@ class HeaderRules:
             return None
         return name
 
-    def stack_headers(self, params: list[ir.Parameter], has_body: bool, security: Any) -> list[ir.Parameter]:
+    def stack_headers(self, params: list[ir.Parameter], has_body: bool, security: object) -> list[ir.Parameter]:
         """An operation's parameters without those the HTTP stack owns (``security``: the operation's
         effective ``security`` list, as written)."""
         auth_scheme = self._sends_authorization(security)
@@ -129,7 +129,7 @@ class HeaderRules:
         return dataclasses.replace(p, type=ir.STRING, required=False, default=p.default if default_ok else None,
                                    has_default=default_ok)
 
-    def _sends_authorization(self, security: Any) -> str | None:
+    def _sends_authorization(self, security: object) -> str | None:
         """The first security scheme of a ``security`` list that sends an Authorization header."""
         if not isinstance(security, list):
             return None

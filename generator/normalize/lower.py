@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 from typing import Literal as TLiteral
 
 from .. import ir
@@ -17,7 +16,7 @@ from .routes import check_routes
 from .schemas import SchemaLowerer
 
 
-def spec_version(data: Any, file: str) -> str:
+def spec_version(data: object, file: str) -> str:
     """``2.0``, ``3.0`` or ``3.1``; anything else is a fatal, one-line error."""
     def fatal(message: str, hint: str, pointer: str = "") -> FatalError:
         return FatalError([Diagnostic(code="OAG008", severity=Severity.ERROR, message=message,
@@ -85,7 +84,7 @@ _API_KEY_PLACES: dict[str, TLiteral["header", "query", "cookie"]] = {
     "header": "header", "query": "query", "cookie": "cookie"}
 
 
-def _security_schemes(raw: Any, ctx: Context) -> tuple[ir.SecurityScheme, ...]:
+def _security_schemes(raw: object, ctx: Context) -> tuple[ir.SecurityScheme, ...]:
     if not isinstance(raw, dict):
         return ()
     result = []

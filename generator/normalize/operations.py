@@ -170,7 +170,7 @@ class OperationLowerer:
             src=self.ctx.src(loc),
         )
 
-    def _parameters(self, common: list[Any], common_loc: Loc, own: Any, own_loc: Loc) -> list[ir.Parameter]:
+    def _parameters(self, common: list[Any], common_loc: Loc, own: object, own_loc: Loc) -> list[ir.Parameter]:
         merged: dict[tuple[str, str], ir.Parameter] = {}
         for raw, loc in [*[(p, common_loc.child(i)) for i, p in enumerate(common)],
                          *([(p, own_loc.child(i)) for i, p in enumerate(own)] if isinstance(own, list) else [])]:
@@ -188,7 +188,7 @@ class OperationLowerer:
                                    "write 'parameters:' as a list")
         return list(merged.values())
 
-    def _parameter(self, raw: Any, loc: Loc) -> ir.Parameter | None:
+    def _parameter(self, raw: object, loc: Loc) -> ir.Parameter | None:
         param, ploc = self.ctx.resolver.deref(raw, loc, self.ctx.diags)
         src = self.ctx.src(loc)
         if not isinstance(param, dict):
@@ -372,7 +372,7 @@ class OperationLowerer:
                                            style="simple", explode=False, src=self.ctx.src(loc)))
         return result
 
-    def _body(self, raw: Any, loc: Loc, hint: str) -> ir.RequestBody | None:
+    def _body(self, raw: object, loc: Loc, hint: str) -> ir.RequestBody | None:
         if raw is None:
             return None
         body, bloc = self.ctx.resolver.deref(raw, loc, self.ctx.diags)
@@ -382,7 +382,7 @@ class OperationLowerer:
         return ir.RequestBody(required=body.get("required") is True, description=spec_text(body.get("description")),
                               contents=tuple(contents), src=self.ctx.src(loc))
 
-    def _contents(self, content: Any, loc: Loc, hint: str) -> list[ir.Content]:
+    def _contents(self, content: object, loc: Loc, hint: str) -> list[ir.Content]:
         if not isinstance(content, dict):
             return []
         result = []
@@ -394,7 +394,7 @@ class OperationLowerer:
                                      examples=examples + schema_examples(schema)))
         return result
 
-    def _responses(self, raw: Any, loc: Loc, hint: str) -> list[ir.Response]:
+    def _responses(self, raw: object, loc: Loc, hint: str) -> list[ir.Response]:
         if not isinstance(raw, dict):
             return []
         result = []
@@ -426,11 +426,11 @@ class OperationLowerer:
                                       contents=tuple(contents), headers=tuple(headers)))
         return result
 
-    def _security(self, raw: Any, loc: Loc) -> tuple[ir.SecurityRequirement, ...]:
+    def _security(self, raw: object, loc: Loc) -> tuple[ir.SecurityRequirement, ...]:
         return security_requirements(raw, loc, self.ctx)
 
 
-def security_requirements(raw: Any, loc: Loc, ctx: Context) -> tuple[ir.SecurityRequirement, ...]:
+def security_requirements(raw: object, loc: Loc, ctx: Context) -> tuple[ir.SecurityRequirement, ...]:
     """``security`` → requirement alternatives (``[]`` means none)."""
     if not isinstance(raw, list):
         return ()
@@ -467,7 +467,7 @@ def body_kind(media: str, ctype: ir.Type) -> ir.BodyKind:
     return "binary"
 
 
-def _method(key: Any) -> str | None:
+def _method(key: object) -> str | None:
     if not isinstance(key, str):
         return None
     cleaned = key.replace("&nbsp;", "").replace("\xa0", "").strip().lower()

@@ -52,7 +52,7 @@ class SchemaLowerer:
 
     # -- entry points -----------------------------------------------------------------------
 
-    def component(self, schema: Any, loc: Loc) -> ir.Named:
+    def component(self, schema: object, loc: Loc) -> ir.Named:
         """Register the schema at ``loc`` as a named model (once) and refer to it."""
         key = self.ctx.model_key(loc)
         if key not in self.ctx.models and key not in self.ctx.pending:
@@ -64,7 +64,7 @@ class SchemaLowerer:
             self.ctx.models[key] = model
         return ir.Named(key=key)
 
-    def type_of(self, schema: Any, loc: Loc, hint: str, depth: int = 0) -> ir.Type:
+    def type_of(self, schema: object, loc: Loc, hint: str, depth: int = 0) -> ir.Type:
         """The IR type of a schema used inline; ``hint`` names hoisted inline models."""
         if depth > _MAX_DEPTH:
             self.ctx.diags.warning("OAG210", "schema nests too deeply; typed as any", self.ctx.src(loc))
@@ -80,11 +80,13 @@ class SchemaLowerer:
         base = self._inline(schema, loc, hint, depth)
         return self._nullable(schema, base)
 
-    def annotated(self, schema: Any, loc: Loc) -> tuple[Any, Loc] | None:
+    def annotated(self, schema: object, loc: Loc) -> tuple[Any, Loc] | None:
         """When ``schema`` is an ``allOf`` that only annotates one schema (``allOf: [{$ref: X},
         {description: ...}]``): that schema and where it is; ``({}, loc)`` when every part is
         annotations. None for any other schema."""
-        all_of = schema.get("allOf") if isinstance(schema, dict) else None
+        if not isinstance(schema, dict):
+            return None
+        all_of = schema.get("allOf")
         if not isinstance(all_of, list) or not all_of:
             return None
         real = [i for i, part in enumerate(all_of) if not is_annotation(part)]
@@ -97,7 +99,7 @@ class SchemaLowerer:
                 return None
         return part, ploc
 
-    def check_default(self, t: ir.Type, value: Any, loc: Loc) -> bool:
+    def check_default(self, t: ir.Type, value: object, loc: Loc) -> bool:
         """A default that is not a value of its type is dropped (pydantic never validates it)."""
         fits = default_fits(t, value, self.ctx.models.get)
         seen: set[str] = set()
@@ -113,7 +115,7 @@ class SchemaLowerer:
 
     # -- internals --------------------------------------------------------------------------
 
-    def _ref(self, ref: Any, loc: Loc) -> ir.Type:
+    def _ref(self, ref: object, loc: Loc) -> ir.Type:
         try:
             target, tloc = self.ctx.resolver.resolve(ref, loc)
         except RefError as exc:
@@ -121,7 +123,7 @@ class SchemaLowerer:
             return ir.ANY
         return self.component(target, tloc)
 
-    def _ref_use(self, ref: Any, loc: Loc) -> ir.Type:
+    def _ref_use(self, ref: object, loc: Loc) -> ir.Type:
         """A use of a referenced schema: its model, ``| None`` when null is one of its values
         (an object or enum model cannot say so itself: every use of it does)."""
         named = self._ref(ref, loc)
@@ -129,13 +131,13 @@ class SchemaLowerer:
             return _with_null(named)
         return named
 
-    def _null_target(self, key: str, ref: Any, loc: Loc) -> bool:
+    def _null_target(self, key: str, ref: object, loc: Loc) -> bool:
         found = self.ctx.nullable.get(key)
         if found is None:
             found = self.ctx.nullable[key] = self._may_be_null({"$ref": ref}, loc, {})
         return found
 
-    def _may_be_null(self, schema: Any, loc: Loc, seen: dict[tuple[str, str], bool]) -> bool:
+    def _may_be_null(self, schema: object, loc: Loc, seen: dict[tuple[str, str], bool]) -> bool:
         """True when null is a value of the schema, in any version's spelling (``nullable``,
         ``x-nullable``, ``type: [..., "null"]``, a null variant of a oneOf/anyOf, a null enum value),
         through references and annotated ``allOf`` s. Reads the schemas only (a model that refers
@@ -175,7 +177,7 @@ class SchemaLowerer:
             return bool(real) and all(self._may_be_null(p, loc.child("allOf", i), seen) for i, p in real)
         return False
 
-    def _same_type(self, kind: Any, part: Any, loc: Loc) -> bool:
+    def _same_type(self, kind: object, part: object, loc: Loc) -> bool:
         """True when a ``type`` beside an annotated ``allOf`` only repeats the type of its schema."""
         target = part
         if isinstance(part, dict) and "$ref" in part:
@@ -300,7 +302,7 @@ class SchemaLowerer:
                 self.ctx.pending.discard(key)
         return ir.Named(key=key)
 
-    def _model(self, schema: Any, loc: Loc, key: str, hint: str) -> ir.Model:
+    def _model(self, schema: object, loc: Loc, key: str, hint: str) -> ir.Model:
         notes = annotations_of(schema)
         found = self.annotated(schema, loc)
         while found is not None and isinstance(found[0], dict) and found[0] and "$ref" not in found[0]:
@@ -379,7 +381,7 @@ class SchemaLowerer:
                         description=spec_text(schema.get("description")),
                         examples=schema_examples(schema), src=self.ctx.src(loc))
 
-    def _merge_part(self, part: Any, loc: Loc, key: str, bases: list[str], parts: list[tuple[dict[str, Any], Loc]],
+    def _merge_part(self, part: object, loc: Loc, key: str, bases: list[str], parts: list[tuple[dict[str, Any], Loc]],
                     depth: int = 0) -> None:
         """One part of an object's ``allOf``: a base class (a reference to an object model, directly
         or through aliases) or a schema whose properties the object takes over."""
@@ -421,7 +423,7 @@ class SchemaLowerer:
             key = model.alias.key
         return None
 
-    def _field(self, wire: str, prop: Any, loc: Loc, hint: str, required: bool) -> ir.Field:
+    def _field(self, wire: str, prop: object, loc: Loc, hint: str, required: bool) -> ir.Field:
         ftype = self.type_of(prop, loc, hint + pascal_hint(wire))
         p = annotations_of(prop)  # the property's own, and those an annotated allOf adds
         default, has_default = code_default(p, self.ctx, loc)
@@ -433,7 +435,7 @@ class SchemaLowerer:
                         deprecated=p.get("deprecated") is True, examples=schema_examples(p), src=self.ctx.src(loc))
 
 
-def default_fits(t: ir.Type, value: Any, model: Callable[[str], ir.Model | None] = lambda key: None,
+def default_fits(t: ir.Type, value: object, model: Callable[[str], ir.Model | None] = lambda key: None,
                  depth: int = 0) -> bool | None:
     """Whether a default is a value of the type: True, False, or None (not known: an object model,
     or a model ``model(key)`` does not know yet)."""
@@ -472,7 +474,7 @@ MAX_DEFAULT_VALUES = 1_000
 MAX_DEFAULT_TEXT = 64 * 1024
 
 
-def code_default(schema: Any, ctx: Context, loc: Loc) -> tuple[ir.JSONValue, bool]:
+def code_default(schema: object, ctx: Context, loc: Loc) -> tuple[ir.JSONValue, bool]:
     """A schema's ``default`` for generated code, unless it is too large to be one (a YAML
     alias can make a few bytes of spec a million values): then a warning, and no default."""
     if not isinstance(schema, dict) or "default" not in schema:
@@ -505,7 +507,7 @@ def pascal_hint(text: str) -> str:
     return "".join(w[:1].upper() + w[1:] for w in words) or "Field"
 
 
-def schema_examples(schema: Any) -> tuple[ir.JSONValue, ...]:
+def schema_examples(schema: object) -> tuple[ir.JSONValue, ...]:
     """A schema's ``example`` (OAS 2/3.0) and ``examples`` (JSON Schema list, OAS 3.1), in that order."""
     if not isinstance(schema, dict):
         return ()
@@ -522,16 +524,16 @@ ANNOTATIONS = frozenset({"description", "title", "example", "examples", "default
                          "deprecated", "nullable", "x-nullable", "xml", "externalDocs", "$comment"})
 
 
-def _annotation_key(key: Any) -> bool:
+def _annotation_key(key: object) -> bool:
     return key in ANNOTATIONS or (isinstance(key, str) and key.startswith("x-"))
 
 
-def is_annotation(schema: Any) -> bool:
+def is_annotation(schema: object) -> bool:
     """True for a schema object holding annotations only (``{}`` too: it allows everything)."""
     return isinstance(schema, dict) and all(_annotation_key(k) for k in schema)
 
 
-def annotations_of(schema: Any) -> dict[str, Any]:
+def annotations_of(schema: object) -> dict[str, Any]:
     """A schema's annotations merged with those of the annotation-only parts of its ``allOf``; the
     schema's own come first. The schema itself (no copy) when it has no ``allOf``."""
     if not isinstance(schema, dict):
@@ -592,7 +594,7 @@ def _constraints(schema: dict[str, Any]) -> ir.Constraints:
     )
 
 
-def _enum_literal(values: Any) -> ir.Type:
+def _enum_literal(values: object) -> ir.Type:
     if not isinstance(values, list):
         return ir.ANY
     plain: list[ir.JSONValue] = []

@@ -37,7 +37,7 @@ _HOST = re.compile(rf"(?:(?:{_LABEL}\.)+[A-Za-z]{{2,}}|localhost|\d{{1,3}}(?:\.\
 _NOT_URI = re.compile(r"[\x00-\x20\x7f<>\"\\^`|{}]")
 
 
-def servers(raw: Any, ctx: Context) -> tuple[ir.Server, ...]:
+def servers(raw: object, ctx: Context) -> tuple[ir.Server, ...]:
     """The document's usable servers, in order (an unusable one is skipped with a warning)."""
     if not isinstance(raw, list):
         return ()
@@ -55,7 +55,7 @@ def servers(raw: Any, ctx: Context) -> tuple[ir.Server, ...]:
     return tuple(found)
 
 
-def _variables(raw: Any) -> list[ir.ServerVariable]:
+def _variables(raw: object) -> list[ir.ServerVariable]:
     if not isinstance(raw, dict):
         return []
     found = []

@@ -105,11 +105,11 @@ def upgrade(data: dict[str, Any], resolver: Resolver, diags: Diagnostics) -> tup
     return out, origins
 
 
-def _looks_like_method(key: Any) -> bool:
+def _looks_like_method(key: object) -> bool:
     return isinstance(key, str) and key.strip().replace("\xa0", "").replace("&nbsp;", "").lower() in HTTP_METHODS
 
 
-def _media_list(value: Any) -> list[str]:
+def _media_list(value: object) -> list[str]:
     if isinstance(value, list):
         return [v for v in value if isinstance(v, str)]
     return []
@@ -279,7 +279,7 @@ def _form_body(form: list[tuple[dict[str, Any], str]], consumes: list[str], body
     return {"required": bool(required), "content": {media: {"schema": schema}}}
 
 
-def _response(resp: Any, ptr: str, produces: list[str], resolver: Resolver, diags: Diagnostics,
+def _response(resp: object, ptr: str, produces: list[str], resolver: Resolver, diags: Diagnostics,
               origins: Origins) -> Any:
     resolved, _ = resolver.deref(resp, Loc(resolver.root.file, ptr), diags) if isinstance(resp, dict) else (resp, None)
     if not isinstance(resolved, dict):
