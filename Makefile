@@ -35,7 +35,7 @@ help:
 	@echo "make examples     regenerate examples/ (golden output)"
 	@echo "make fuzz         fuzz tests (OAGEN_FUZZ_EXAMPLES=$(OAGEN_FUZZ_EXAMPLES))"
 	@echo "make fuzz-server  fuzz the generated server only"
-	@echo "make lint         ruff check generator"
+	@echo "make lint         ruff check (generator, scripts, tests, benchmarks) and mypy --strict (generator)"
 	@echo "make clean        remove build and cache artefacts (distclean also drops .venv and .cache)"
 
 # --- Python environment -----------------------------------------------------------------
@@ -75,7 +75,7 @@ tools: prism autocannon corpus-fetch
 demo: $(STAMP)
 	$(VPY) scripts/demo.py
 
-test: $(STAMP) tools
+test: $(STAMP) tools lint
 	$(PYTEST) -n 2
 
 test-fast: $(STAMP)
@@ -99,8 +99,10 @@ fuzz: $(STAMP)
 fuzz-server: $(STAMP)
 	OAGEN_SERVER_FUZZ_EXAMPLES=$(OAGEN_FUZZ_EXAMPLES) $(PYTEST) -m fuzz tests/test_schemathesis.py
 
+# The rules and the files are in pyproject.toml ([tool.ruff], [tool.mypy]).
 lint: $(STAMP)
-	$(VENV)/bin/ruff check generator
+	$(VENV)/bin/ruff check generator scripts tests benchmarks
+	$(VENV)/bin/mypy
 
 clean:
 	rm -rf build dist artifacts .pytest_cache .mypy_cache .ruff_cache *.egg-info

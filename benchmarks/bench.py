@@ -23,7 +23,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -224,7 +223,7 @@ def main() -> int:
         peer = None if args.no_peers or "YAML" in label else peer_openapi_generator(spec, repeat)
         rows.append((label, ph, whole, peer))
         ops = ph.get("operations", 0) or 1
-        print(f"   phases: " + ", ".join(f"{k} {ph[k]:.2f}s" for k in
+        print("   phases: " + ", ".join(f"{k} {ph[k]:.2f}s" for k in
                                         _PHASE_NAMES if k in ph), flush=True)
         print(f"   whole: {whole['wall']:.2f}s wall, peak {whole['peak']:.0f} MB, no-op {whole['noop']:.2f}s, "
               f"import client {whole['import_client']:.2f}s, server {whole['import_server']:.2f}s, "

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import __version__, changes, ir
 from .changes import ChangeReport, HandlerStatus
@@ -18,9 +18,13 @@ from .diagnostics import Diagnostic, Diagnostics, FatalError, Severity, SourceRe
 from .uptodate import current_manifest
 
 if TYPE_CHECKING:
+    import jinja2
+
     from .fork import Forked
-    from .loader import Limits
+    from .limits import Limits
     from .refs import RefOptions, Resolver
+    from .safety import Vocabulary
+    from .targets.package import FilePlan
 
 # The stages (black, jinja2, PyYAML, the validator...) are imported when a run needs them, so
 # that a run with nothing to do (see generator.uptodate) stays fast.
@@ -221,9 +225,7 @@ def _located(items: list[Diagnostic], resolver: Resolver | None) -> list[Diagnos
     result = []
     for d in items:
         where = found.get(d.src.file, {}).get(d.src.pointer) if d.src.line is None else None
-        if where is not None:
-            d = replace(d, src=replace(d.src, line=where[0], col=where[1]))
-        result.append(d)
+        result.append(d if where is None else replace(d, src=replace(d.src, line=where[0], col=where[1])))
     return result
 
 
@@ -278,7 +280,7 @@ def prepare_templates(user_dir: Path | None) -> Prepared:
             env.get_template(name)
             if name.endswith(".py.jinja"):
                 safety.template_identifiers(env, name)
-        except Exception:  # noqa: BLE001, S112 - a broken template: the run reports it if it uses it
+        except Exception:  # noqa: BLE001 - a broken template: the run reports it if it uses it
             continue
     return code.code, safety.learned_identifiers()
 
@@ -289,14 +291,14 @@ _SHARE_WEIGHT = 20_000  # below about this many lines, one process does everythi
 _CHUNKS = 64
 
 
-def _chunks(plans: list[Any]) -> list[list[Any]]:
+def _chunks(plans: list[FilePlan]) -> list[list[FilePlan]]:
     """The plans in chunks of work for two processes: the biggest files first (by their plan's
     weight, about their lines), each alone when it is big, the small ones together at the end (so
     the two finish at about the same time)."""
     total = sum(p.weight for p in plans)
     if total < _SHARE_WEIGHT:
         return [plans]
-    chunks: list[list[Any]] = [[]]
+    chunks: list[list[FilePlan]] = [[]]
     size = 0
     for p in sorted(plans, key=lambda p: -p.weight):
         if size >= total / _CHUNKS:
@@ -307,7 +309,7 @@ def _chunks(plans: list[Any]) -> list[list[Any]]:
     return chunks
 
 
-def _shared(chunks: list[list[Any]], env: Any, names: Any, fmt: bool,
+def _shared(chunks: list[list[FilePlan]], env: jinja2.Environment, names: Vocabulary, fmt: bool,
             phase: Phases) -> tuple[dict[str, str], list[Diagnostic]]:
     """The chunks rendered, formatted and checked by this process and a forked one, each taking
     the next chunk from a shared pipe until none is left (any chunk the other did not deliver is
@@ -335,7 +337,7 @@ def _shared(chunks: list[list[Any]], env: Any, names: Any, fmt: bool,
     return done, problems
 
 
-def _drain(read: int, chunks: list[list[Any]], env: Any, names: Any, fmt: bool,
+def _drain(read: int, chunks: list[list[FilePlan]], env: jinja2.Environment, names: Vocabulary, fmt: bool,
            phase: Phases | None = None) -> tuple[dict[str, str], list[Diagnostic], set[int]]:
     done: dict[str, str] = {}
     problems: list[Diagnostic] = []
@@ -348,8 +350,8 @@ def _drain(read: int, chunks: list[list[Any]], env: Any, names: Any, fmt: bool,
     return done, problems, taken
 
 
-def _finish(env: Any, plans: list[Any], names: Any, fmt: bool, phases: Phases | None = None,
-            jobs: int | None = 1) -> tuple[dict[str, str], list[Diagnostic]]:
+def _finish(env: jinja2.Environment, plans: list[FilePlan], names: Vocabulary, fmt: bool,
+            phases: Phases | None = None, jobs: int | None = 1) -> tuple[dict[str, str], list[Diagnostic]]:
     """Render, format (black's style) and check the files of ``plans``: their final texts, or
     problems (``jobs``: processes for black, ``None`` for as many as there are cores)."""
     from . import render, safety

@@ -83,7 +83,7 @@ def _validate(doc: Document, version: str, strict: bool) -> list[Diagnostic]:
 _FORK_BYTES = 1_000_000  # below this, validating in place is quicker than forking
 
 
-def fast_valid(data: Any, version: str) -> bool:
+def fast_valid(data: object, version: str) -> bool:
     """True when the document passes the official JSON Schema (False when unsure)."""
     check = _fast_validator(version)
     if check is None:
@@ -145,7 +145,7 @@ def _load_compiled(key: str, schema: dict[str, Any]) -> Callable[[Any], Any] | N
                 pass  # a read-only cache: compiled again next time
     namespace: dict[str, Any] = {"__name__": f"_oagen_oas_{key}"}
     try:
-        exec(code, namespace)  # noqa: S102 - our own compiled validator
+        exec(code, namespace)  # our own validator, compiled by fastjsonschema and cached
     except Exception:  # noqa: BLE001 - a cache entry of another fastjsonschema
         return None
     return namespace.get("validate")
@@ -195,7 +195,7 @@ def _cache_dir() -> Path | None:
     return cache_dir("schemas")
 
 
-class _ConfinedHandlers(dict):  # type: ignore[type-arg]
+class _ConfinedHandlers(dict[str, Callable[[str], Any]]):
     """The validator's own ``$ref`` retrieval, confined like oagen's resolver: files under the
     spec's folder only, never the network (its default handlers would fetch any URL, and
     fall back to urlopen for schemes they do not know)."""
@@ -224,7 +224,7 @@ class _ConfinedHandlers(dict):  # type: ignore[type-arg]
         return load(str(path)).data
 
 
-def _iter_errors(data: Any, version: str, root: Path | None = None) -> Iterator[tuple[str, str]]:
+def _iter_errors(data: object, version: str, root: Path | None = None) -> Iterator[tuple[str, str]]:
     import openapi_spec_validator
 
     validator_cls = getattr(openapi_spec_validator, _VALIDATORS[version])
@@ -235,6 +235,6 @@ def _iter_errors(data: Any, version: str, root: Path | None = None) -> Iterator[
         yield join_pointer("", *path), _message(error)
 
 
-def _message(error: Any) -> str:
+def _message(error: object) -> str:
     message = str(getattr(error, "message", error))
     return message if len(message) <= 300 else message[:297] + "..."

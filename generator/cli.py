@@ -15,10 +15,14 @@ from argparse import SUPPRESS
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .api import GenerateOptions, GenerateResult, generate, load_api
 from .diagnostics import Diagnostic, Severity, dumps_json
+
+if TYPE_CHECKING:
+    from .limits import Limits
 
 _MAX_WARNINGS = 25
 
@@ -46,7 +50,7 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
                         help=f"refuse documents of more than N values, YAML aliases expanded (default {d.max_nodes})")
 
 
-def _limits(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _limits(args: argparse.Namespace) -> Limits:
     from .limits import positive_limits
 
     return positive_limits(max_bytes=args.max_bytes, max_depth=args.max_depth, max_nodes=args.max_nodes)
@@ -72,7 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--check", action="store_true", help="exit 1 if the output would change; write nothing")
     gen.add_argument("--diff", action="store_true", help="show what would change; write nothing")
     gen.add_argument("--force", action="store_true", help="overwrite hand-edited or foreign files")
-    gen.add_argument("--templates", type=Path, default=SUPPRESS, help="folder of templates overriding the built-in ones")
+    gen.add_argument("--templates", type=Path, default=SUPPRESS,
+                     help="folder of templates overriding the built-in ones")
     gen.add_argument("--no-format", dest="format", action="store_false", default=SUPPRESS, help="skip black")
     gen.add_argument("--no-validate", dest="validate", action="store_false", default=SUPPRESS,
                      help="skip openapi-spec-validator (oagen's own checks still run)")

@@ -84,7 +84,7 @@ def load_jobs(pyproject: Path) -> list[Job]:
     return jobs_from_table(table, base=pyproject.parent, where=f"{pyproject}: [tool.oagen]")
 
 
-def jobs_from_table(table: Any, *, base: Path, where: str, ignore: frozenset[str] = frozenset()) -> list[Job]:
+def jobs_from_table(table: object, *, base: Path, where: str, ignore: frozenset[str] = frozenset()) -> list[Job]:
     """Jobs from a ``[tool.oagen]``-shaped table; ``ignore`` lists keys that belong to someone else."""
     if not isinstance(table, Mapping):
         raise ConfigError(f"{where}: must be a table")
@@ -120,7 +120,7 @@ def _parse(table: Mapping[str, Any], base: Path, where: str) -> dict[str, Any]:
     return values
 
 
-def _value(value: Any, kind: str, base: Path, where: str) -> Any:
+def _value(value: object, kind: str, base: Path, where: str) -> Any:
     if kind == "bool":
         if not isinstance(value, bool):
             raise ConfigError(f"{where} must be true or false")

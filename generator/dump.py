@@ -19,7 +19,7 @@ def to_data(value: Any) -> Any:
             data["is"] = type(value).__name__.rstrip("_").lower()
         for f in dataclasses.fields(value):
             item = getattr(value, f.name)
-            if f.name == "src" or isinstance(item, ir.Constraints) and item.is_empty():
+            if f.name == "src" or (isinstance(item, ir.Constraints) and item.is_empty()):
                 continue
             if item in (None, (), "", False) and f.name not in ("required",):
                 continue

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, Severity, SourceRef
 
@@ -26,38 +27,44 @@ _CUT = re.compile(r"\n\n+(?=(?:async def |def |class |@|    async def |    def |
 _MEMORY: dict[str, str] = {}
 
 
-def _mode():  # type: ignore[no-untyped-def]
-    import black
+if TYPE_CHECKING:
+    from black import Mode
 
-    return black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion.PY310})
+
+def _mode() -> Mode:
+    import black
+    from black.mode import TargetVersion
+
+    return black.Mode(line_length=LINE_LENGTH, target_versions={TargetVersion.PY310})
 
 
 def _black_version() -> str:
     import black
 
-    return str(black.__version__)
+    return str(black.__version__)  # type: ignore[attr-defined]  # black does not mark it as re-exported
 
 
 def format_python(source: str, path: str = "") -> str:
     """Format a whole module with black (uncached)."""
     import black
+    from black.report import NothingChanged
 
     try:
         return black.format_str(source, mode=_mode())
-    except black.NothingChanged:  # pragma: no cover - format_str does not raise it
+    except NothingChanged:  # pragma: no cover - format_str does not raise it
         return source
 
 
 def _format_piece(piece: str) -> str | None:
     """A formatted piece, or ``None`` when the cut fell inside a string (the module is then
     formatted whole)."""
-    import black
+    from black.parsing import InvalidInput
 
     try:
         if piece.startswith("    "):
             return format_python("class _:\n" + piece).split("\n", 1)[1]
         return format_python(piece)
-    except black.InvalidInput:
+    except InvalidInput:
         return None
 
 
@@ -158,7 +165,7 @@ def _format_statements(statements: list[str]) -> list[str | None]:
     """Each statement (its own indentation kept; a compound statement's header only) formatted
     by black, many in one call: each is wrapped in ``if _:`` blocks to its depth and preceded by
     a marker comment, and the output is cut at the markers. ``None`` for one black refuses."""
-    import black
+    from black.parsing import InvalidInput
 
     blocks = []
     for text in statements:
@@ -168,7 +175,7 @@ def _format_statements(statements: list[str]) -> list[str | None]:
         blocks.append(_MARK + "\n" + wrap + body + "\n")
     try:
         output = format_python("".join(blocks))
-    except black.InvalidInput:
+    except InvalidInput:
         if len(statements) == 1:
             return [None]
         return [r for text in statements for r in _format_statements([text])]
@@ -179,11 +186,12 @@ def _format_statements(statements: list[str]) -> list[str | None]:
     for text, part in zip(statements, parts, strict=True):
         indent = len(text) - len(text.lstrip(" "))
         out = [line for line in part.split("\n") if line]
-        wrap, tail = out[:indent // 4], len(_tail(text))
-        if any(line != " " * (4 * level) + "if _:" for level, line in enumerate(wrap)) or len(out) <= len(wrap) + tail:
+        wrappers, tail = out[:indent // 4], len(_tail(text))
+        if any(line != " " * (4 * level) + "if _:" for level, line in enumerate(wrappers)) \
+                or len(out) <= len(wrappers) + tail:
             results.append(None)  # pragma: no cover - black keeps the wrapping as it is
             continue
-        results.append("\n".join(out[len(wrap):len(out) - tail]))
+        results.append("\n".join(out[len(wrappers):len(out) - tail]))
     return results
 
 

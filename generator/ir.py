@@ -50,14 +50,15 @@ def evolve(node: _N, **changes: object) -> _N:
     cls = type(node)
     new = object.__new__(cls)
     used = 0
-    for slot in cls.__slots__:  # type: ignore[attr-defined]
+    slots: tuple[str, ...] = cls.__slots__  # type: ignore[attr-defined]  # every IR node is a slotted dataclass
+    for slot in slots:
         if slot in changes:
             _SET(new, slot, changes[slot])
             used += 1
         else:
             _SET(new, slot, getattr(node, slot))
     if used != len(changes):
-        raise TypeError(f"{cls.__name__} has no field {sorted(set(changes) - set(cls.__slots__))}")  # type: ignore[attr-defined]
+        raise TypeError(f"{cls.__name__} has no field {sorted(set(changes) - set(slots))}")
     return new
 
 

@@ -12,24 +12,25 @@ import bisect
 import json
 import re
 import sys
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .diagnostics import Diagnostic, FatalError, Severity, SourceRef, split_pointer
-from .limits import DEFAULT_LIMITS, Limits, positive_limits  # noqa: F401 - re-exported
+from .limits import DEFAULT_LIMITS, Limits
 
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:  # the C loader has the pure-Python one's interface
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-
-
-class _Yaml12Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Yaml12Loader(_BaseLoader):
     """A safe loader with YAML 1.2 core-schema scalars and string keys."""
 
-    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     duplicates: list[tuple[str, int, int]]
     # Findings a YAML 1.1 or JSON reader would disagree on: (kind) -> [count, line, col, example].
     readings: dict[str, list[Any]]
@@ -42,21 +43,23 @@ class _Yaml12Loader(_BaseLoader):  # type: ignore[misc,valid-type]
         else:
             entry[0] += 1
 
-    def construct_scalar(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+    def construct_scalar(self, node: yaml.ScalarNode | yaml.MappingNode) -> Any:
         value = super().construct_scalar(node)
-        if not node.style and isinstance(value, str) and _YAML11_SPECIAL.match(value) \
-                and node.tag == "tag:yaml.org,2002:str" and hasattr(self, "readings"):
+        # A mapping reaches here too (``!!str {!!value "=": x}`` reads as "x"); only plain scalars are noted.
+        if isinstance(node, yaml.ScalarNode) and not node.style and isinstance(value, str) \
+                and _YAML11_SPECIAL.match(value) and node.tag == "tag:yaml.org,2002:str" and hasattr(self, "readings"):
             self._note("yaml11", node, value)
         return value
     alias_count: int
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
+        # Every key is the key's text (a str); the base class's signature says Hashable.
         if not isinstance(node, yaml.MappingNode):
             raise yaml.constructor.ConstructorError(
                 None, None, f"expected a mapping, found {node.id}", node.start_mark
             )
         self.flatten_mapping(node)
-        result: dict[str, Any] = {}
+        result: dict[Hashable, Any] = {}
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 key = key_node.value
@@ -77,7 +80,7 @@ _YAML11_SPECIAL = re.compile(
 )
 
 
-def _add_core_resolvers(cls: type) -> None:
+def _add_core_resolvers(cls: type[yaml.SafeLoader]) -> None:
     # YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
     cls.add_implicit_resolver(
         "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
@@ -100,10 +103,12 @@ def _add_core_resolvers(cls: type) -> None:
     )
 
 
+# The loader's own resolver table, not the YAML 1.1 one it would inherit: the core schema alone.
+_Yaml12Loader.yaml_implicit_resolvers = {}
 _add_core_resolvers(_Yaml12Loader)
 
 
-def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
+def _construct_int(loader: _Yaml12Loader, node: yaml.ScalarNode) -> int:
     text = str(node.value)
     if len(text) > DEFAULT_LIMITS.max_number_digits:
         raise yaml.constructor.ConstructorError(
@@ -113,7 +118,7 @@ def _construct_int(loader: Any, node: yaml.ScalarNode) -> int:
     return int(text, 0) if text.startswith("0x") else int(text)
 
 
-def _construct_float(loader: Any, node: yaml.ScalarNode) -> float:
+def _construct_float(loader: _Yaml12Loader, node: yaml.ScalarNode) -> float:
     text = str(node.value).lower()
     if text.endswith("inf"):
         return float("-inf") if text.startswith("-") else float("inf")
@@ -125,8 +130,14 @@ _Yaml12Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 # An explicit !!timestamp or !!binary stays text: JSON has neither.
 _Yaml12Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: str(node.value))
 _Yaml12Loader.add_constructor("tag:yaml.org,2002:binary", lambda loader, node: str(node.value))
+
+
+def _construct_set(loader: _Yaml12Loader, node: yaml.MappingNode) -> dict[Hashable, Any]:
+    return loader.construct_mapping(node)
+
+
 # A !!set is a mapping with null values in YAML terms: keep it one (a Python set has no order).
-_Yaml12Loader.add_constructor("tag:yaml.org,2002:set", lambda loader, node: loader.construct_mapping(node))
+_Yaml12Loader.add_constructor("tag:yaml.org,2002:set", _construct_set)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -239,8 +250,9 @@ def json_positions(text: str, pointers: list[str]) -> dict[str, tuple[int, int]]
                     depth += 1 if ch in "{[" else -1 if ch in "}]" else 0
             continue
         frames.append([path, tok == "{", None, 0, True])
-        if tok == "[" and (*path, "0") in prefixes:
-            offsets[(*path, "0")] = after(match.end())
+        first = (*path, "0")
+        if tok == "[" and first in prefixes:
+            offsets[first] = after(match.end())
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     result = {}
     for pointer, tokens_ in wanted.items():
@@ -307,10 +319,7 @@ def read_source(spec: str, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, str,
 
 def decode(data: bytes, file: str) -> str:
     """Bytes → text: UTF-8 (with or without BOM) or UTF-16/32 with a BOM."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8-sig"
+    encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
     if b"\x00" in data[:1024] and encoding == "utf-8-sig":
         raise _fatal("OAG002", "file is binary, not a YAML or JSON text", file,
                      hint="pass an OpenAPI document in YAML or JSON")
@@ -342,11 +351,11 @@ def _fix(text: str) -> str:
     return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
 
 
-def _bad(value: Any) -> bool:
+def _bad(value: object) -> bool:
     return isinstance(value, str) and any(0xD800 <= ord(c) <= 0xDFFF for c in value)
 
 
-def _replace_surrogates(data: Any) -> bool:
+def _replace_surrogates(data: object) -> bool:
     """Lone surrogates (a JSON ``\\ud800`` escape) in keys and strings → U+FFFD, in place,
     iteratively: no generated file, HTTP header or pydantic model can hold them."""
     changed = False
@@ -408,6 +417,8 @@ def _load_yaml(text: str, file: str, path: Path | None, limits: Limits) -> Docum
     try:
         while loader.check_node():
             node = loader.get_node()
+            if node is None:  # check_node() said there is one
+                break
             _check_node_limits(node, file, limits)
             documents.append(loader.construct_document(node))
             nodes.append(node)

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostics, FatalError, SourceRef, join_pointer, split_pointer
-from .loader import DEFAULT_LIMITS, Document, Limits, decode, load_text, read_source
+from .limits import DEFAULT_LIMITS, Limits
+from .loader import Document, decode, load_text, read_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,7 @@ class Resolver:
         """A source reference for a location."""
         return SourceRef(pointer=loc.pointer, file=loc.file)
 
-    def resolve(self, ref: str, base: Loc) -> tuple[Any, Loc]:
+    def resolve(self, ref: object, base: Loc) -> tuple[Any, Loc]:
         """The node a ``$ref`` found at ``base`` points to, and where it is."""
         if not isinstance(ref, str):
             raise RefError("$ref is not a string", "write the reference as a string")
@@ -142,7 +143,7 @@ class Resolver:
             self.docs[url] = load_text(decode(data, url), url, None, self.options.limits)
         return url
 
-    def deref(self, node: Any, loc: Loc, diags: Diagnostics, depth: int = 0) -> tuple[Any, Loc]:
+    def deref(self, node: object, loc: Loc, diags: Diagnostics, depth: int = 0) -> tuple[Any, Loc]:
         """Follow ``$ref`` chains (not schemas: those stay references) to a concrete node."""
         seen = 0
         while isinstance(node, dict) and "$ref" in node:

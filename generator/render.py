@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,7 @@ def _escape_char(ch: str) -> str:
     return f"\\U{code:08x}"
 
 
-def pyrepr(value: Any) -> str:
+def pyrepr(value: object) -> str:
     """A Python literal expression of a JSON value: str, int, float (also inf and nan), bool,
     None, lists/tuples and dicts (or the IR's frozen ``JSONObject``) of those."""
     if isinstance(value, str):
@@ -76,7 +77,7 @@ def pyrepr(value: Any) -> str:
     raise TypeError(f"pyrepr: no literal for a {type(value).__name__}")
 
 
-def fits(text: Any, indent: int = 0) -> bool:
+def fits(text: object, indent: int = 0) -> bool:
     """Whether ``text`` fits on one line at ``indent`` in black's width."""
     return indent + len(str(text)) <= _LINE_LENGTH
 
@@ -113,16 +114,18 @@ def wrap_call(head: str, args: list[Any], tail: str = ")", indent: int = 0) -> s
     return head + "".join(f"\n{pad}    {line}" for line in lines) + f"\n{pad}{tail}"
 
 
-def _flat(arg: Any) -> str:
+def _flat(arg: object) -> str:
+    # ``arg`` comes from a template: a string, or a nested call ``[head, args, tail]``.
     if isinstance(arg, list | tuple):
         head, args, tail = arg
-        return head + ", ".join(_flat(a) for a in args) + tail
+        return f"{head}{', '.join(_flat(a) for a in args)}{tail}"
     return str(arg)
 
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|[\[\](){}]| \| |, ')
 _ATOM = re.compile(r'None|True|False|-?[0-9][0-9a-fA-Fxe.+-]*|"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
-_FIELD = re.compile(r'Field\((?:default=(?:None|True|False|-?[0-9.e+-]+|"(?:[^"\\]|\\.)*"), )?alias="(?:[^"\\]|\\.)*"\)')
+_FIELD = re.compile(r'Field\((?:default=(?:None|True|False|-?[0-9.e+-]+|"(?:[^"\\]|\\.)*"), )?'
+                    r'alias="(?:[^"\\]|\\.)*"\)')
 _SUBSCRIPT = re.compile(r"[A-Za-z_][\w.]*\[")
 
 
@@ -251,7 +254,7 @@ def assigned(target: str, value: str, indent: int = 0) -> str:
     return _parenthesized(f"{target} = ", value, members, ")", indent) or one
 
 
-def pytuple(values: Any) -> str:
+def pytuple(values: Iterable[object]) -> str:
     """A tuple literal of JSON values, laid out as black writes it (``("a",)``, ``("a", "b")``)."""
     items = [pyrepr(v) for v in values]
     return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
@@ -277,7 +280,7 @@ def _string_literal(value: str) -> str:
     return '"' + text[1:-1].replace("\\'", "'").replace('"', '\\"') + '"'
 
 
-def docstring(text: Any, indent: int = 4, closing: bool = False) -> str:
+def docstring(text: object, indent: int = 4, closing: bool = False) -> str:
     """Text made safe for the inside of a triple-quoted (non-raw) docstring, lines indented.
 
     The result is laid out as black lays out docstrings: lines stripped on the right, the
@@ -319,7 +322,7 @@ def _backslashes_before(text: str, index: int) -> int:
     return count
 
 
-def comment(text: Any) -> str:
+def comment(text: object) -> str:
     """Text made safe for a single ``#`` comment line (unprintable characters dropped)."""
     text = str(text)
     if not text.replace("\n", "").isprintable():
@@ -327,7 +330,7 @@ def comment(text: Any) -> str:
     return " ".join(text.split())
 
 
-def md(text: Any) -> str:
+def md(text: object) -> str:
     """Text made safe for one Markdown table cell or paragraph line (no HTML, no pipes)."""
     line = " ".join("".join(" " if _unprintable(ch) else ch for ch in str(text)).split())
     for ch in "\\`*_[]<>|#&!":
@@ -335,7 +338,7 @@ def md(text: Any) -> str:
     return line
 
 
-def toml(text: Any) -> str:
+def toml(text: object) -> str:
     """A TOML basic string (TOML 1.0 section "String"): quotes, backslashes and control
     characters escaped; lone surrogates, which TOML cannot hold, replaced."""
     out = []

@@ -22,6 +22,7 @@ import hashlib
 import itertools
 import json
 import os
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -118,7 +119,7 @@ def dumps_manifest(data: dict[str, Any]) -> bytes:
     return ("\n".join(lines) + "\n}\n").encode("utf-8")
 
 
-def _json(value: Any) -> str:
+def _json(value: object) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
@@ -603,7 +604,7 @@ def _read_holder(fd: int) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-if os.name == "posix":
+if sys.platform != "win32":  # POSIX (a platform check mypy reads: each branch is typed for its own)
     import fcntl
 
     def _try_lock(fd: int) -> bool | None:
@@ -631,7 +632,7 @@ else:  # Windows
         """True: locked; False: another holds it (or the file system cannot lock)."""
         os.lseek(fd, _REGION, os.SEEK_SET)
         try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         except OSError:
             return False
         return True
@@ -639,7 +640,7 @@ else:  # Windows
     def _unlock(fd: int) -> None:
         try:
             os.lseek(fd, _REGION, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)  # type: ignore[attr-defined]
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
         except OSError:
             pass
 

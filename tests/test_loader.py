@@ -93,3 +93,10 @@ def test_deep_nesting_is_an_error_not_a_recursion_error() -> None:
     assert info.value.diagnostics[0].code == "OAG006"
     with pytest.raises(FatalError):
         load_text('{"a": ' + "[" * 100000 + "]" * 100000 + "}", "deep.json")
+
+
+def test_a_mapping_tagged_as_a_string_reads_as_its_value() -> None:
+    # YAML's value key: `!!str {!!value "=": x}` is the string "x"; a mapping reaches the scalar
+    # constructor then and must not be read as a plain scalar (it has no `style`).
+    doc = load_text('info: !!str {!!value "=": x}\n', "t.yaml")
+    assert doc.data == {"info": "x"}

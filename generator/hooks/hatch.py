@@ -26,6 +26,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from hatchling.builders.config import BuilderConfig
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 from hatchling.plugin import hookimpl
 
@@ -39,7 +40,7 @@ _HATCH_KEYS = frozenset({"dependencies", "require-runtime-dependencies", "requir
                          "enable-by-default"})
 
 
-class OagenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
+class OagenBuildHook(BuildHookInterface[BuilderConfig]):
     """Generates the configured clients/servers, then adds them to the build."""
 
     PLUGIN_NAME = "oagen"
@@ -93,6 +94,6 @@ class OagenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
 
 
 @hookimpl
-def hatch_register_build_hook() -> type[BuildHookInterface]:  # type: ignore[type-arg]
+def hatch_register_build_hook() -> type[OagenBuildHook]:
     """Hatchling's plugin entry point (``[project.entry-points.hatch] oagen``)."""
     return OagenBuildHook

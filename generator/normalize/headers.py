@@ -15,7 +15,7 @@ from typing import Any
 from .. import ir
 from ..diagnostics import Diagnostics, Severity, SourceRef
 from . import wire
-from .schemas import Context
+from .context import Context
 
 _NAME_HINT = "write the name as plain text, as it goes on the wire"
 _OWNED = (*wire.STACK_OWNED, "accept", "content-type", "authorization")
@@ -73,7 +73,7 @@ class HeaderRules:
             return None
         return name
 
-    def stack_headers(self, params: list[ir.Parameter], has_body: bool, security: Any) -> list[ir.Parameter]:
+    def stack_headers(self, params: list[ir.Parameter], has_body: bool, security: object) -> list[ir.Parameter]:
         """An operation's parameters without those the HTTP stack owns (``security``: the operation's
         effective ``security`` list, as written)."""
         auth_scheme = self._sends_authorization(security)
@@ -129,7 +129,7 @@ class HeaderRules:
         return dataclasses.replace(p, type=ir.STRING, required=False, default=p.default if default_ok else None,
                                    has_default=default_ok)
 
-    def _sends_authorization(self, security: Any) -> str | None:
+    def _sends_authorization(self, security: object) -> str | None:
         """The first security scheme of a ``security`` list that sends an Authorization header."""
         if not isinstance(security, list):
             return None
@@ -178,8 +178,8 @@ def _authorization_schemes(doc: dict[str, Any], ctx: Context) -> frozenset[str]:
     found = set()
     quiet = Diagnostics()  # (lower.py reports what is wrong with a scheme)
     base = ctx.resolver.root_loc.child("components", "securitySchemes")
-    for name, scheme in schemes.items():
-        scheme, _ = ctx.resolver.deref(scheme, base.child(name), quiet)
+    for name, written in schemes.items():
+        scheme, _ = ctx.resolver.deref(written, base.child(name), quiet)
         if not isinstance(scheme, dict):
             continue
         header = str(scheme.get("name", "")).lower() == "authorization" and scheme.get("in", "header") == "header"

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Literal as TLiteral
 
 from .. import ir
 from ..diagnostics import Diagnostic, Diagnostics, FatalError, Severity, SourceRef
 from ..refs import Resolver
 from . import servers, swagger2
+from .context import Context, spec_text
 from .headers import scheme_param_name
 from .operations import OperationLowerer, security_requirements
 from .routes import check_routes
-from .schemas import Context, SchemaLowerer, _text
+from .schemas import SchemaLowerer
 
 
-def spec_version(data: Any, file: str) -> str:
+def spec_version(data: object, file: str) -> str:
     """``2.0``, ``3.0`` or ``3.1``; anything else is a fatal, one-line error."""
     def fatal(message: str, hint: str, pointer: str = "") -> FatalError:
         return FatalError([Diagnostic(code="OAG008", severity=Severity.ERROR, message=message,
@@ -66,9 +67,9 @@ def lower(resolver: Resolver, diags: Diagnostics) -> ir.Api:
     _check_operation_ids(operations, diags)
     check_routes(operations, diags)
     return ir.Api(
-        title=_text(info.get("title")) or "API",
+        title=spec_text(info.get("title")) or "API",
         version=str(info.get("version", "")) or "0",  # an empty version is no version (FastAPI refuses it)
-        description=_text(info.get("description")),
+        description=spec_text(info.get("description")),
         spec_version=version,
         servers=found_servers,
         base_path=servers.api_base_path(found_servers),
@@ -79,27 +80,32 @@ def lower(resolver: Resolver, diags: Diagnostics) -> ir.Api:
     )
 
 
-def _security_schemes(raw: Any, ctx: Context) -> tuple[ir.SecurityScheme, ...]:
+_API_KEY_PLACES: dict[str, TLiteral["header", "query", "cookie"]] = {
+    "header": "header", "query": "query", "cookie": "cookie"}
+
+
+def _security_schemes(raw: object, ctx: Context) -> tuple[ir.SecurityScheme, ...]:
     if not isinstance(raw, dict):
         return ()
     result = []
     base = ctx.resolver.root_loc.child("components", "securitySchemes")
-    for name, scheme in raw.items():
-        scheme, loc = ctx.resolver.deref(scheme, base.child(name), ctx.diags)
+    for name, written in raw.items():
+        scheme, loc = ctx.resolver.deref(written, base.child(name), ctx.diags)
         if not isinstance(scheme, dict):
             continue
         kind = scheme.get("type")
-        desc = _text(scheme.get("description"))
+        desc = spec_text(scheme.get("description"))
         if kind == "apiKey":
-            where = scheme.get("in") if scheme.get("in") in ("header", "query", "cookie") else "header"
-            param = scheme_param_name(str(scheme.get("name") or name), str(where), ctx.src(loc.child("name")), ctx.diags)
+            where = _API_KEY_PLACES.get(place, "header") if isinstance(place := scheme.get("in"), str) else "header"
+            param = scheme_param_name(str(scheme.get("name") or name), where, ctx.src(loc.child("name")), ctx.diags)
             if param is None:
                 continue
             result.append(ir.SecurityScheme(wire_name=str(name), kind="apiKey", location=where,
                                             param_name=param, description=desc))
         elif kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
             result.append(ir.SecurityScheme(wire_name=str(name), kind="basic", description=desc))
-        elif kind in ("oauth2", "openIdConnect") or kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
+        elif kind in ("oauth2", "openIdConnect") or (
+                kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer"):
             result.append(ir.SecurityScheme(wire_name=str(name), kind="bearer", description=desc))
         else:
             ctx.diags.warning("OAG150", f"security scheme {name!r} of type {kind!r} {scheme.get('scheme', '')} "

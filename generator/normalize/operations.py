@@ -10,8 +10,9 @@ from typing import Any
 from .. import ir
 from ..refs import Loc
 from . import swagger2, wire
+from .context import Context, spec_text
 from .headers import HeaderRules, single_value
-from .schemas import Context, SchemaLowerer, _pascal_hint, _text, code_default, schema_examples
+from .schemas import SchemaLowerer, code_default, pascal_hint, schema_examples
 from .swagger2 import HTTP_METHODS
 
 _LOCATIONS = ("path", "query", "header", "cookie")
@@ -45,9 +46,9 @@ class OperationLowerer:
             self.ctx.diags.error("OAG102", "'paths' is not a mapping; no operations",
                                  self.ctx.src(self.root.child("paths")), "write 'paths:' as a mapping")
             return result
-        for path_key, item in paths.items():
+        for path_key, written in paths.items():
             loc = self.root.child("paths", path_key)
-            item, item_loc = self.ctx.resolver.deref(item, loc, self.ctx.diags)
+            item, item_loc = self.ctx.resolver.deref(written, loc, self.ctx.diags)
             if item is None:
                 continue
             if not isinstance(item, dict):
@@ -163,13 +164,13 @@ class OperationLowerer:
             if isinstance(op.get("tags"), list) else ()
         return ir.Operation(
             operation_id=op_id, method=method.upper(), path=path, path_key=parsed_key(loc),
-            summary=_text(op.get("summary")), description=_text(op.get("description")),
+            summary=spec_text(op.get("summary")), description=spec_text(op.get("description")),
             deprecated=op.get("deprecated") is True, tags=tags, parameters=tuple(params),
             constants=tuple(constants), body=body, responses=tuple(responses), security=security,
             src=self.ctx.src(loc),
         )
 
-    def _parameters(self, common: list[Any], common_loc: Loc, own: Any, own_loc: Loc) -> list[ir.Parameter]:
+    def _parameters(self, common: list[Any], common_loc: Loc, own: object, own_loc: Loc) -> list[ir.Parameter]:
         merged: dict[tuple[str, str], ir.Parameter] = {}
         for raw, loc in [*[(p, common_loc.child(i)) for i, p in enumerate(common)],
                          *([(p, own_loc.child(i)) for i, p in enumerate(own)] if isinstance(own, list) else [])]:
@@ -187,7 +188,7 @@ class OperationLowerer:
                                    "write 'parameters:' as a list")
         return list(merged.values())
 
-    def _parameter(self, raw: Any, loc: Loc) -> ir.Parameter | None:
+    def _parameter(self, raw: object, loc: Loc) -> ir.Parameter | None:
         param, ploc = self.ctx.resolver.deref(raw, loc, self.ctx.diags)
         src = self.ctx.src(loc)
         if not isinstance(param, dict):
@@ -221,7 +222,7 @@ class OperationLowerer:
                                    src, "use string, integer, number, boolean or array")
             schema = {**schema, "type": "string"}
         ptype = self.schemas.type_of(schema if schema is not None else {}, ploc.child("schema"),
-                                     _pascal_hint(name) + "Param")
+                                     pascal_hint(name) + "Param")
         required = param.get("required") is True
         if where == "path" and not required:
             if "required" in param:
@@ -236,7 +237,7 @@ class OperationLowerer:
             default, has_default = None, False
         return ir.Parameter(
             wire_name=name, location=where, type=ptype, required=required, style=style, explode=explode,
-            allow_reserved=param.get("allowReserved") is True, description=_text(param.get("description")),
+            allow_reserved=param.get("allowReserved") is True, description=spec_text(param.get("description")),
             deprecated=param.get("deprecated") is True,
             default=default, has_default=has_default,
             examples=self._examples(param, ploc) + schema_examples(schema), src=src,
@@ -247,8 +248,8 @@ class OperationLowerer:
         found = [obj[key] for key in ("example", "x-example") if key in obj]
         named = obj.get("examples")
         if isinstance(named, dict):
-            for key, item in named.items():
-                item, _ = self.ctx.resolver.deref(item, loc.child("examples", key), self.ctx.diags)
+            for key, written in named.items():
+                item, _ = self.ctx.resolver.deref(written, loc.child("examples", key), self.ctx.diags)
                 if isinstance(item, dict) and "value" in item:
                     found.append(item["value"])
         return tuple(ir.freeze(v) for v in found)
@@ -261,10 +262,9 @@ class OperationLowerer:
             if where in ("path", "header") and style == "form" and not explode:
                 style = "simple"
             return style, explode
-        style = param.get("style")
-        style = style if isinstance(style, str) else _DEFAULT_STYLE[where]
-        explode = param.get("explode")
-        return style, explode if isinstance(explode, bool) else style == "form"
+        written_style, written_explode = param.get("style"), param.get("explode")
+        style = written_style if isinstance(written_style, str) else _DEFAULT_STYLE[where]
+        return style, written_explode if isinstance(written_explode, bool) else style == "form"
 
     def _constants(self, params: list[ir.Parameter], items: list[KeyItem], key: str,
                    loc: Loc) -> tuple[list[ir.Parameter], list[ir.Constant]]:
@@ -312,7 +312,7 @@ class OperationLowerer:
                 where = declared.location
             else:
                 where = "header" if hint == "fragment" and name.lower().startswith("x-") else "query"
-            constants.append(ir.Constant(location=where, wire_name=name, value=value))  # type: ignore[arg-type]
+            constants.append(ir.Constant(location=where, wire_name=name, value=value))
         named = {(c.location, c.wire_name) for c in constants}
         kept: list[ir.Parameter] = []
         for p in params:
@@ -320,7 +320,7 @@ class OperationLowerer:
                 continue
             single = single_value(p)
             if single is not None and p.required and p.location in ("query", "header"):
-                constants.append(ir.Constant(location=p.location, wire_name=p.wire_name, value=single))  # type: ignore[arg-type]
+                constants.append(ir.Constant(location=p.location, wire_name=p.wire_name, value=single))
                 continue
             kept.append(p)
         return kept, constants
@@ -330,7 +330,8 @@ class OperationLowerer:
         """``?city={city}`` in a path key: the query parameter ``city``, filled by the parameter
         the template names (declared in any location, often by mistake 'in: path')."""
         target = next((p for p in params if p.wire_name == var and p.location != "header"), None)
-        if target is not None and target.location == "path" and "{" + var + "}" in re.split(r"[?#]", key, 1)[0]:
+        real_path = re.split(r"[?#]", key, maxsplit=1)[0]
+        if target is not None and target.location == "path" and "{" + var + "}" in real_path:
             # The path needs it too: the query gets a parameter of its own, of the same type.
             params = [*params, dataclasses.replace(target, location="query", wire_name=name, style="form",
                                                    explode=True)]
@@ -371,17 +372,17 @@ class OperationLowerer:
                                            style="simple", explode=False, src=self.ctx.src(loc)))
         return result
 
-    def _body(self, raw: Any, loc: Loc, hint: str) -> ir.RequestBody | None:
+    def _body(self, raw: object, loc: Loc, hint: str) -> ir.RequestBody | None:
         if raw is None:
             return None
         body, bloc = self.ctx.resolver.deref(raw, loc, self.ctx.diags)
         if not isinstance(body, dict):
             return None
-        contents = self._contents(body.get("content"), bloc.child("content"), _pascal_hint(hint) + "Body")
-        return ir.RequestBody(required=body.get("required") is True, description=_text(body.get("description")),
+        contents = self._contents(body.get("content"), bloc.child("content"), pascal_hint(hint) + "Body")
+        return ir.RequestBody(required=body.get("required") is True, description=spec_text(body.get("description")),
                               contents=tuple(contents), src=self.ctx.src(loc))
 
-    def _contents(self, content: Any, loc: Loc, hint: str) -> list[ir.Content]:
+    def _contents(self, content: object, loc: Loc, hint: str) -> list[ir.Content]:
         if not isinstance(content, dict):
             return []
         result = []
@@ -393,42 +394,43 @@ class OperationLowerer:
                                      examples=examples + schema_examples(schema)))
         return result
 
-    def _responses(self, raw: Any, loc: Loc, hint: str) -> list[ir.Response]:
+    def _responses(self, raw: object, loc: Loc, hint: str) -> list[ir.Response]:
         if not isinstance(raw, dict):
             return []
         result = []
-        for status, resp in raw.items():
-            status = str(status).strip()
+        for code, written in raw.items():
+            status = str(code).strip()
             rloc = loc.child(status)
             if not re.fullmatch(r"[1-5](?:[0-9]{2}|XX)|default", status, re.IGNORECASE):
                 self.ctx.diags.warning("OAG140", f"unsupported status code {status!r}; response skipped",
                                        self.ctx.src(rloc), "use a code like 200, a range like 4XX, or default")
                 continue
-            resp, real = self.ctx.resolver.deref(resp, rloc, self.ctx.diags)
+            resp, real = self.ctx.resolver.deref(written, rloc, self.ctx.diags)
             if not isinstance(resp, dict):
                 continue
-            status = status.upper() if status != "default" else status
+            if status != "default":
+                status = status.upper()
             contents = self._contents(resp.get("content"), real.child("content"),
-                                      _pascal_hint(hint) + ("Response" if status.startswith("2") else status.title()))
+                                      pascal_hint(hint) + ("Response" if status.startswith("2") else status.title()))
             headers = []
             if isinstance(resp.get("headers"), dict):
-                for hname, header in resp["headers"].items():
-                    header, hloc = self.ctx.resolver.deref(header, real.child("headers", hname), self.ctx.diags)
+                for hname, written_header in resp["headers"].items():
+                    header, hloc = self.ctx.resolver.deref(written_header, real.child("headers", hname), self.ctx.diags)
                     name = self.headers.response_header_name(str(hname), self.ctx.src(real.child("headers", hname)))
                     if isinstance(header, dict) and name is not None:
                         htype = self.schemas.type_of(header.get("schema", {}), hloc.child("schema"), "Header")
                         headers.append(ir.Header(wire_name=name, type=htype,
                                                  required=header.get("required") is True,
-                                                 description=_text(header.get("description"))))
-            result.append(ir.Response(status=status, description=_text(resp.get("description")),
+                                                 description=spec_text(header.get("description"))))
+            result.append(ir.Response(status=status, description=spec_text(resp.get("description")),
                                       contents=tuple(contents), headers=tuple(headers)))
         return result
 
-    def _security(self, raw: Any, loc: Loc) -> tuple[ir.SecurityRequirement, ...]:
+    def _security(self, raw: object, loc: Loc) -> tuple[ir.SecurityRequirement, ...]:
         return security_requirements(raw, loc, self.ctx)
 
 
-def security_requirements(raw: Any, loc: Loc, ctx: Context) -> tuple[ir.SecurityRequirement, ...]:
+def security_requirements(raw: object, loc: Loc, ctx: Context) -> tuple[ir.SecurityRequirement, ...]:
     """``security`` → requirement alternatives (``[]`` means none)."""
     if not isinstance(raw, list):
         return ()
@@ -465,7 +467,7 @@ def body_kind(media: str, ctype: ir.Type) -> ir.BodyKind:
     return "binary"
 
 
-def _method(key: Any) -> str | None:
+def _method(key: object) -> str | None:
     if not isinstance(key, str):
         return None
     cleaned = key.replace("&nbsp;", "").replace("\xa0", "").strip().lower()

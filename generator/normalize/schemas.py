@@ -9,17 +9,21 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
+from typing import Literal as TLiteral
 
 from .. import ir
-from ..diagnostics import Diagnostics, SourceRef
-from ..refs import Loc, RefError, Resolver
-from .swagger2 import Origins, canonical_ref
+from ..refs import Loc, RefError
+from .context import Context, spec_text
 
-_TYPE_ALIASES = {"int": "integer", "str": "string", "bool": "boolean", "float": "number",
-                 "double": "number", "long": "integer", "array": "array", "object": "object"}
-_PRIMITIVES = ("string", "integer", "number", "boolean", "null")
+# A schema's ``type`` as read: JSON Schema's seven, Swagger 2's ``file``, and the aliases specs
+# write by mistake (``int``, ``double``...).
+SchemaType = TLiteral["string", "integer", "number", "boolean", "null", "array", "object", "file"]
+_SCHEMA_TYPES: dict[str, SchemaType] = {
+    "string": "string", "integer": "integer", "number": "number", "boolean": "boolean", "null": "null",
+    "array": "array", "object": "object", "file": "file",
+    "int": "integer", "str": "string", "bool": "boolean", "float": "number", "double": "number", "long": "integer",
+}
 _MAX_DEPTH = 200
 # The OpenAPI format registry (https://spec.openapis.org/registry/format/) and JSON Schema's.
 KNOWN_FORMATS = frozenset({
@@ -30,45 +34,6 @@ KNOWN_FORMATS = frozenset({
     "media-range", "sf-boolean", "sf-decimal", "sf-integer", "sf-string", "sf-token", "sf-binary", "int",
     "integer", "string", "number", "boolean", "date-time-local", "time-local", "http-date", "unixtime",
 })
-
-
-@dataclass(slots=True)
-class Context:
-    """What the normalizer stages share: the resolver, diagnostics and the models found."""
-
-    resolver: Resolver
-    diags: Diagnostics
-    origins: Origins
-    models: dict[str, ir.Model] = field(default_factory=dict)
-    pending: set[str] = field(default_factory=set)
-    aliasing: set[str] = field(default_factory=set)  # pending models that are aliases (a loop among them is one)
-    nullable: dict[str, bool] = field(default_factory=dict)  # model key → null is a value of its schema
-    swagger2: bool = False
-
-    def src(self, loc: Loc) -> SourceRef:
-        """The source reference of a location, in the original document's pointers."""
-        if loc.file == self.resolver.root.file:
-            return SourceRef(pointer=self.origins.original(loc.pointer), file=loc.file)
-        return SourceRef(pointer=loc.pointer, file=loc.file)
-
-    def model_key(self, loc: Loc) -> str:
-        """A stable key for the model defined at a location."""
-        pointer = "#" + loc.pointer
-        if loc.file == self.resolver.root.file:
-            return canonical_ref(pointer)
-        return _relative_name(self.resolver, loc.file) + pointer
-
-
-def _relative_name(resolver: Resolver, file: str) -> str:
-    root = resolver.root.path
-    if root is not None:
-        try:
-            import os
-
-            return os.path.relpath(file, root.parent).replace("\\", "/")
-        except ValueError:
-            pass
-    return file
 
 
 def hint_from_pointer(loc: Loc) -> str:
@@ -87,7 +52,7 @@ class SchemaLowerer:
 
     # -- entry points -----------------------------------------------------------------------
 
-    def component(self, schema: Any, loc: Loc) -> ir.Named:
+    def component(self, schema: object, loc: Loc) -> ir.Named:
         """Register the schema at ``loc`` as a named model (once) and refer to it."""
         key = self.ctx.model_key(loc)
         if key not in self.ctx.models and key not in self.ctx.pending:
@@ -99,7 +64,7 @@ class SchemaLowerer:
             self.ctx.models[key] = model
         return ir.Named(key=key)
 
-    def type_of(self, schema: Any, loc: Loc, hint: str, depth: int = 0) -> ir.Type:
+    def type_of(self, schema: object, loc: Loc, hint: str, depth: int = 0) -> ir.Type:
         """The IR type of a schema used inline; ``hint`` names hoisted inline models."""
         if depth > _MAX_DEPTH:
             self.ctx.diags.warning("OAG210", "schema nests too deeply; typed as any", self.ctx.src(loc))
@@ -115,11 +80,13 @@ class SchemaLowerer:
         base = self._inline(schema, loc, hint, depth)
         return self._nullable(schema, base)
 
-    def annotated(self, schema: Any, loc: Loc) -> tuple[Any, Loc] | None:
+    def annotated(self, schema: object, loc: Loc) -> tuple[Any, Loc] | None:
         """When ``schema`` is an ``allOf`` that only annotates one schema (``allOf: [{$ref: X},
         {description: ...}]``): that schema and where it is; ``({}, loc)`` when every part is
         annotations. None for any other schema."""
-        all_of = schema.get("allOf") if isinstance(schema, dict) else None
+        if not isinstance(schema, dict):
+            return None
+        all_of = schema.get("allOf")
         if not isinstance(all_of, list) or not all_of:
             return None
         real = [i for i, part in enumerate(all_of) if not is_annotation(part)]
@@ -132,7 +99,7 @@ class SchemaLowerer:
                 return None
         return part, ploc
 
-    def check_default(self, t: ir.Type, value: Any, loc: Loc) -> bool:
+    def check_default(self, t: ir.Type, value: object, loc: Loc) -> bool:
         """A default that is not a value of its type is dropped (pydantic never validates it)."""
         fits = default_fits(t, value, self.ctx.models.get)
         seen: set[str] = set()
@@ -148,7 +115,7 @@ class SchemaLowerer:
 
     # -- internals --------------------------------------------------------------------------
 
-    def _ref(self, ref: Any, loc: Loc) -> ir.Type:
+    def _ref(self, ref: object, loc: Loc) -> ir.Type:
         try:
             target, tloc = self.ctx.resolver.resolve(ref, loc)
         except RefError as exc:
@@ -156,7 +123,7 @@ class SchemaLowerer:
             return ir.ANY
         return self.component(target, tloc)
 
-    def _ref_use(self, ref: Any, loc: Loc) -> ir.Type:
+    def _ref_use(self, ref: object, loc: Loc) -> ir.Type:
         """A use of a referenced schema: its model, ``| None`` when null is one of its values
         (an object or enum model cannot say so itself: every use of it does)."""
         named = self._ref(ref, loc)
@@ -164,13 +131,13 @@ class SchemaLowerer:
             return _with_null(named)
         return named
 
-    def _null_target(self, key: str, ref: Any, loc: Loc) -> bool:
+    def _null_target(self, key: str, ref: object, loc: Loc) -> bool:
         found = self.ctx.nullable.get(key)
         if found is None:
             found = self.ctx.nullable[key] = self._may_be_null({"$ref": ref}, loc, {})
         return found
 
-    def _may_be_null(self, schema: Any, loc: Loc, seen: dict[tuple[str, str], bool]) -> bool:
+    def _may_be_null(self, schema: object, loc: Loc, seen: dict[tuple[str, str], bool]) -> bool:
         """True when null is a value of the schema, in any version's spelling (``nullable``,
         ``x-nullable``, ``type: [..., "null"]``, a null variant of a oneOf/anyOf, a null enum value),
         through references and annotated ``allOf`` s. Reads the schemas only (a model that refers
@@ -180,7 +147,7 @@ class SchemaLowerer:
         if schema.get("nullable") is True or schema.get("x-nullable") is True:
             return True
         kind = schema.get("type")
-        if kind == "null" or isinstance(kind, list) and "null" in kind:
+        if kind == "null" or (isinstance(kind, list) and "null" in kind):
             return True
         if "const" in schema:
             return schema["const"] is None
@@ -210,7 +177,7 @@ class SchemaLowerer:
             return bool(real) and all(self._may_be_null(p, loc.child("allOf", i), seen) for i, p in real)
         return False
 
-    def _same_type(self, kind: Any, part: Any, loc: Loc) -> bool:
+    def _same_type(self, kind: object, part: object, loc: Loc) -> bool:
         """True when a ``type`` beside an annotated ``allOf`` only repeats the type of its schema."""
         target = part
         if isinstance(part, dict) and "$ref" in part:
@@ -254,22 +221,20 @@ class SchemaLowerer:
             return _union_of(parts)
         return self._single(types[0] if types else None, schema, loc, hint, depth)
 
-    def _types(self, schema: dict[str, Any], loc: Loc) -> list[str]:
+    def _types(self, schema: dict[str, Any], loc: Loc) -> list[SchemaType]:
         raw = schema.get("type")
         listed = raw if isinstance(raw, list) else [raw] if raw is not None else []
-        result: list[str] = []
+        result: list[SchemaType] = []
         for t in listed:
-            name = _TYPE_ALIASES.get(t, t) if isinstance(t, str) else t
-            if name == "file":
-                name = "file"
-            elif name not in _PRIMITIVES and name not in ("array", "object"):
+            name = _SCHEMA_TYPES.get(t) if isinstance(t, str) else None
+            if name is None:
                 self.ctx.diags.warning("OAG202", f"unknown type {t!r}; typed as any", self.ctx.src(loc.child("type")),
                                        "use one of string, integer, number, boolean, array, object, null")
                 return []
             result.append(name)
         return result
 
-    def _single(self, kind: str | None, schema: dict[str, Any], loc: Loc, hint: str, depth: int) -> ir.Type:
+    def _single(self, kind: SchemaType | None, schema: dict[str, Any], loc: Loc, hint: str, depth: int) -> ir.Type:
         if kind is None:
             if "properties" in schema or "additionalProperties" in schema:
                 kind = "object"
@@ -285,7 +250,7 @@ class SchemaLowerer:
             return ir.Primitive(kind="string", format="binary")
         if "enum" in schema and isinstance(schema["enum"], list) and kind in ("string", "integer", "number", "boolean"):
             values = [v for v in schema["enum"] if v is not None]
-            literal = _enum_literal(values) if values else ir.Primitive(kind=kind)  # type: ignore[arg-type]
+            literal = _enum_literal(values) if values else ir.Primitive(kind=kind)
             return _with_null(literal) if None in schema["enum"] else literal
         if kind == "array":
             items = schema.get("items")
@@ -299,7 +264,7 @@ class SchemaLowerer:
         if isinstance(fmt, str) and fmt not in KNOWN_FORMATS:
             self.ctx.diags.warning("OAG203", f"unknown format {fmt!r} for type {kind}; treated as plain {kind}",
                                    self.ctx.src(loc.child("format")), "use a format from the OpenAPI format registry")
-        return ir.Primitive(kind=kind, format=fmt if isinstance(fmt, str) else None,  # type: ignore[arg-type]
+        return ir.Primitive(kind=kind, format=fmt if isinstance(fmt, str) else None,
                             constraints=_constraints(schema))
 
     def _additional(self, schema: dict[str, Any], loc: Loc, hint: str, depth: int) -> ir.Type | None:
@@ -337,7 +302,7 @@ class SchemaLowerer:
                 self.ctx.pending.discard(key)
         return ir.Named(key=key)
 
-    def _model(self, schema: Any, loc: Loc, key: str, hint: str) -> ir.Model:
+    def _model(self, schema: object, loc: Loc, key: str, hint: str) -> ir.Model:
         notes = annotations_of(schema)
         found = self.annotated(schema, loc)
         while found is not None and isinstance(found[0], dict) and found[0] and "$ref" not in found[0]:
@@ -350,9 +315,9 @@ class SchemaLowerer:
             if isinstance(enum, list) and enum and kind in ("string", "integer", "number", None) \
                     and not isinstance(schema.get("properties"), dict):
                 return _described(self._enum(schema, loc, key, hint), notes)
-            is_object = (kind == "object" or kind is None and "properties" in schema) \
+            is_object = (kind == "object" or (kind is None and "properties" in schema)) \
                 and isinstance(schema.get("properties"), dict)
-            if is_object or isinstance(schema.get("allOf"), list) and len(schema["allOf"]) > 1:
+            if is_object or (isinstance(schema.get("allOf"), list) and len(schema["allOf"]) > 1):
                 return _described(self._object(schema, loc, key, hint), notes)
             if isinstance(schema.get("allOf"), list) and len(schema["allOf"]) == 1 \
                     and isinstance(schema.get("properties"), dict):
@@ -367,8 +332,9 @@ class SchemaLowerer:
             self.ctx.diags.warning("OAG022", f"$ref loop: {key} refers back to itself through {alias.key}; "
                                    "typed as any", self.ctx.src(loc), "make one of the schemas a real schema")
             alias = ir.ANY
-        return ir.Model(key=key, name_hint=hint, kind="alias", alias=alias, description=_text(notes.get("description")),
-                        examples=schema_examples(notes), src=self.ctx.src(loc))
+        return ir.Model(key=key, name_hint=hint, kind="alias", alias=alias,
+                        description=spec_text(notes.get("description")), examples=schema_examples(notes),
+                        src=self.ctx.src(loc))
 
     def _enum(self, schema: dict[str, Any], loc: Loc, key: str, hint: str) -> ir.Model:
         seen: list[Any] = []
@@ -378,15 +344,16 @@ class SchemaLowerer:
             if value not in seen or any(type(value) is not type(s) for s in seen if s == value):
                 seen.append(value)
         kinds = {type(v) for v in seen}
-        enum_type = "string" if kinds <= {str} else "integer" if kinds <= {int} else \
-            "number" if kinds <= {int, float} else "mixed"
+        enum_type: TLiteral["string", "integer", "number", "mixed"] = (
+            "string" if kinds <= {str} else "integer" if kinds <= {int} else
+            "number" if kinds <= {int, float} else "mixed")
         if enum_type == "mixed" or bool in kinds or not seen:
             return ir.Model(key=key, name_hint=hint, kind="alias", alias=_enum_literal(schema["enum"]),
-                            description=_text(schema.get("description")), examples=schema_examples(schema),
+                            description=spec_text(schema.get("description")), examples=schema_examples(schema),
                             src=self.ctx.src(loc))
         members = tuple(ir.EnumMember(value=ir.freeze(v)) for v in seen)
-        return ir.Model(key=key, name_hint=hint, kind="enum", members=members, enum_type=enum_type,  # type: ignore[arg-type]
-                        description=_text(schema.get("description")), examples=schema_examples(schema),
+        return ir.Model(key=key, name_hint=hint, kind="enum", members=members, enum_type=enum_type,
+                        description=spec_text(schema.get("description")), examples=schema_examples(schema),
                         src=self.ctx.src(loc))
 
     def _object(self, schema: dict[str, Any], loc: Loc, key: str, hint: str) -> ir.Model:
@@ -411,10 +378,10 @@ class SchemaLowerer:
             extra = more if more is not None else extra
         return ir.Model(key=key, name_hint=hint, kind="object", fields=tuple(fields.values()), bases=tuple(bases),
                         additional=extra, closed=schema.get("additionalProperties") is False and not bases,
-                        description=_text(schema.get("description")),
+                        description=spec_text(schema.get("description")),
                         examples=schema_examples(schema), src=self.ctx.src(loc))
 
-    def _merge_part(self, part: Any, loc: Loc, key: str, bases: list[str], parts: list[tuple[dict[str, Any], Loc]],
+    def _merge_part(self, part: object, loc: Loc, key: str, bases: list[str], parts: list[tuple[dict[str, Any], Loc]],
                     depth: int = 0) -> None:
         """One part of an object's ``allOf``: a base class (a reference to an object model, directly
         or through aliases) or a schema whose properties the object takes over."""
@@ -456,19 +423,19 @@ class SchemaLowerer:
             key = model.alias.key
         return None
 
-    def _field(self, wire: str, prop: Any, loc: Loc, hint: str, required: bool) -> ir.Field:
-        ftype = self.type_of(prop, loc, hint + _pascal_hint(wire))
+    def _field(self, wire: str, prop: object, loc: Loc, hint: str, required: bool) -> ir.Field:
+        ftype = self.type_of(prop, loc, hint + pascal_hint(wire))
         p = annotations_of(prop)  # the property's own, and those an annotated allOf adds
         default, has_default = code_default(p, self.ctx, loc)
         if has_default and not self.check_default(ftype, p["default"], loc):
             default, has_default = None, False
         return ir.Field(wire_name=wire, type=ftype, required=required, default=default, has_default=has_default,
-                        description=_text(p.get("description") or p.get("title")),
+                        description=spec_text(p.get("description") or p.get("title")),
                         read_only=p.get("readOnly") is True, write_only=p.get("writeOnly") is True,
                         deprecated=p.get("deprecated") is True, examples=schema_examples(p), src=self.ctx.src(loc))
 
 
-def default_fits(t: ir.Type, value: Any, model: Callable[[str], ir.Model | None] = lambda key: None,
+def default_fits(t: ir.Type, value: object, model: Callable[[str], ir.Model | None] = lambda key: None,
                  depth: int = 0) -> bool | None:
     """Whether a default is a value of the type: True, False, or None (not known: an object model,
     or a model ``model(key)`` does not know yet)."""
@@ -507,7 +474,7 @@ MAX_DEFAULT_VALUES = 1_000
 MAX_DEFAULT_TEXT = 64 * 1024
 
 
-def code_default(schema: Any, ctx: Context, loc: Loc) -> tuple[ir.JSONValue, bool]:
+def code_default(schema: object, ctx: Context, loc: Loc) -> tuple[ir.JSONValue, bool]:
     """A schema's ``default`` for generated code, unless it is too large to be one (a YAML
     alias can make a few bytes of spec a million values): then a warning, and no default."""
     if not isinstance(schema, dict) or "default" not in schema:
@@ -534,12 +501,13 @@ def code_default(schema: Any, ctx: Context, loc: Loc) -> tuple[ir.JSONValue, boo
 
 
 @functools.lru_cache(maxsize=4096)
-def _pascal_hint(text: str) -> str:
+def pascal_hint(text: str) -> str:
+    """A model name hint from spec text (``pet id`` → ``PetId``; ``Field`` when it has no word)."""
     words = re.findall(r"[A-Za-z0-9]+", text)
     return "".join(w[:1].upper() + w[1:] for w in words) or "Field"
 
 
-def schema_examples(schema: Any) -> tuple[ir.JSONValue, ...]:
+def schema_examples(schema: object) -> tuple[ir.JSONValue, ...]:
     """A schema's ``example`` (OAS 2/3.0) and ``examples`` (JSON Schema list, OAS 3.1), in that order."""
     if not isinstance(schema, dict):
         return ()
@@ -549,10 +517,6 @@ def schema_examples(schema: Any) -> tuple[ir.JSONValue, ...]:
     return tuple(ir.freeze(v) for v in found)
 
 
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
 # Keywords that describe a value without constraining it: JSON Schema's meta-data vocabulary,
 # OpenAPI's ``nullable``/``xml``/``externalDocs`` and extensions. A schema of these alone adds no
 # type: ``allOf: [{$ref: X}, {description: ...}]`` is X, described.
@@ -560,16 +524,16 @@ ANNOTATIONS = frozenset({"description", "title", "example", "examples", "default
                          "deprecated", "nullable", "x-nullable", "xml", "externalDocs", "$comment"})
 
 
-def _annotation_key(key: Any) -> bool:
-    return key in ANNOTATIONS or isinstance(key, str) and key.startswith("x-")
+def _annotation_key(key: object) -> bool:
+    return key in ANNOTATIONS or (isinstance(key, str) and key.startswith("x-"))
 
 
-def is_annotation(schema: Any) -> bool:
+def is_annotation(schema: object) -> bool:
     """True for a schema object holding annotations only (``{}`` too: it allows everything)."""
     return isinstance(schema, dict) and all(_annotation_key(k) for k in schema)
 
 
-def annotations_of(schema: Any) -> dict[str, Any]:
+def annotations_of(schema: object) -> dict[str, Any]:
     """A schema's annotations merged with those of the annotation-only parts of its ``allOf``; the
     schema's own come first. The schema itself (no copy) when it has no ``allOf``."""
     if not isinstance(schema, dict):
@@ -587,7 +551,7 @@ def annotations_of(schema: Any) -> dict[str, Any]:
 
 def _described(model: ir.Model, notes: dict[str, Any]) -> ir.Model:
     """A model with the description and examples of the annotations written around it."""
-    description = _text(notes.get("description")) or model.description
+    description = spec_text(notes.get("description")) or model.description
     examples = schema_examples(notes) or model.examples
     if description == model.description and examples == model.examples:
         return model
@@ -630,7 +594,7 @@ def _constraints(schema: dict[str, Any]) -> ir.Constraints:
     )
 
 
-def _enum_literal(values: Any) -> ir.Type:
+def _enum_literal(values: object) -> ir.Type:
     if not isinstance(values, list):
         return ir.ANY
     plain: list[ir.JSONValue] = []

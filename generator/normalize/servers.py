@@ -25,7 +25,7 @@ from typing import Any
 
 from .. import ir
 from ..diagnostics import Diagnostics, SourceRef
-from .schemas import Context, _text
+from .context import Context, spec_text
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
 _VARIABLE = re.compile(r"\{([^{}]*)\}")
@@ -37,7 +37,7 @@ _HOST = re.compile(rf"(?:(?:{_LABEL}\.)+[A-Za-z]{{2,}}|localhost|\d{{1,3}}(?:\.\
 _NOT_URI = re.compile(r"[\x00-\x20\x7f<>\"\\^`|{}]")
 
 
-def servers(raw: Any, ctx: Context) -> tuple[ir.Server, ...]:
+def servers(raw: object, ctx: Context) -> tuple[ir.Server, ...]:
     """The document's usable servers, in order (an unusable one is skipped with a warning)."""
     if not isinstance(raw, list):
         return ()
@@ -50,12 +50,12 @@ def servers(raw: Any, ctx: Context) -> tuple[ir.Server, ...]:
         variables = _variables(server.get("variables"))
         resolved = _resolve(server["url"], variables, ctx.src(loc.child("url")), ctx.diags)
         if resolved is not None:
-            found.append(ir.Server(url=server["url"], description=_text(server.get("description")),
+            found.append(ir.Server(url=server["url"], description=spec_text(server.get("description")),
                                    src=ctx.src(loc), **resolved))
     return tuple(found)
 
 
-def _variables(raw: Any) -> list[ir.ServerVariable]:
+def _variables(raw: object) -> list[ir.ServerVariable]:
     if not isinstance(raw, dict):
         return []
     found = []
@@ -65,7 +65,7 @@ def _variables(raw: Any) -> list[ir.ServerVariable]:
         enum = tuple(str(v) for v in var.get("enum", ()) or ()) if isinstance(var.get("enum"), list) else ()
         default = var.get("default", enum[0] if enum else "")
         found.append(ir.ServerVariable(wire_name=str(name), default="" if default is None else str(default),
-                                       enum=enum, description=_text(var.get("description"))))
+                                       enum=enum, description=spec_text(var.get("description"))))
     return found
 
 

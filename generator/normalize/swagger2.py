@@ -55,7 +55,7 @@ def upgrade(data: dict[str, Any], resolver: Resolver, diags: Diagnostics) -> tup
     origins = Origins()
     out: dict[str, Any] = {
         "openapi": "3.0.3",
-        "info": data.get("info") if isinstance(data.get("info"), dict) else {},
+        "info": info if isinstance(info := data.get("info"), dict) else {},
         "servers": _servers(data, resolver, diags),
         "paths": {},
         "components": {"schemas": {}, "securitySchemes": {}},
@@ -79,7 +79,7 @@ def upgrade(data: dict[str, Any], resolver: Resolver, diags: Diagnostics) -> tup
             out[key] = data[key]
     consumes = _media_list(data.get("consumes"))
     produces = _media_list(data.get("produces"))
-    paths = data.get("paths") if isinstance(data.get("paths"), dict) else {}
+    paths = raw_paths if isinstance(raw_paths := data.get("paths"), dict) else {}
     for path_key, item in paths.items():
         item_ptr = join_pointer("/paths", path_key)
         if not isinstance(item, dict):
@@ -105,11 +105,11 @@ def upgrade(data: dict[str, Any], resolver: Resolver, diags: Diagnostics) -> tup
     return out, origins
 
 
-def _looks_like_method(key: Any) -> bool:
+def _looks_like_method(key: object) -> bool:
     return isinstance(key, str) and key.strip().replace("\xa0", "").replace("&nbsp;", "").lower() in HTTP_METHODS
 
 
-def _media_list(value: Any) -> list[str]:
+def _media_list(value: object) -> list[str]:
     if isinstance(value, list):
         return [v for v in value if isinstance(v, str)]
     return []
@@ -123,8 +123,8 @@ def _servers(data: dict[str, Any], resolver: Resolver, diags: Diagnostics) -> li
     base_path = base_path.strip() if isinstance(base_path, str) else ""
     if base_path and not base_path.startswith("/"):
         base_path = "/" + base_path
-    schemes = data.get("schemes") if isinstance(data.get("schemes"), list) else []
-    schemes = [s.lower() for s in schemes if isinstance(s, str) and s.lower() in ("http", "https")] or ["https"]
+    listed = raw if isinstance(raw := data.get("schemes"), list) else []
+    schemes = [s.lower() for s in listed if isinstance(s, str) and s.lower() in ("http", "https")] or ["https"]
     host = host.strip() if isinstance(host, str) else ""
     written, sep, rest = host.partition("://")
     if sep:
@@ -246,7 +246,7 @@ def param_schema(param: dict[str, Any]) -> dict[str, Any]:
 def _form_body(form: list[tuple[dict[str, Any], str]], consumes: list[str], body_ptr: str,
                origins: Origins, resolver: Resolver, diags: Diagnostics) -> dict[str, Any]:
     has_file = any(p.get("type") == "file" for p, _ in form)
-    if has_file or "multipart/form-data" in consumes and "application/x-www-form-urlencoded" not in consumes:
+    if has_file or ("multipart/form-data" in consumes and "application/x-www-form-urlencoded" not in consumes):
         media = "multipart/form-data"
     else:
         media = "application/x-www-form-urlencoded"
@@ -279,7 +279,7 @@ def _form_body(form: list[tuple[dict[str, Any], str]], consumes: list[str], body
     return {"required": bool(required), "content": {media: {"schema": schema}}}
 
 
-def _response(resp: Any, ptr: str, produces: list[str], resolver: Resolver, diags: Diagnostics,
+def _response(resp: object, ptr: str, produces: list[str], resolver: Resolver, diags: Diagnostics,
               origins: Origins) -> Any:
     resolved, _ = resolver.deref(resp, Loc(resolver.root.file, ptr), diags) if isinstance(resp, dict) else (resp, None)
     if not isinstance(resolved, dict):
@@ -294,9 +294,10 @@ def _response(resp: Any, ptr: str, produces: list[str], resolver: Resolver, diag
             media = [m for m in media if "json" not in m] or ["application/octet-stream"]
         new["content"] = {m: {"schema": schema} for m in media}
         examples = resolved.get("examples")
-        for m in media if isinstance(examples, dict) else ():
-            if m in examples:
-                new["content"][m]["example"] = examples[m]
+        if isinstance(examples, dict):
+            for m in media:
+                if m in examples:
+                    new["content"][m]["example"] = examples[m]
         for m in media:
             origins.add(join_pointer(ptr, "content", m, "schema"), join_pointer(ptr, "schema"))
     headers = resolved.get("headers")

@@ -39,7 +39,7 @@ def _visible(char: str) -> bool:
     # Format characters (Cf: zero-width space, joiners, word joiner, BOM, soft hyphen, bidi
     # marks) and controls other than white space never belong to a name.
     category = unicodedata.category(char)
-    return not (category == "Cf" or category == "Cc" and char not in "\t\n\r")
+    return not (category == "Cf" or (category == "Cc" and char not in "\t\n\r"))
 
 
 def _expand(text: str) -> str:

@@ -71,7 +71,7 @@ class TypeNamer:
     def optional(self, t: ir.Type) -> str:
         """The annotation of a value that may also be ``None``."""
         text = self.hint(t)
-        if text == "Any" or text == "None" or text.endswith("| None"):
+        if text in ("Any", "None") or text.endswith("| None"):
             return text
         return f"{text} | None"
 
@@ -101,7 +101,7 @@ def _pyrepr() -> Callable[[Any], str]:
 
 def is_nullable(t: ir.Type) -> bool:
     """True when ``None`` is a valid value of the type."""
-    return t == ir.NULL or isinstance(t, ir.Any_) or isinstance(t, ir.Union_) and ir.NULL in t.variants
+    return t == ir.NULL or isinstance(t, ir.Any_) or (isinstance(t, ir.Union_) and ir.NULL in t.variants)
 
 
 def model_refs(t: ir.Type | None) -> list[str]:
@@ -146,7 +146,7 @@ def uses(t: ir.Type, module: str) -> bool:
 
 def required_arg(p: ir.Parameter) -> bool:
     """True when callers must pass the parameter: required without a default (path: always)."""
-    return p.location == "path" or p.required and not p.has_default
+    return p.location == "path" or (p.required and not p.has_default)
 
 
 def _literal_hint(t: ir.Literal) -> str:
