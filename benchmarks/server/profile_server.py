@@ -35,7 +35,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
-from throughput import LOADS, PACKAGE, SPEC
+from throughput import LOADS, PACKAGE, SPEC  # noqa: E402 - after the path above
 
 
 def _scope(request: dict[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ import json
 import math
 import re
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,7 +131,10 @@ def _route(op: ir.Operation, base_path: str) -> str:
 
 def success_response(op: ir.Operation) -> ir.Response | None:
     """The response a mock answers with: the first 2xx, else ``2XX``, else ``default``."""
-    for wanted in (lambda s: s[:1] == "2" and s[1:].isdigit(), lambda s: s == "2XX", lambda s: s == "default"):
+    tests: tuple[Callable[[str], bool], ...] = (
+        lambda s: s[:1] == "2" and s[1:].isdigit(), lambda s: s == "2XX", lambda s: s == "default",
+    )
+    for wanted in tests:
         for r in op.responses:
             if wanted(r.status):
                 return r
@@ -485,7 +489,7 @@ def _imports(ops: list[ir.Operation], views: list[ServerOpView]) -> dict[str, bo
     return {
         "needs_datetime": any(uses(t, "datetime") for t in types),
         "needs_uuid": any(uses(t, "uuid") for t in types),
-        "needs_field": any("Field(" in a.annotation or a.decode and "Field(" in a.decode.hint
+        "needs_field": any("Field(" in a.annotation or (a.decode is not None and "Field(" in a.decode.hint)
                            for v in views for a in v.args),
     }
 
