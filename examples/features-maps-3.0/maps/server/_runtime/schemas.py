@@ -13,8 +13,8 @@ from typing import Any
 
 
 def resolve(schema: Any, defs: Mapping[str, Any]) -> dict[str, Any]:
-    """The schema a ``{"$ref": "#/$defs/Name"}`` stands for (followed up to 50 times); ``{}``
-    for anything that is not a schema object."""
+    """The schema a ``{"$ref": "#/$defs/Name"}`` stands for (references followed up to 50 times:
+    a cycle ends); ``{}`` for anything that is not a schema object, or an unknown name."""
     seen = 0
     while isinstance(schema, dict) and "$ref" in schema and seen < 50:
         schema = defs.get(str(schema["$ref"]).rsplit("/", 1)[-1], {})
