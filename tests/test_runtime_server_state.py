@@ -52,6 +52,9 @@ def test_validate_locates_each_error() -> None:
     rt.validate({"type": "integer"}, "text", ("body",), text_only=True)  # only string schemas apply to text
     with pytest.raises(RequestValidationError):
         rt.validate({"type": "string", "format": "uri"}, "no scheme", ("body",), text_only=True)
+    # RFC 3339 times (draft 2020-12's check, not draft 3's "%H:%M:%S").
+    assert rt.is_valid({"type": "string", "format": "time"}, "12:00:00Z")
+    assert not rt.is_valid({"type": "string", "format": "time"}, "12:00:00")
     assert rt.is_valid({"type": "string", "format": "uri-reference"}, "/a?b#c")
     assert not rt.is_valid({"type": "string", "format": "uri-reference"}, "a b")
     assert rt.validator({"type": "integer"}) is not rt.validator({"type": "integer"})  # by identity

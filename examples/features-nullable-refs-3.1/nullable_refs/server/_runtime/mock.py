@@ -206,6 +206,8 @@ class Mocker:
             candidates += [b, b + 1, b - 1, math.ceil(b / step) * step, math.floor(b / step) * step]
         if len(bounds) >= 2:
             candidates.append((min(bounds) + max(bounds)) / 2)
+        for b in bounds:  # the next multiples beyond an exclusive bound that is one itself
+            candidates += [math.ceil(b / step) * step + step, math.floor(b / step) * step - step]
         valid = [
             value
             for value in (int(c) if integer and float(c).is_integer() else c for c in candidates)

@@ -52,8 +52,13 @@ def is_uri(value: object) -> bool:
 
 
 def _format_checker(js: Any) -> Any:
-    """Draft 2020-12's format checks, plus "uri" and "uri-reference" when jsonschema has none."""
-    checker = js.FormatChecker(list(js.Draft202012Validator.FORMAT_CHECKER.checkers))
+    """Draft 2020-12's format checks, plus "uri" and "uri-reference" when jsonschema has none.
+
+    Its own checks, copied: ``FormatChecker(names)`` would take them from the registry all drafts
+    share, whose "time" is draft 3's (``12:00:00`` in, ``12:00:00Z`` out).
+    """
+    checker = js.FormatChecker(())
+    checker.checkers = dict(js.Draft202012Validator.FORMAT_CHECKER.checkers)
     for name, check in (("uri", is_uri), ("uri-reference", is_uri_reference)):
         if name not in checker.checkers:
             checker.checks(name)(check)
