@@ -1,1 +1,2 @@
-"""The runtimes shipped verbatim into generated packages (one package per side; see RUNTIME.md)."""
+"""The runtimes: code of this repository shipped verbatim into generated packages (see
+``targets/runtime_files.py``); ``server/`` becomes ``NAME/server/_runtime/``."""
