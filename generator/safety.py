@@ -11,6 +11,10 @@ module checks the result independently, on every generated Python file before it
 * module and class bodies hold no expression statements but docstrings (nothing that runs
   code at import), and no name is defined twice in one body.
 
+The runtime modules (``generator/runtime/``, see ``targets/runtime_files.py``) are code of this
+repository shipped verbatim, not rendered: no spec text reaches them, so their names are trusted;
+they are checked to be exactly their source instead.
+
 A failure is an internal error (a bug in a filter, the naming pass or a template): the file is
 never written. Spec strings inside string constants and comments are data and are not looked at.
 """
@@ -338,9 +342,22 @@ def check_files(env: jinja2.Environment, plans: Iterable[Any], texts: dict[str, 
             if problem is not None:
                 problems.append(problem)
                 continue
-            if plan.python:
+            source = getattr(plan, "source", None)
+            if source is not None:
+                # A runtime module of this repository, shipped verbatim: its names are ours and
+                # nothing of the spec reaches it; it is trusted as long as it is exactly that file.
+                problems += _check_verbatim(text, plan.path, source)
+            elif plan.python:
                 problems += check_module(text, plan.path, names.allowed(plan.template), compiles=compiles)
     return problems
+
+
+def _check_verbatim(text: str, path: str, source: str) -> list[Diagnostic]:
+    from .targets.runtime_files import source_text
+
+    if text == source_text(source):
+        return []
+    return [_problem(path, None, f"is not a verbatim copy of generator/runtime/{source}")]
 
 
 # --------------------------------------------------------------------------- deep input

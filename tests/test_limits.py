@@ -1,4 +1,4 @@
-"""The generated server's request limits (``NAME/server/_limits.py``, shipped verbatim).
+"""The generated server's request limits (``NAME/server/_runtime/limits.py``, shipped verbatim).
 
 Unit tests drive the module (imported from its template, which holds no Jinja) as an ASGI
 middleware around small apps; end-to-end tests send real requests over a socket to a generated
@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import importlib.util
 import json
 import socket
-import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import httpx
@@ -25,30 +22,19 @@ import pytest
 
 from helpers import ROOT, generate_package, uvicorn_server
 
-TEMPLATE = ROOT / "templates" / "server" / "_limits.py.jinja"
+SOURCE = ROOT / "generator" / "runtime" / "server" / "limits.py"
 
-
-def _load() -> ModuleType:
-    loader = importlib.machinery.SourceFileLoader("oagen_test_limits", str(TEMPLATE))
-    spec = importlib.util.spec_from_loader("oagen_test_limits", loader)
-    assert spec is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    loader.exec_module(module)
-    return module
-
-
-L = _load()
+from generator.runtime.server import jsondepth as J  # noqa: E402 - after the test helpers
+from generator.runtime.server import limits as L  # noqa: E402
 
 
 # --------------------------------------------------------------------------- the module
 
 
-def test_the_template_holds_no_jinja_and_is_shipped_verbatim(tmp_path: Path) -> None:
-    text = TEMPLATE.read_text()
-    assert not any(tag in text for tag in ("{{", "{%", "{#")), "the limits module is copied as is"
+def test_the_module_is_shipped_verbatim(tmp_path: Path) -> None:
+    text = SOURCE.read_text()
     out = generate_package(ROOT / "specs" / "petstore" / "petstore-3.0.yaml", tmp_path / "out", "lim_pkg")
-    assert (out / "lim_pkg" / "server" / "_limits.py").read_text() == text
+    assert (out / "lim_pkg" / "server" / "_runtime" / "limits.py").read_text() == text
 
 
 def test_limits_are_positive_ints_or_none() -> None:
@@ -65,9 +51,9 @@ def test_limits_are_positive_ints_or_none() -> None:
     ('"[[[["', 0), ('["[[[", "\\"[[{{"]', 1), ('{"k\\\\": ["]]]]"]}', 2), ("[[], [[]], []]", 3),
 ])
 def test_json_depth_counts_structure_not_strings(text: str, depth: int) -> None:
-    assert L.json_depth(text) == depth
-    assert L.json_depth(text.encode()) == depth
-    assert L.json_depth(text) == _python_depth(json.loads(text))
+    assert J.json_depth(text) == depth
+    assert J.json_depth(text.encode()) == depth
+    assert J.json_depth(text) == _python_depth(json.loads(text))
 
 
 def _python_depth(value: Any) -> int:
@@ -79,7 +65,7 @@ def _python_depth(value: Any) -> int:
 
 
 def test_json_depth_stops_counting_past_the_limit() -> None:
-    assert L.json_depth("[" * 100_000 + "]" * 100_000, 64) == 65
+    assert J.json_depth("[" * 100_000 + "]" * 100_000, 64) == 65
 
 
 def _in_context(limits: Any, call: Any, *args: Any) -> Any:
@@ -92,20 +78,20 @@ def _in_context(limits: Any, call: Any, *args: Any) -> Any:
 
 def test_loads_refuses_deep_documents_with_400_and_never_a_recursion_error() -> None:
     deep = "[" * 65 + "]" * 65
-    assert _in_context(L.Limits(max_json_depth=65), L.loads, deep) == json.loads(deep)
+    assert _in_context(L.Limits(max_json_depth=65), J.loads, deep) == json.loads(deep)
     with pytest.raises(L.LimitExceeded) as caught:
-        _in_context(L.Limits(max_json_depth=64), L.loads, deep)
+        _in_context(L.Limits(max_json_depth=64), J.loads, deep)
     assert (caught.value.status_code, caught.value.limit) == (400, "max_json_depth")
     assert "deeper than 64" in caught.value.detail
     # Without a depth limit, a document too deep for the parser is still a 400, not a crash.
     abyss = "[" * 200_000 + "]" * 200_000
     with pytest.raises(L.LimitExceeded):
-        _in_context(L.Limits(max_json_depth=None), L.loads, abyss)
+        _in_context(L.Limits(max_json_depth=None), J.loads, abyss)
     # Shallow documents with many brackets (the fast path does not apply) are read.
     wide = json.dumps([[i] for i in range(1000)])
-    assert _in_context(L.Limits(), L.loads, wide)[999] == [999]
+    assert _in_context(L.Limits(), J.loads, wide)[999] == [999]
     with pytest.raises(ValueError):
-        L.loads("[1,")
+        J.loads("[1,")
 
 
 # --------------------------------------------------------------------------- the middleware

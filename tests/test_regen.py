@@ -198,8 +198,9 @@ def test_stale_files_removed_and_empty_folders_pruned(tmp_path: Path) -> None:
     _run(spec_path, BASE, out)
     (out / PKG / "server" / "handlers.py").write_text(USER_HANDLERS)
     result = _run(spec_path, BASE, out, server=False)
+    runtime = sorted(f"_runtime/{p.name}" for p in (ROOT / "generator" / "runtime" / "server").glob("*.py"))
     assert sorted(result.removed) == sorted(f"shop/server/{name}" for name in (
-        "__init__.py", "_limits.py", "_runtime.py", "app.py", "base.py", "openapi.json", "schemas.json"))
+        "__init__.py", *runtime, "app.py", "base.py", "openapi.json", "schemas.json"))
     assert sorted(p.name for p in (out / PKG / "server").iterdir()) == ["handlers.py"]  # user-owned, kept
     result = generate(str(spec_path), out, GenerateOptions(package="renamed", server=False))
     assert result.ok

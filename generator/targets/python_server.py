@@ -16,6 +16,7 @@ from .json_schema import SchemaBuilder, usable_pattern, with_format_range
 from .package import FilePlan, Options
 from .python_client import http_line
 from .pyview import TypeNamer, literal, operation_types, python_default, required_arg, uses
+from .runtime_files import runtime_plans
 
 _PARAM_FUNCS = {"path": "Path", "query": "Query", "header": "Header", "cookie": "Cookie"}
 _FIELD_KWARGS = (
@@ -548,10 +549,7 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
         ]
     return [
         FilePlan(path=f"{pkg}/server/__init__.py", template="server/__init__.py.jinja", context=context),
-        FilePlan(path=f"{pkg}/server/_runtime.py", template="server/_runtime.py.jinja", context=context,
-                 weight=1500),
-        FilePlan(path=f"{pkg}/server/_limits.py", template="server/_limits.py.jinja", context=context,
-                 weight=200),
+        *runtime_plans("server", f"{pkg}/server/_runtime"),
         FilePlan(path=f"{pkg}/server/base.py", template="server/base.py.jinja", context=context,
                  weight=len(api.operations) * (2 if split else 15)),
         FilePlan(path=f"{pkg}/server/app.py", template="server/app.py.jinja", context=context,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from . import _limits
 from . import _runtime as _rt
 from ._routes import Routes
 from ._routes import users as _routes_users
@@ -134,7 +133,7 @@ def create_app(
     Without ``handlers``, ``Handlers`` from ``handlers.py`` is used. With ``mock=True`` every
     operation the handlers do not override answers its first declared success response
     (the spec's example, else one built from the schema) instead of 501. ``limits`` change the
-    request limits (``max_body_bytes=...``; the names and defaults are ``_limits.Limits``).
+    request limits (``max_body_bytes=...``; the names and defaults are ``_runtime.Limits``).
     """
     if handlers is None:
         from .handlers import Handlers
@@ -151,7 +150,7 @@ def create_app(
     app.state.oagen = _rt.load_runtime(__package__ or __name__, handlers, BaseHandlers, mock)
     _rt.install_error_handlers(app)
     app.add_middleware(_rt.EncodedSlashes)
-    app.add_middleware(_limits.RequestLimits, _limits.Limits(**limits))
+    app.add_middleware(_rt.RequestLimits, _rt.Limits(**limits))
     routes = Routes()
     _routes_users.add_routes(routes)
     _routes_devices.add_routes(routes)

@@ -1,0 +1,2 @@
+"""The runtimes: code of this repository shipped verbatim into generated packages (see
+``targets/runtime_files.py``); ``server/`` becomes ``NAME/server/_runtime/``."""
