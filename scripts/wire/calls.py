@@ -1,0 +1,178 @@
+"""Valid calls of every operation, made of independent instances of the spec's own schemas.
+
+For each operation: one value per parameter (from the parameter's schema) and one body per kind
+of body the client can send (from the body's schema), each read into the argument's declared
+type exactly as a user would pass it. Wire-inherent limits shape the values, never oagen's
+choices: a path value is never empty (an empty segment cannot be routed), an array or object in
+a path, query, header or cookie is never empty (the style table serializes it as nothing, the
+same as an absent parameter), a header value is printable ASCII without surrounding spaces
+(RFC 9110 5.5), and no parameter value is null (null has no form in a URL or a header).
+"""
+
+from __future__ import annotations
+
+import typing
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator import ir
+
+from .instances import Target, header_safe
+from .package import Generated
+from .spec import SpecSchemas
+
+BINARY = b"oagen\x00\xff binary"
+
+
+@dataclass
+class Call:
+    """One planned call: keyword arguments as JSON data and as typed values."""
+
+    op: ir.Operation
+    variant: str
+    data: dict[str, Any] = field(default_factory=dict)
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    body_kind: str | None = None
+    body_media: str | None = None
+    problem: str = ""
+    excluded: str = ""
+
+
+def _accept(location: str) -> Any:
+    def ok(value: Any) -> bool:
+        if value is None or value in ([], {}):
+            return False
+        if location == "path" and value == "":
+            return False
+        if location == "header":
+            return header_safe(value)
+        if isinstance(value, dict) and any(v in (None, [], {}) for v in value.values()):
+            return False
+        return True
+
+    return ok
+
+
+def _param_hint(gen: Generated, op: ir.Operation) -> dict[str, Any]:
+    client = gen.module("client").Client
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return typing.get_type_hints(getattr(client, op.name))
+
+
+@dataclass
+class Plan:
+    """The generator targets of every operation's arguments, before the calls are made of them."""
+
+    targets: list[Target]
+    wanted: list[tuple[ir.Operation, str, str, Target]]
+
+
+def targets(gen: Generated, ss: SpecSchemas) -> Plan:
+    """What the calls need generated: a target per parameter and per body media type."""
+    targets: list[Target] = []
+    wanted: list[tuple[ir.Operation, str, str, Target]] = []
+    for op in gen.api.operations:
+        for p in op.parameters:
+            t = Target(f"param:{op.name}:{p.name}", ss.parameter(p), accept=_accept(p.location))
+            targets.append(t)
+            wanted.append((op, "param", p.name, t))
+        if op.body is not None:
+            for content in op.body.contents:
+                if content.kind in ("json", "form", "multipart", "text"):
+                    schema = ss.body(op, content.media_type)
+                    t = Target(f"body:{op.name}:{content.media_type}", schema if schema is not None else {})
+                    targets.append(t)
+                    wanted.append((op, "body", content.media_type, t))
+    return Plan(targets, wanted)
+
+
+def plan(gen: Generated, planned: Plan) -> list[Call]:
+    """One call per operation and body kind, with valid arguments (or the reason there are none)."""
+    by_op: dict[str, dict[tuple[str, str], Target]] = {}
+    for op, kind, key, t in planned.wanted:
+        by_op.setdefault(op.name, {})[(kind, key)] = t
+    calls: list[Call] = []
+    for op in gen.api.operations:
+        found = by_op.get(op.name, {})
+        for variant, content in _variants(op):
+            calls.append(_call(gen, op, variant, content, found))
+    return calls
+
+
+def _variants(op: ir.Operation) -> list[tuple[str, ir.Content | None]]:
+    """The bodies the client can choose between: the first of each kind it can tell apart."""
+    if op.body is None or not op.body.contents:
+        return [("", None)]
+    seen: dict[str, ir.Content] = {}
+    for content in op.body.contents:
+        group = content.kind if content.kind in ("binary", "text") else "structured"
+        seen.setdefault(group, content)
+    return [(c.media_type, c) for c in seen.values()]
+
+
+def _call(gen: Generated, op: ir.Operation, variant: str, content: ir.Content | None,
+          found: dict[tuple[str, str], Target]) -> Call:
+    import pydantic
+
+    call = Call(op=op, variant=variant)
+    try:
+        hints = _param_hint(gen, op)
+    except Exception as exc:  # noqa: BLE001 - report, do not stop the run
+        call.problem = f"client method hints do not resolve: {type(exc).__name__}: {exc}"[:300]
+        return call
+    for p in op.parameters:
+        if p.location == "header" and p.wire_name.lower() in ("content-type", "accept"):
+            # oagen's reading (README "On the wire"): content-type picks the body's media type, accept
+            # replaces the client's Accept; left to their defaults, except the media type sent.
+            if p.wire_name.lower() == "content-type" and content is not None and content.kind != "multipart":
+                call.data[p.name] = call.kwargs[p.name] = content.media_type
+            continue
+        t = found.get(("param", p.name))
+        if t is None or not t.instances:
+            if p.required:
+                call.excluded = f"parameter {p.wire_name!r}: {t.problem if t else 'no schema'}"
+                return call
+            continue
+        value = t.instances[0]
+        call.data[p.name] = value
+        try:
+            call.kwargs[p.name] = pydantic.TypeAdapter(hints[p.name]).validate_python(value)
+        except pydantic.ValidationError as exc:
+            call.problem = (f"argument {p.name} ({p.location} {p.wire_name!r}) rejects a valid value "
+                            f"{value!r}: {exc.errors()[0]['msg']}")[:400]
+            return call
+    if content is None:
+        return call
+    call.body_kind, call.body_media = content.kind, content.media_type
+    if content.kind == "binary":
+        call.data["body"] = BINARY
+        call.kwargs["body"] = BINARY
+        return call
+    t = found.get(("body", content.media_type))
+    if t is None or not t.instances:
+        call.excluded = f"body {content.media_type}: {t.problem if t else 'no schema'}"
+        return call
+    value = _body_value(t, content)
+    call.data["body"] = value
+    if content.kind == "text":
+        if not isinstance(value, str):
+            call.excluded = (f"body {content.media_type}: a structured value as text is for the caller to write "
+                             "(the client takes the text; no XML serializer yet)")
+            return call
+        call.kwargs["body"] = value
+        return call
+    try:
+        call.kwargs["body"] = pydantic.TypeAdapter(hints["body"]).validate_python(value)
+    except pydantic.ValidationError as exc:
+        call.problem = f"body ({content.media_type}) rejects a valid value: {exc.errors()[0]['msg']}"[:400]
+    return call
+
+
+def _body_value(t: Target, content: ir.Content) -> Any:
+    """The richest instance (the first is made with every optional property)."""
+    value = t.instances[0]
+    if content.kind == "multipart" and isinstance(value, dict):
+        return value
+    return value

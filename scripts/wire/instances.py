@@ -1,0 +1,293 @@
+"""Instances of JSON Schemas from independent data generators, each checked against its schema.
+
+json-schema-faker (npm, the generator Prism mocks with) makes most instances, many schemas in
+one Node process; where it makes no valid instance of a schema, hypothesis-jsonschema (PyPI)
+gets the schema alone. Every instance is validated against its schema with ``jsonschema``
+before use: a generator's mistake is never taken for oagen's, and what is used is valid data.
+Neither generator is oagen's own mock code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import time
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+ROOT = Path(__file__).resolve().parents[2]
+JSF_DIR = Path(os.environ.get("OAGEN_JSF_DIR") or ROOT / ".cache" / "node" / "node_modules" / "json-schema-faker")
+JSF_SERVER = Path(__file__).with_name("jsf_server.mjs")
+
+_RFC3339 = {
+    "date-time": re.compile(r"\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)", re.ASCII),
+    "date": re.compile(r"\d{4}-\d\d-\d\d", re.ASCII),
+}
+_UUID = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
+
+
+def _format_checker() -> jsonschema.FormatChecker:
+    checker = jsonschema.FormatChecker()
+
+    def rfc3339(kind: str) -> Callable[[object], bool]:
+        def check(value: object) -> bool:
+            if not isinstance(value, str) or _RFC3339[kind].fullmatch(value) is None:
+                return not isinstance(value, str)
+            import datetime
+
+            try:
+                if kind == "date":
+                    datetime.date.fromisoformat(value)
+                else:
+                    datetime.datetime.fromisoformat(value.replace("z", "Z").replace("Z", "+00:00"))
+            except ValueError:
+                return False
+            return True
+
+        return check
+
+    checker.checks("date-time")(rfc3339("date-time"))
+    checker.checks("date")(rfc3339("date"))
+    checker.checks("uuid")(lambda v: not isinstance(v, str) or _UUID.fullmatch(v) is not None)
+    return checker
+
+
+FORMATS = _format_checker()
+
+
+def validator(schema: Any) -> Any:
+    """A JSON Schema validator (2020-12 semantics; ``definitions`` resolve as plain pointers)."""
+    return jsonschema.Draft202012Validator(schema, format_checker=FORMATS)
+
+
+def first_error(schema: Any, value: Any) -> str | None:
+    """Why ``value`` does not fit ``schema`` (one line), or None."""
+    try:
+        error = jsonschema.exceptions.best_match(validator(schema).iter_errors(value))
+    except (jsonschema.exceptions.SchemaError, jsonschema.exceptions._WrappedReferencingError,
+            RecursionError, re.error) as exc:
+        return f"schema not checkable: {type(exc).__name__}"
+    if error is None:
+        return None
+    where = "/".join(str(p) for p in error.absolute_path) or "(root)"
+    return f"{where}: {error.message[:200]}"
+
+
+def header_safe(value: Any) -> bool:
+    """A value a header can carry as it is: printable ASCII text without surrounding spaces
+    (RFC 9110 5.5: a field value's leading and trailing whitespace is not part of it)."""
+    if isinstance(value, dict):
+        return all(header_safe(k) and header_safe(v) and "," not in str(k) for k, v in value.items())
+    if isinstance(value, list):
+        return all(header_safe(v) and "," not in str(v) for v in value) and bool(value)
+    text = json.dumps(value) if not isinstance(value, str) else value
+    return text == text.strip() and all(" " <= c <= "~" for c in text)
+
+
+@dataclass
+class Target:
+    """A schema to make instances of; ``accept`` narrows which valid instances are usable."""
+
+    id: str
+    schema: Any
+    accept: Callable[[Any], bool] | None = None
+    instances: list[Any] = field(default_factory=list)
+    problem: str = ""
+    source: str = ""
+
+
+def generate(targets: Iterable[Target], *, count: int = 3, seed: int = 20261202,
+             fallback_examples: int = 2) -> list[Target]:
+    """Fill each target's ``instances`` (valid, usable) or its ``problem``.
+
+    json-schema-faker first; a second, longer round of it for the schemas that got no valid
+    instance; hypothesis-jsonschema for what is left (it is thorough but slow)."""
+    todo = list(targets)
+    errors: dict[str, list[str]] = {}
+    rounds = ((count, seed), (max(12, 3 * count), seed + 1))
+    pending = todo
+    for n, round_seed in rounds:
+        if not pending:
+            break
+        made = _jsf(pending, n, round_seed)
+        for target in pending:
+            items, errs = made.get(target.id, ([], []))
+            target.instances = _usable(target, items)[:count]
+            target.source = "json-schema-faker"
+            errors.setdefault(target.id, []).extend(errs)
+        pending = [t for t in pending if not t.instances]
+    drawn = _fallback(pending, fallback_examples, seed) if pending else {}
+    for target in pending:
+        target.instances = _usable(target, drawn.get(target.id, []))
+        target.source = "hypothesis-jsonschema"
+        if not target.instances:
+            errs = errors.get(target.id) or []
+            target.problem = "no generator made a valid instance" + (f" ({errs[0]})" if errs else "")
+    return todo
+
+
+def _usable(target: Target, items: list[Any]) -> list[Any]:
+    try:
+        check = validator(target.schema)
+        found = []
+        for item in items:
+            if check.is_valid(item) and (target.accept is None or target.accept(item)) and item not in found:
+                found.append(item)
+        return found
+    except (jsonschema.exceptions.SchemaError, jsonschema.exceptions._WrappedReferencingError,
+            RecursionError, re.error):
+        return []
+
+
+class JsfServer:
+    """One json-schema-faker process for the whole run (Node's start-up and module load once).
+
+    Requests go in chunks, each with a time limit: a schema that sends json-schema-faker into a
+    loop costs its chunk (whose schemas then go to hypothesis-jsonschema), not the run."""
+
+    CHUNK = 150
+    TIMEOUT = 60.0
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen[bytes] | None = None
+        self._buffer = b""
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self.proc is None or self.proc.poll() is not None:
+            if not JSF_DIR.is_dir():
+                raise RuntimeError(f"json-schema-faker not installed at {JSF_DIR} (run `make tools`)")
+            self.proc = subprocess.Popen(["node", str(JSF_SERVER), str(JSF_DIR)], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            self._buffer = b""
+        return self.proc
+
+    def stop(self) -> None:
+        """End the process."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.proc = None
+
+    def instances(self, targets: list[Target], count: int, seed: int) -> dict[str, tuple[list[Any], list[str]]]:
+        """Instances of every target (a chunk that times out gives none)."""
+        found: dict[str, tuple[list[Any], list[str]]] = {}
+        for i in range(0, len(targets), self.CHUNK):
+            chunk = targets[i:i + self.CHUNK]
+            answer = self._ask({"seed": seed + i, "count": count, "targets": [[t.id, t.schema] for t in chunk]})
+            for t in chunk:
+                item = answer.get(t.id) if isinstance(answer.get(t.id), dict) else {}
+                found[t.id] = (item.get("items", []), item.get("errors", []) or
+                               ([str(answer["__error__"])] if "__error__" in answer else []))
+        return found
+
+    def _ask(self, request: dict[str, Any]) -> dict[str, Any]:
+        import selectors
+
+        proc = self._start()
+        assert proc.stdin is not None and proc.stdout is not None
+        try:
+            proc.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
+            proc.stdin.flush()
+        except BrokenPipeError:
+            self.stop()
+            return {"__error__": "json-schema-faker exited"}
+        deadline = time.monotonic() + self.TIMEOUT
+        with selectors.DefaultSelector() as sel:
+            sel.register(proc.stdout, selectors.EVENT_READ)
+            while b"\n" not in self._buffer:
+                left = deadline - time.monotonic()
+                if left <= 0 or not sel.select(left):
+                    self.stop()
+                    return {"__error__": f"json-schema-faker took over {self.TIMEOUT:.0f} s"}
+                data = os.read(proc.stdout.fileno(), 1 << 20)
+                if not data:
+                    self.stop()
+                    return {"__error__": "json-schema-faker exited"}
+                self._buffer += data
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        return dict(json.loads(line))
+
+
+_SERVER = JsfServer()
+
+
+def _jsf(targets: list[Target], count: int, seed: int) -> dict[str, tuple[list[Any], list[str]]]:
+    return _SERVER.instances(targets, count, seed)
+
+
+def _fallback(targets: list[Target], examples: int, seed: int, *, seconds: float = 6.0,
+              budget: float = 90.0) -> dict[str, list[Any]]:
+    """Instances from hypothesis-jsonschema, in a forked process that is stopped when one schema
+    takes longer than ``seconds`` (that schema gets none; the rest go on in a new process), and
+    at most ``budget`` seconds in all."""
+    import multiprocessing
+
+    found: dict[str, list[Any]] = {}
+    remaining = [(t.id, t.schema) for t in targets]
+    context = multiprocessing.get_context("fork")
+    end = time.monotonic() + budget
+    while remaining and time.monotonic() < end:
+        reader, writer = context.Pipe(duplex=False)
+        child = context.Process(target=_draw_all, args=(writer, remaining, examples, seed), daemon=True)
+        child.start()
+        writer.close()
+        try:
+            while remaining:
+                wait = min(seconds, max(0.0, end - time.monotonic()))
+                if not reader.poll(wait):
+                    found[remaining.pop(0)[0]] = []  # too slow: no instance
+                    break
+                try:
+                    ident, items = reader.recv()
+                except (EOFError, OSError):
+                    found[remaining.pop(0)[0]] = []  # the child died on it
+                    break
+                found[ident] = items
+                remaining = [r for r in remaining if r[0] != ident]
+        finally:
+            if child.is_alive():
+                child.kill()
+            child.join()
+            reader.close()
+    return found
+
+
+def _draw_all(writer: Any, schemas: list[tuple[str, Any]], examples: int, seed: int) -> None:
+    """(In the forked process.) Each schema's instances, sent as soon as they are drawn."""
+    for ident, schema in schemas:
+        writer.send((ident, _hypothesis(schema, examples, seed)))
+    writer.close()
+
+
+def _hypothesis(schema: Any, examples: int, seed: int) -> list[Any]:
+    """Up to ``examples`` instances of a schema from hypothesis-jsonschema."""
+    try:
+        from hypothesis import HealthCheck, Phase, given, settings
+        from hypothesis import seed as hseed
+        from hypothesis_jsonschema import from_schema
+    except ImportError:  # pragma: no cover - the test extras install both
+        return []
+    found: list[Any] = []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            strategy = from_schema(schema)
+
+            @hseed(seed)
+            @settings(max_examples=examples, database=None, deadline=None,
+                      suppress_health_check=list(HealthCheck), phases=[Phase.generate])
+            @given(strategy)
+            def draw(value: Any) -> None:
+                found.append(value)
+
+            draw()
+    except Exception:  # noqa: BLE001 - the generator gave up on this schema: no instances
+        return found
+    return found

@@ -1,0 +1,221 @@
+"""Prism (npm ``@stoplight/prism-cli``) as the independent judge of what the client sends.
+
+One ``prism mock --dynamic`` per spec, on 127.0.0.1. Prism validates each request against the
+spec and reports what does not fit in an ``sl-violations`` answer header; its answers are
+generated from the response schemas (json-schema-faker). Every planned call (:mod:`wire.calls`)
+goes to Prism through the generated client: no request violation may be reported, and the
+client must read Prism's answer into the declared type.
+
+Prism is given the spec file; when it cannot load it (a YAML stream with a trailing ``---``, say)
+it is given the document as oagen read it (the generated server's ``openapi.json``).
+
+Some failures are Prism's, not the client's; each is recognised by its exact signature and
+reported as an exclusion with its reason (see :data:`PRISM_DEFECTS`), never skipped unseen.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import tempfile
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator import ir
+
+from .calls import Call
+from .package import Generated
+from .roundtrip import CallResult
+
+ROOT = Path(__file__).resolve().parents[2]
+PRISM = Path(os.environ.get("OAGEN_PRISM") or ROOT / ".cache" / "node" / "node_modules" / ".bin" / "prism")
+
+
+@dataclass(frozen=True)
+class Defect:
+    """A Prism defect: when it applies to an operation, and how its failure reads."""
+
+    reason: str
+    applies: Callable[[ir.Operation], bool]
+    signature: re.Pattern[str]
+
+
+def _path_params(op: ir.Operation, shapes: tuple[type, ...]) -> bool:
+    return any(p.location == "path" and isinstance(p.type, shapes) for p in op.parameters)
+
+
+def _is_listlike(op: ir.Operation) -> bool:
+    return any(p.location == "path" and (isinstance(p.type, ir.Array | ir.Map | ir.Named))
+               for p in op.parameters)
+
+
+PRISM_DEFECTS: tuple[Defect, ...] = (
+    Defect("Prism cannot route path keys with '#' or '?' constants (it answers 404 for every request)",
+           lambda op: "#" in op.path_key or "?" in op.path_key, re.compile(r".")),
+    Defect("a ',' in a path value crashes Prism (TypeError: value.split is not a function)",
+           _is_listlike, re.compile(r"HTTP 500|split is not a function|startsWith is not a function")),
+    Defect("Prism answers 500 for a declared response without a schema",
+           lambda op: True, re.compile(r"HTTP 500.*(schema|NO_RESPONSE_DEFINED|Unable to generate)", re.S)),
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Running:
+    """A started Prism (or the reason there is none)."""
+
+    url: str | None
+    note: str
+    log: Any = None
+    proc: subprocess.Popen[bytes] | None = None
+
+    def alive(self) -> bool:
+        """True while the Prism process runs."""
+        return self.proc is not None and self.proc.poll() is None
+
+    def log_tail(self) -> str:
+        """The last lines Prism wrote."""
+        if self.log is None:
+            return ""
+        self.log.flush()
+        self.log.seek(0)
+        lines = self.log.read().decode("utf-8", "replace").splitlines()
+        return " | ".join(lines[-6:])[-600:]
+
+
+@contextmanager
+def running(spec: Path, fallback: Path | None = None) -> Iterator[Running]:
+    """``prism mock -d`` of ``spec`` (else of ``fallback``)."""
+    if not PRISM.exists():
+        raise RuntimeError(f"Prism not installed at {PRISM} (run `make tools`, or set OAGEN_PRISM)")
+    notes: list[str] = []
+    for candidate in [spec, *([fallback] if fallback else [])]:
+        with tempfile.TemporaryFile() as log:
+            port = _free_port()
+            proc = subprocess.Popen([str(PRISM), "mock", "-d", "-h", "127.0.0.1", "-p", str(port), str(candidate)],
+                                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            try:
+                url = f"http://127.0.0.1:{port}"
+                if _ready(proc, url):
+                    note = f"Prism loaded {candidate.name}" + (f" ({notes[0]})" if notes else "")
+                    yield Running(url, note, log, proc)
+                    return
+                log.seek(0)
+                text = log.read().decode("utf-8", "replace")
+                lines = [ln for ln in text.splitlines() if "error" in ln.lower()]
+                notes.append(f"Prism could not load {candidate.name}: {(lines or text.splitlines() or ['?'])[-1][:200]}")
+            finally:
+                _stop(proc)
+    yield Running(None, "; ".join(notes))
+
+
+def _ready(proc: subprocess.Popen[bytes], url: str) -> bool:
+    import httpx
+
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return False
+        try:
+            httpx.get(url + "/__oagen_ready__", timeout=2)
+            return True
+        except httpx.TransportError:
+            time.sleep(0.2)
+    return False
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def run(gen: Generated, calls: list[Call], prism: Running) -> list[CallResult]:
+    """Every planned call against Prism."""
+    url = prism.url
+    import importlib
+
+    client_module = importlib.import_module(f"{gen.name}.client")
+    values = {"basic": ("user", "password"), "bearer": "token"}
+    credentials = {s.name: values.get(s.kind, "key") for s in gen.api.security_schemes}
+    results: list[CallResult] = []
+    with client_module.Client(url, retries=0, timeout=60, **credentials) as client, warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        for call in calls:
+            if call.excluded:
+                results.append(CallResult(call.op.name, call.variant, "excluded", call.excluded))
+            elif call.problem:
+                results.append(CallResult(call.op.name, call.variant, "fail", call.problem))
+            elif not prism.alive():
+                results.append(CallResult(call.op.name, call.variant, "fail",
+                                          f"Prism stopped before this call: {prism.log_tail()}"))
+            else:
+                results.append(_excuse(call.op, _one(client, call)))
+    return results
+
+
+def _one(client: Any, call: Call) -> CallResult:
+    name = call.op.name
+    method = getattr(client, name)
+    try:
+        answer = client.with_response(method)(**call.kwargs)
+    except Exception as exc:  # noqa: BLE001 - every failure is a finding (or a known defect)
+        headers = getattr(exc, "headers", None) or {}
+        status = getattr(exc, "status_code", None)
+        violations = _violations(headers.get("sl-violations"))
+        request = [v for v in violations if v.get("location", [""])[0] != "response"]
+        detail = json.dumps(request)[:600] if request else (getattr(exc, "text", "") or str(exc))[:600]
+        response_side = [v for v in violations if v.get("location", [""])[0] == "response"]
+        if not request and response_side and type(exc).__name__ == "ResponseValidationError":
+            return CallResult(name, call.variant, "excluded",
+                              f"Prism's answer breaks the spec ({_first_message(response_side)}), so the "
+                              f"client refused it: {detail[:200]}")
+        return CallResult(name, call.variant, "fail",
+                          f"HTTP {status}: {type(exc).__name__}: {detail}" if status else
+                          f"{type(exc).__name__}: {detail}")
+    request = [v for v in _violations(answer.headers.get("sl-violations"))
+               if v.get("location", [""])[0] != "response"]
+    if request:
+        return CallResult(name, call.variant, "fail", f"Prism: {json.dumps(request)[:600]}")
+    return CallResult(name, call.variant, "pass")
+
+
+def _violations(header: str | None) -> list[dict[str, Any]]:
+    if not header:
+        return []
+    try:
+        found = json.loads(header)
+    except ValueError:
+        return [{"location": ["?"], "message": header[:200]}]
+    return found if isinstance(found, list) else []
+
+
+def _first_message(violations: list[dict[str, Any]]) -> str:
+    first = violations[0]
+    return f"{'.'.join(map(str, first.get('location', [])))}: {first.get('message', '')}"[:200]
+
+
+def _excuse(op: ir.Operation, result: CallResult) -> CallResult:
+    if result.status != "fail":
+        return result
+    for defect in PRISM_DEFECTS:
+        if defect.applies(op) and defect.signature.search(result.reason):
+            return CallResult(result.operation, result.variant, "excluded", f"{defect.reason} [{result.reason[:160]}]")
+    return result

@@ -1,0 +1,216 @@
+"""Round trip: the generated client calls the generated server over a socket, every operation.
+
+The server runs with handlers that record what they receive and answer with an independent
+instance of the operation's declared success response (from the spec's schema). For each
+planned call (:mod:`wire.calls`): the handler of the operation's own name is the one that ran
+(dispatch), it received exactly the values sent (compared as JSON data), and the client read
+the answer into the declared type, whose dump fits the response schema.
+"""
+
+from __future__ import annotations
+
+import importlib
+import socket
+import threading
+import time
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from .calls import Call
+from .instances import Target, first_error
+from .package import Generated
+from .spec import SpecSchemas
+
+
+@dataclass
+class CallResult:
+    """The outcome of one call."""
+
+    operation: str
+    variant: str
+    status: str  # "pass", "fail" or "excluded"
+    reason: str = ""
+
+
+def canon(value: Any) -> Any:
+    """JSON data of a value as the wire carries it (models by alias, unset fields left out)."""
+    import enum
+
+    import pydantic
+    import pydantic_core
+
+    if isinstance(value, pydantic.BaseModel):
+        return canon(value.model_dump(mode="json", by_alias=True, exclude_unset=True))
+    if isinstance(value, dict):
+        return {str(k): canon(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [canon(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return canon(value.value)
+    if isinstance(value, bytes | bytearray):
+        return bytes(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return pydantic_core.to_jsonable_python(value)
+
+
+class Recorder:
+    """What the handlers received, and the answer each one gives."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.reply: Any = None
+
+
+def echo_handlers(gen: Generated, recorder: Recorder) -> Any:
+    """A ``BaseHandlers`` subclass whose every operation records its arguments and replies."""
+    base = gen.module("server.base").BaseHandlers
+
+    def make(name: str) -> Any:
+        async def handler(self: Any, **kwargs: Any) -> Any:
+            recorder.calls.append((name, kwargs))
+            return recorder.reply
+
+        handler.__name__ = name
+        return handler
+
+    names = [op.name for op in gen.api.operations]
+    return type("WireHandlers", (base,), {n: make(n) for n in names})()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def serve(app: Any) -> Iterator[str]:
+    """Run an ASGI app with uvicorn on 127.0.0.1 in a thread; yields its URL."""
+    import uvicorn
+
+    port = _free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error", lifespan="off",
+                            access_log=False)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+Replies = dict[str, tuple[int, str, "Target | None"]]
+
+
+def reply_targets(gen: Generated, ss: SpecSchemas) -> Replies:
+    """Per operation: the success answer the handler gives (status, media type, its target)."""
+    targets: list[Target] = []
+    plan: dict[str, tuple[int, str, Target | None]] = {}
+    for op in gen.api.operations:
+        response = next((r for r in op.responses if r.status.startswith("2")), None)
+        if response is None:
+            response = next((r for r in op.responses if r.status == "default"), None)
+        if response is None:
+            continue
+        status = int(response.status) if response.status.isdigit() else 200
+        content = next((c for c in response.contents if c.kind == "json"), None)
+        if content is None:
+            plan[op.name] = (status, "", None)
+            continue
+        schema = ss.response(op, response.status, content.media_type)
+        t = Target(f"reply:{op.name}", schema if schema is not None else {})
+        targets.append(t)
+        plan[op.name] = (status, content.media_type, t)
+    return plan
+
+
+def run(gen: Generated, calls: list[Call], replies: Replies) -> list[CallResult]:
+    """Every planned call, client → generated server → client."""
+    from fastapi.responses import JSONResponse, Response
+
+    recorder = Recorder()
+    app = gen.module("server.app").create_app(echo_handlers(gen, recorder))
+    credentials = _credentials(gen)
+    results: list[CallResult] = []
+    with serve(app) as served:
+        url = served + gen.api.base_path
+        client_module = importlib.import_module(f"{gen.name}.client")
+        with client_module.Client(url, retries=0, timeout=30, **credentials) as client, warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            for call in calls:
+                name = call.op.name
+                if call.excluded:
+                    results.append(CallResult(name, call.variant, "excluded", call.excluded))
+                    continue
+                if call.problem:
+                    results.append(CallResult(name, call.variant, "fail", call.problem))
+                    continue
+                status, media, target = replies.get(name, (200, "", None))
+                reply_value = target.instances[0] if target is not None and target.instances else None
+                if target is not None and reply_value is None:
+                    recorder.reply = Response(status_code=status)
+                    note = f" (no answer instance: {target.problem})"
+                elif target is not None:
+                    recorder.reply = JSONResponse(reply_value, status_code=status, media_type=_json_media(media))
+                    note = ""
+                else:
+                    recorder.reply = Response(status_code=status)
+                    note = ""
+                recorder.calls.clear()
+                results.append(_check(client, call, recorder, target, reply_value, note))
+    return results
+
+
+def _json_media(media: str) -> str:
+    return media if media and "*" not in media else "application/json"
+
+
+def _credentials(gen: Generated) -> dict[str, Any]:
+    values = {"basic": ("user", "password"), "bearer": "token"}
+    return {s.name: values.get(s.kind, "key") for s in gen.api.security_schemes}
+
+
+def _check(client: Any, call: Call, recorder: Recorder, target: Target | None, reply: Any, note: str) -> CallResult:
+    name = call.op.name
+    try:
+        parsed = getattr(client, name)(**call.kwargs)
+    except Exception as exc:  # noqa: BLE001 - every failure is a finding
+        detail = getattr(exc, "text", "") or str(exc)
+        return CallResult(name, call.variant, "fail", f"call failed: {type(exc).__name__}: {detail}"[:500])
+    if not recorder.calls:
+        return CallResult(name, call.variant, "fail", "no handler ran")
+    ran, received = recorder.calls[-1]
+    if ran != name:
+        return CallResult(name, call.variant, "fail", f"dispatched to {ran!r}")
+    received = {k: v for k, v in received.items() if k != "credentials"}
+    sent = {k: canon(v) for k, v in call.kwargs.items()}
+    got = {k: canon(v) for k, v in received.items() if k in sent}
+    for key, value in sent.items():
+        if key not in got:
+            return CallResult(name, call.variant, "fail", f"handler did not receive {key!r} (sent {_short(value)})")
+        if got[key] != value:
+            return CallResult(name, call.variant, "fail",
+                              f"handler received {key}={_short(got[key])}, sent {_short(value)}")
+    if target is not None and reply is not None:
+        error = first_error(target.schema, canon(parsed))
+        if error:
+            return CallResult(name, call.variant, "fail", f"answer read into a value that breaks its schema: {error}")
+    return CallResult(name, call.variant, "pass", note)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 160 else text[:157] + "..."
