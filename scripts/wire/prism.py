@@ -44,26 +44,28 @@ class Defect:
     """A Prism defect: when it applies to an operation, and how its failure reads."""
 
     reason: str
-    applies: Callable[[ir.Operation], bool]
+    applies: Callable[[ir.Operation, str], bool]
     signature: re.Pattern[str]
 
 
-def _path_params(op: ir.Operation, shapes: tuple[type, ...]) -> bool:
-    return any(p.location == "path" and isinstance(p.type, shapes) for p in op.parameters)
-
-
-def _is_listlike(op: ir.Operation) -> bool:
+def _is_listlike(op: ir.Operation, version: str) -> bool:
     return any(p.location == "path" and (isinstance(p.type, ir.Array | ir.Map | ir.Named))
                for p in op.parameters)
 
 
 PRISM_DEFECTS: tuple[Defect, ...] = (
     Defect("Prism cannot route path keys with '#' or '?' constants (it answers 404 for every request)",
-           lambda op: "#" in op.path_key or "?" in op.path_key, re.compile(r".")),
+           lambda op, version: "#" in op.path_key or "?" in op.path_key, re.compile(r".")),
     Defect("a ',' in a path value crashes Prism (TypeError: value.split is not a function)",
            _is_listlike, re.compile(r"HTTP 500|split is not a function|startsWith is not a function")),
+    Defect("Prism requires Content-Type/Accept header parameters, which OpenAPI 3 says are ignored "
+           "('If in is \"header\" and the name field is \"Accept\", \"Content-Type\" or \"Authorization\", the "
+           "parameter definition SHALL be ignored')",
+           lambda op, version: version != "2.0",
+           re.compile(r'"location": \["(?:request", )?"?header"?\][^]]*?"message": "Request header must have required '
+                      r"property '(?:content-type|accept)'", re.I)),
     Defect("Prism answers 500 for a declared response without a schema",
-           lambda op: True, re.compile(r"HTTP 500.*(schema|NO_RESPONSE_DEFINED|Unable to generate)", re.S)),
+           lambda op, version: True, re.compile(r"HTTP 500.*(schema|NO_RESPONSE_DEFINED|Unable to generate)", re.S)),
 )
 
 
@@ -167,7 +169,7 @@ def run(gen: Generated, calls: list[Call], prism: Running) -> list[CallResult]:
                 results.append(CallResult(call.op.name, call.variant, "fail",
                                           f"Prism stopped before this call: {prism.log_tail()}"))
             else:
-                results.append(_excuse(call.op, _one(client, call)))
+                results.append(_excuse(call.op, gen.version, _one(client, call)))
     return results
 
 
@@ -212,10 +214,10 @@ def _first_message(violations: list[dict[str, Any]]) -> str:
     return f"{'.'.join(map(str, first.get('location', [])))}: {first.get('message', '')}"[:200]
 
 
-def _excuse(op: ir.Operation, result: CallResult) -> CallResult:
+def _excuse(op: ir.Operation, version: str, result: CallResult) -> CallResult:
     if result.status != "fail":
         return result
     for defect in PRISM_DEFECTS:
-        if defect.applies(op) and defect.signature.search(result.reason):
+        if defect.applies(op, version) and defect.signature.search(result.reason):
             return CallResult(result.operation, result.variant, "excluded", f"{defect.reason} [{result.reason[:160]}]")
     return result
