@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
-"""Run the real-spec corpus on the wire: generate, compile and import every
-module of every spec, then the wire
-checks of ``scripts/wire`` (model conformance, round trip, Prism); print a table.
+"""Run the real-spec corpus on the wire: generate, compile and import every module of every spec,
+then the wire checks of ``scripts/wire`` (model conformance, round trip, Prism); print a table.
 
 Usage: python scripts/corpus.py [--real-only | --directory-only | --large] [--jobs N] [-k SUBSTR]
        [--no-wire] [--no-prism] [--mypy] [--keep DIR] [--details]
