@@ -82,7 +82,10 @@ def targets(gen: Generated, ss: SpecSchemas) -> Plan:
             for content in op.body.contents:
                 if content.kind in ("json", "form", "multipart", "text"):
                     schema = ss.body(op, content.media_type)
-                    t = Target(f"body:{op.name}:{content.media_type}", schema if schema is not None else {})
+                    schema = schema if schema is not None else {}
+                    if content.kind in ("form", "multipart"):
+                        schema = _declared_fields_only(schema)
+                    t = Target(f"body:{op.name}:{content.media_type}", schema)
                     targets.append(t)
                     wanted.append((op, "body", content.media_type, t))
     return Plan(targets, wanted)
@@ -99,6 +102,16 @@ def plan(gen: Generated, planned: Plan) -> list[Call]:
         for variant, content in _variants(op):
             calls.append(_call(gen, op, variant, content, found))
     return calls
+
+
+def _declared_fields_only(schema: Any) -> Any:
+    """A form or multipart body with the fields its schema declares and no others: a form carries
+    text, so a field the schema does not declare has no type to be read back as (its instances
+    are instances of the original schema too)."""
+    if isinstance(schema, dict) and schema.get("type") == "object" and "additionalProperties" not in schema \
+            and isinstance(schema.get("properties"), dict):
+        return {**schema, "additionalProperties": False}
+    return schema
 
 
 def _variants(op: ir.Operation) -> list[tuple[str, ir.Content | None]]:

@@ -42,6 +42,18 @@ class _Check:
     typ: Callable[[], Any]
 
 
+def _use_type(model: Any, schema: Any) -> Any:
+    """The type a schema has where it is used: its model, ``| None`` when null is one of its values
+    (a class cannot be null; every use of a nullable schema is ``Model | None``)."""
+    from .instances import validator
+
+    try:
+        nullable = validator(schema).is_valid(None)
+    except Exception:  # noqa: BLE001 - an uncheckable schema: take it as it is
+        nullable = False
+    return model | None if nullable and isinstance(model, type) else model
+
+
 def _bare_ref(schema: Any) -> bool:
     return isinstance(schema, dict) and set(schema) <= {"$ref", "definitions"} and "$ref" in schema
 
@@ -51,7 +63,7 @@ def _checks(gen: Generated, ss: SpecSchemas) -> list[_Check]:
     for model in gen.api.models:
         schema = ss.model(model)
         checks.append(_Check(Target(f"model:{model.key}", schema), f"model {model.name}",
-                             lambda name=model.name: getattr(gen.models, name)))
+                             lambda name=model.name, schema=schema: _use_type(getattr(gen.models, name), schema)))
     client = gen.module("client").Client
     for op in gen.api.operations:
         if op.body is not None:

@@ -123,24 +123,53 @@ def _checks(report: SpecReport, gen, do_conformance: bool, do_roundtrip: bool, d
     if planned is None:
         return
     planned_calls = wire_calls.plan(gen, planned)
+    shadowed = _shadowed(gen)
     if do_roundtrip:
         mark = time.perf_counter()
         for c in roundtrip.run(gen, planned_calls, replies):
+            c = _unroutable(c, shadowed, first_is_served=True)
             report.roundtrip.add(c.status)
             _note(report, "round trip", f"{c.operation} {c.variant}".strip(), c.status, c.reason)
         report.seconds["roundtrip"] = time.perf_counter() - mark
     if do_prism:
         mark = time.perf_counter()
-        fallback = gen.out / gen.name / "server" / "openapi.json"
+        from wire.prism_doc import repaired
+
+        fallback = gen.out / "prism-openapi.json"
+        fallback.write_text(json.dumps(repaired(gen)), encoding="utf-8")
         with prism.running(gen.spec, fallback) as started:
             report.prism_note = started.note
             if started.url is None:
                 report.exclusions.append(f"prism: whole spec: {started.note}")
             else:
                 for c in prism.run(gen, planned_calls, started):
+                    c = _unroutable(c, shadowed, first_is_served=False)
                     report.prism.add(c.status)
                     _note(report, "prism", f"{c.operation} {c.variant}".strip(), c.status, c.reason)
         report.seconds["prism"] = time.perf_counter() - mark
+
+
+def _shadowed(gen) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """Operations no server can tell apart (same method, paths equal up to the names of their
+    parameters, same constants): each one → all of its group, the one declared first first (the
+    generated server gives it the requests; another server may choose another)."""
+    from generator.normalize.routes import route_key
+
+    groups: dict[tuple[object, ...], list[str]] = {}
+    for op in gen.api.operations:
+        groups.setdefault(route_key(op), []).append(op.name)
+    return {name: members for members in groups.values() if len(members) > 1 for name in members}
+
+
+def _unroutable(result, shadowed: dict[str, list[str]], *, first_is_served: bool):  # type: ignore[no-untyped-def]
+    """A failure of an operation the spec makes unroutable is an exclusion with that reason."""
+    group = shadowed.get(result.operation)
+    if result.status != "fail" or group is None or first_is_served and group[0] == result.operation:
+        return result
+    others = ", ".join(n for n in group if n != result.operation)
+    return type(result)(result.operation, result.variant, "excluded",
+                        f"the spec makes it unroutable: its path equals that of {others} up to parameter names "
+                        f"(OAG161), so a server cannot tell their requests apart [{result.reason[:120]}]")
 
 
 def _note(report: SpecReport, check: str, what: str, status: str, reason: str) -> None:
