@@ -150,14 +150,14 @@ class JsfServer:
     """One json-schema-faker process for the whole run (Node's start-up and module load once).
 
     Requests go in chunks, each with a time limit: a schema that sends json-schema-faker into a
-    loop costs its chunk (whose schemas then go to hypothesis-jsonschema), not the run."""
+    loop (or an exponential walk) costs a few seconds and goes to hypothesis-jsonschema alone."""
 
-    CHUNK = 150
-    TIMEOUT = 60.0
+    CHUNK = 40
 
     def __init__(self) -> None:
         self.proc: subprocess.Popen[bytes] | None = None
         self._buffer = b""
+        self.hung: set[str] = set()
 
     def _start(self) -> subprocess.Popen[bytes]:
         if self.proc is None or self.proc.poll() is not None:
@@ -176,18 +176,36 @@ class JsfServer:
         self.proc = None
 
     def instances(self, targets: list[Target], count: int, seed: int) -> dict[str, tuple[list[Any], list[str]]]:
-        """Instances of every target (a chunk that times out gives none)."""
+        """Instances of every target. A chunk that runs out of time is split in halves and tried
+        again, down to the one schema that json-schema-faker cannot finish (it gets none)."""
         found: dict[str, tuple[list[Any], list[str]]] = {}
-        for i in range(0, len(targets), self.CHUNK):
-            chunk = targets[i:i + self.CHUNK]
-            answer = self._ask({"seed": seed + i, "count": count, "targets": [[t.id, t.schema] for t in chunk]})
-            for t in chunk:
-                item = answer.get(t.id) if isinstance(answer.get(t.id), dict) else {}
-                found[t.id] = (item.get("items", []), item.get("errors", []) or
-                               ([str(answer["__error__"])] if "__error__" in answer else []))
+        todo = [t for t in targets if t.id not in self.hung]
+        for t in targets:
+            if t.id in self.hung:
+                found[t.id] = ([], ["json-schema-faker did not finish this schema"])
+        for i in range(0, len(todo), self.CHUNK):
+            self._chunk(todo[i:i + self.CHUNK], count, seed + i, found)
         return found
 
-    def _ask(self, request: dict[str, Any]) -> dict[str, Any]:
+    def _chunk(self, chunk: list[Target], count: int, seed: int,
+               found: dict[str, tuple[list[Any], list[str]]]) -> None:
+        timeout = 5.0 + 0.1 * count * len(chunk)
+        answer = self._ask({"seed": seed, "count": count, "targets": [[t.id, t.schema] for t in chunk]}, timeout)
+        if answer.get("__timeout__"):
+            if len(chunk) == 1:
+                self.hung.add(chunk[0].id)
+                found[chunk[0].id] = ([], ["json-schema-faker did not finish this schema"])
+                return
+            half = len(chunk) // 2
+            self._chunk(chunk[:half], count, seed, found)
+            self._chunk(chunk[half:], count, seed + half, found)
+            return
+        for t in chunk:
+            item = answer.get(t.id) if isinstance(answer.get(t.id), dict) else {}
+            found[t.id] = (item.get("items", []), item.get("errors", []) or
+                           ([str(answer["__error__"])] if "__error__" in answer else []))
+
+    def _ask(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         import selectors
 
         proc = self._start()
@@ -198,14 +216,14 @@ class JsfServer:
         except BrokenPipeError:
             self.stop()
             return {"__error__": "json-schema-faker exited"}
-        deadline = time.monotonic() + self.TIMEOUT
+        deadline = time.monotonic() + timeout
         with selectors.DefaultSelector() as sel:
             sel.register(proc.stdout, selectors.EVENT_READ)
             while b"\n" not in self._buffer:
                 left = deadline - time.monotonic()
                 if left <= 0 or not sel.select(left):
                     self.stop()
-                    return {"__error__": f"json-schema-faker took over {self.TIMEOUT:.0f} s"}
+                    return {"__timeout__": True, "__error__": f"json-schema-faker took over {timeout:.0f} s"}
                 data = os.read(proc.stdout.fileno(), 1 << 20)
                 if not data:
                     self.stop()

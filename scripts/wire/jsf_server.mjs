@@ -4,7 +4,10 @@
 // usage: node jsf_server.mjs JSF_DIR
 // request:  {"seed": N, "count": K, "targets": [[id, schema], ...]}
 // answer:   {id: {"items": [...], "errors": [...]}, ...}
-// Instance 0 fills every optional property, instance 1 only the required ones, the rest are random.
+// Instance 0 fills every optional property, the last one (of two or more) has only the required ones,
+// the rest pick optional properties at random. (optionalsProbability stays unset: with it,
+// json-schema-faker 0.5.9 draws array lengths past the maxItems cap, and nested arrays of objects
+// grew to megabytes on some seeds.)
 import path from 'path';
 import readline from 'readline';
 import { pathToFileURL } from 'url';
@@ -30,7 +33,7 @@ function instances(input) {
     const errors = [];
     for (let i = 0; i < input.count; i++) {
       jsf.option({
-        random, alwaysFakeOptionals: i === 0, requiredOnly: i === 1, optionalsProbability: 0.5,
+        random, alwaysFakeOptionals: i === 0, requiredOnly: i > 0 && i === input.count - 1,
         useExamplesValue: false, useDefaultValue: false, failOnInvalidTypes: false, failOnInvalidFormat: false,
         maxItems: 3, refDepthMin: 0, refDepthMax: 3, ignoreMissingRefs: true, omitNulls: false,
         renderTitle: false, renderDescription: false, minDateTime: '2000-01-01T00:00:00.000Z',
