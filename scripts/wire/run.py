@@ -71,6 +71,7 @@ class SpecReport:
     failures: list[str] = field(default_factory=list)
     exclusions: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    unimported: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -92,6 +93,8 @@ def check_spec(spec_id: str, path: Path, *, do_conformance: bool = True, do_roun
             return report
         try:
             _checks(report, gen, do_conformance, do_roundtrip, do_prism, seed, start)
+            if not report.error:
+                report.unimported = _import_the_rest(gen)
         except Exception:  # noqa: BLE001 - the harness itself failed: say where
             report.error = "harness error: " + traceback.format_exc(limit=6)[-1200:]
         finally:
@@ -147,6 +150,21 @@ def _checks(report: SpecReport, gen, do_conformance: bool, do_roundtrip: bool, d
                     report.prism.add(c.status)
                     _note(report, "prism", f"{c.operation} {c.variant}".strip(), c.status, c.reason)
         report.seconds["prism"] = time.perf_counter() - mark
+
+
+def _import_the_rest(gen) -> list[str]:  # type: ignore[no-untyped-def]
+    """Import every module of the package the checks did not load (models and operation modules
+    load on first use): the modules that were left to this step, so that every one has run."""
+    import importlib
+
+    left: list[str] = []
+    for path in sorted((gen.out / gen.name).rglob("*.py")):
+        parts = path.relative_to(gen.out).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        if name not in sys.modules:
+            importlib.import_module(name)
+            left.append(name)
+    return left
 
 
 def _shadowed(gen) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
