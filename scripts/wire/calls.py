@@ -19,6 +19,7 @@ from typing import Any
 from generator import ir
 
 from .instances import Target, header_safe
+from .instances import validator as instances_validator
 from .package import Generated
 from .spec import SpecSchemas
 
@@ -39,19 +40,66 @@ class Call:
     excluded: str = ""
 
 
-def _accept(location: str) -> Any:
+_DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|", "tabDelimited": "\t"}
+
+
+def _accept(p: ir.Parameter) -> Any:
+    delimiter = _DELIMITERS.get(p.style)
+
     def ok(value: Any) -> bool:
-        if value is None or value in ([], {}):
+        if _holds_empty(value):
             return False
-        if location == "path" and value == "":
+        if p.location == "path" and value == "":
             return False
-        if location == "header":
+        if p.location == "header":
             return header_safe(value)
-        if isinstance(value, dict) and any(v in (None, [], {}) for v in value.values()):
-            return False
+        if delimiter and isinstance(value, list) and any(delimiter in str(v) for v in value):
+            return False  # (an item holding the delimiter reads as two: the style cannot carry it)
         return True
 
     return ok
+
+
+def _holds_empty(value: Any) -> bool:
+    """None anywhere, or an empty array or object: nothing a URL, header or cookie can carry."""
+    if value is None or value in ([], {}):
+        return True
+    if isinstance(value, dict):
+        return any(_holds_empty(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_empty(v) for v in value)
+    return False
+
+
+def _text_object(schema: Any) -> Any:
+    """A parameter's object schema with only the properties it declares (or, without any, text
+    values): serialized in a URL, header or cookie, a property the schema does not declare is text
+    and nothing more (instances of the narrowed schema are instances of the original too). Objects
+    among the variants of a union or a list of types are narrowed alike."""
+    if not isinstance(schema, dict):
+        return schema
+    definitions = schema.get("definitions", {})
+    ref = schema.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/definitions/") and set(schema) <= {"$ref", "definitions"}:
+        node = definitions.get(ref.rsplit("/", 1)[-1], {})
+    else:
+        node = {k: v for k, v in schema.items() if k != "definitions"}
+    narrowed = _narrow(node)
+    return {**narrowed, "definitions": definitions} if definitions else narrowed
+
+
+def _narrow(node: Any) -> Any:
+    if not isinstance(node, dict):
+        return node
+    out = dict(node)
+    for word in ("anyOf", "oneOf"):
+        if isinstance(out.get(word), list):
+            out[word] = [_narrow(v) for v in out[word]]
+    kinds = out.get("type") if isinstance(out.get("type"), list) else [out.get("type")]
+    if "object" in kinds and "additionalProperties" not in out:
+        declared = isinstance(out.get("properties"), dict) and bool(out["properties"])
+        out["additionalProperties"] = False if declared else {"type": "string"}
+    return out
 
 
 def _param_hint(gen: Generated, op: ir.Operation) -> dict[str, Any]:
@@ -75,7 +123,7 @@ def targets(gen: Generated, ss: SpecSchemas) -> Plan:
     wanted: list[tuple[ir.Operation, str, str, Target]] = []
     for op in gen.api.operations:
         for p in op.parameters:
-            t = Target(f"param:{op.name}:{p.name}", ss.parameter(p), accept=_accept(p.location))
+            t = Target(f"param:{op.name}:{p.name}", _text_object(ss.parameter(p)), accept=_accept(p))
             targets.append(t)
             wanted.append((op, "param", p.name, t))
         if op.body is not None:
@@ -88,7 +136,31 @@ def targets(gen: Generated, ss: SpecSchemas) -> Plan:
                     t = Target(f"body:{op.name}:{content.media_type}", schema)
                     targets.append(t)
                     wanted.append((op, "body", content.media_type, t))
+                    for k, part in enumerate(union_parts(schema) if content.kind == "json" else []):
+                        # One call per variant of a union body (each instance valid for the union too).
+                        whole = instances_validator(schema)
+                        v = Target(f"body:{op.name}:{content.media_type}#{k}", part,
+                                   accept=lambda value, whole=whole: whole.is_valid(value))
+                        targets.append(v)
+                        wanted.append((op, "variant", f"{content.media_type}#{k}", v))
     return Plan(targets, wanted)
+
+
+def union_parts(schema: Any) -> list[Any]:
+    """The variants of a body whose schema is a oneOf/anyOf (directly or through one reference),
+    each with the definitions it may need."""
+    if not isinstance(schema, dict):
+        return []
+    definitions = schema.get("definitions", {})
+    node = schema
+    ref = schema.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/definitions/") and set(schema) <= {"$ref", "definitions"}:
+        node = definitions.get(ref.rsplit("/", 1)[-1], {})
+    for word in ("oneOf", "anyOf"):
+        variants = node.get(word) if isinstance(node, dict) else None
+        if isinstance(variants, list) and len(variants) > 1:
+            return [{**v, "definitions": definitions} if isinstance(v, dict) and definitions else v for v in variants]
+    return []
 
 
 def plan(gen: Generated, planned: Plan) -> list[Call]:
@@ -101,6 +173,11 @@ def plan(gen: Generated, planned: Plan) -> list[Call]:
         found = by_op.get(op.name, {})
         for variant, content in _variants(op):
             calls.append(_call(gen, op, variant, content, found))
+            for (kind, key), t in found.items():
+                if kind == "variant" and content is not None and key.startswith(content.media_type + "#"):
+                    alone = {**found, ("body", content.media_type): t}
+                    calls.append(_call(gen, op, f"{content.media_type} union variant {key.rsplit('#', 1)[1]}",
+                                       content, alone))
     return calls
 
 

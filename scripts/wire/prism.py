@@ -33,6 +33,7 @@ from generator import ir
 
 from .calls import Call
 from .package import Generated
+from .spec import SpecSchemas
 from .roundtrip import CallResult
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,7 +45,7 @@ class Defect:
     """A Prism defect: when it applies to an operation, and how its failure reads."""
 
     reason: str
-    applies: Callable[[ir.Operation, Generated], bool]
+    applies: Callable[[Call, Generated], bool]
     signature: re.Pattern[str]
 
 
@@ -83,6 +84,27 @@ def _declares_response_header(op: ir.Operation, gen: Generated, name: str) -> bo
     return False
 
 
+def _holds_null(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, dict):
+        return any(_holds_null(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_null(v) for v in value)
+    return False
+
+
+def _nested(t: ir.Type) -> bool:
+    """An array of objects or arrays, or a union with an object or array: a nested query value."""
+    structured = (ir.Array, ir.Map, ir.Named)
+    if isinstance(t, ir.Array):
+        return isinstance(t.items, structured) or isinstance(t.items, ir.Union_) and any(
+            isinstance(v, structured) for v in t.items.variants)
+    if isinstance(t, ir.Union_):
+        return any(isinstance(v, structured) for v in t.variants) and len(t.variants) > 1
+    return False
+
+
 def _is_listlike(op: ir.Operation, gen: Generated) -> bool:
     return any(p.location == "path" and (isinstance(p.type, ir.Array | ir.Map | ir.Named))
                for p in op.parameters)
@@ -92,32 +114,61 @@ PRISM_DEFECTS: tuple[Defect, ...] = (
     Defect("the spec contradicts itself: formData parameters, but 'consumes' names no form media type "
            "(Swagger 2.0: formData is for application/x-www-form-urlencoded or multipart/form-data); "
            "Prism then accepts no body at all",
-           _form_against_consumes, re.compile(r"HTTP 415.*No supported content types")),
+           lambda call, gen: _form_against_consumes(call.op, gen), re.compile(r"HTTP 415.*No supported content types")),
     Defect("Prism cannot route path keys with '#' or '?' constants (it answers 404 for every request)",
-           lambda op, gen: "#" in op.path_key or "?" in op.path_key, re.compile(r".")),
+           lambda call, gen: "#" in call.op.path_key or "?" in call.op.path_key, re.compile(r".")),
     Defect("a ',' in a path value crashes Prism (TypeError: value.split is not a function)",
-           _is_listlike, re.compile(r"HTTP 500|split is not a function|startsWith is not a function")),
+           lambda call, gen: _is_listlike(call.op, gen),
+           re.compile(r"HTTP 500|split is not a function|startsWith is not a function|Server disconnected|"
+                      r"Connection reset|Prism died on it")),
     Defect("Prism requires Content-Type/Accept header parameters, which OpenAPI 3 says are ignored "
            "('If in is \"header\" and the name field is \"Accept\", \"Content-Type\" or \"Authorization\", the "
            "parameter definition SHALL be ignored')",
-           lambda op, gen: gen.version != "2.0",
+           lambda call, gen: gen.version != "2.0",
            re.compile(r"Request header must have required property '(?:content-type|accept)'", re.I)),
     Defect("Prism sends a declared Transfer-Encoding response header with a made-up value, which breaks "
            "the answer's HTTP/1.1 framing (RFC 9112 6.1); the client's HTTP stack refuses it",
-           lambda op, gen: _declares_response_header(op, gen, "transfer-encoding"),
+           lambda call, gen: _declares_response_header(call.op, gen, "transfer-encoding"),
            re.compile(r"Only Transfer-Encoding: chunked is supported|RemoteProtocolError")),
     Defect("a parameter's oneOf of a string and a number cannot be told apart on the wire (the text of a "
            "number is a valid string too), and Prism applies oneOf to the text: the spec's oneOf is "
            "unsatisfiable for such a value",
-           lambda op, gen: True,
+           lambda call, gen: True,
            re.compile(r"Request (?:path|query|header|cookie) parameter \S+ must match exactly one schema in oneOf")),
     Defect("Prism's router matches no path template whose variable name holds characters other than "
            "letters, digits, '_', '.' and '-' (here a name with '/' or quotes)",
-           lambda op, gen: any(p.location == "path" and re.fullmatch(r"[A-Za-z0-9_.-]+", p.wire_name) is None
-                               for p in op.parameters),
+           lambda call, gen: any(p.location == "path" and re.fullmatch(r"[A-Za-z0-9_.-]+", p.wire_name) is None
+                                 for p in call.op.parameters),
            re.compile(r"NO_PATH_MATCHED_ERROR")),
+    Defect("Prism reads no exploded form-style object (R=100&G=200) and no deepObject parameter "
+           "(color[R]=100) from the query",
+           lambda call, gen: any(p.location == "query" and (p.style == "deepObject" or p.style == "form" and p.explode)
+                                 and isinstance(p.type, ir.Map | ir.Named) for p in call.op.parameters),
+           re.compile(r"Request query (?:parameter \S+ must have required property|must have required property)")),
+    Defect("Prism refuses percent-encoded reserved characters in a form body's values ('Reserved characters "
+           "used in request body'), which the urlencoded format (and RFC 3986) allow",
+           lambda call, gen: call.body_kind == "form",
+           re.compile(r"Reserved characters used in request body")),
+    Defect("Prism has no tab-delimited query arrays (tabDelimited, Swagger 2 collectionFormat tsv): it reads "
+           "no value from them",
+           lambda call, gen: any(p.style == "tabDelimited" for p in call.op.parameters),
+           re.compile(r"Request query must have required property")),
+    Defect("Prism keeps only the last of repeated form fields or multipart parts, so an array sent as "
+           "repeated fields (form and multipart bodies encode arrays so, OpenAPI 3 'Encoding Object') never "
+           "validates",
+           lambda call, gen: call.body_kind in ("form", "multipart"),
+           re.compile(r"Request body property \S+ must be array")),
+    Defect("OpenAPI defines no serialization of nested values in a form-style query parameter (objects or "
+           "arrays inside an array, a union with an object): oagen sends each such value as JSON text, "
+           "Prism reads it another way",
+           lambda call, gen: any(p.location == "query" and _nested(p.type) for p in call.op.parameters),
+           re.compile(r"Request query parameter \S+ must be")),
+    Defect("Prism ignores Swagger 2's x-nullable (a vendor extension the spec uses): null where the spec "
+           "allows it is refused",
+           lambda call, gen: gen.version == "2.0" and _holds_null(call.data.get("body")),
+           re.compile(r"Request body property \S+ must be (?:object|array|string|integer|number|boolean)\"")),
     Defect("Prism answers 500 for a declared response without a schema",
-           lambda op, gen: True, re.compile(r"HTTP 500.*(schema|NO_RESPONSE_DEFINED|Unable to generate)", re.S)),
+           lambda call, gen: True, re.compile(r"HTTP 500.*(schema|NO_RESPONSE_DEFINED|Unable to generate)", re.S)),
 )
 
 
@@ -129,25 +180,46 @@ def _free_port() -> int:
 
 @dataclass
 class Running:
-    """A started Prism (or the reason there is none)."""
+    """A started Prism (or the reason there is none); ``restart`` after Prism died on a request."""
 
     url: str | None
     note: str
+    document: Path | None = None
     log: Any = None
     proc: subprocess.Popen[bytes] | None = None
+    restarts: int = 0
 
     def alive(self) -> bool:
         """True while the Prism process runs."""
         return self.proc is not None and self.proc.poll() is None
 
     def log_tail(self) -> str:
-        """The last lines Prism wrote."""
+        """The error Prism died of (the last line naming an error), or its last lines."""
         if self.log is None:
             return ""
         self.log.flush()
         self.log.seek(0)
         lines = self.log.read().decode("utf-8", "replace").splitlines()
-        return " | ".join(lines[-6:])[-600:]
+        errors = [ln.strip() for ln in lines if re.search(r"\w*Error\b", ln) and not ln.strip().startswith("at ")]
+        return errors[-1][:300] if errors else " | ".join(lines[-6:])[-600:]
+
+    def restart(self) -> bool:
+        """Start Prism again on the same document and port (after a crash); True when it runs."""
+        if self.document is None or self.url is None:
+            return False
+        if self.proc is not None:
+            _stop(self.proc)
+        self.restarts += 1
+        self.proc = _start(self.document, int(self.url.rsplit(":", 1)[1]), self.log)
+        return _ready(self.proc, self.url)
+
+
+def _start(document: Path, port: int, log: Any) -> subprocess.Popen[bytes]:
+    # Node's default 16 KB limit on a request's head is the transport's, not the spec's: a spec with
+    # hundreds of query parameters makes longer request lines.
+    env = {**os.environ, "NODE_OPTIONS": "--max-http-header-size=1048576"}
+    return subprocess.Popen([str(PRISM), "mock", "-d", "-h", "127.0.0.1", "-p", str(port), str(document)],
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env)
 
 
 @contextmanager
@@ -159,23 +231,20 @@ def running(spec: Path, fallback: Path | None = None) -> Iterator[Running]:
     for candidate in [spec, *([fallback] if fallback else [])]:
         with tempfile.TemporaryFile() as log:
             port = _free_port()
-            # Node's default 16 KB limit on a request's head is the transport's, not the spec's: a
-            # spec with hundreds of query parameters makes longer request lines.
-            env = {**os.environ, "NODE_OPTIONS": "--max-http-header-size=1048576"}
-            proc = subprocess.Popen([str(PRISM), "mock", "-d", "-h", "127.0.0.1", "-p", str(port), str(candidate)],
-                                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=env)
+            started = Running(f"http://127.0.0.1:{port}", "", candidate, log, _start(candidate, port, log))
             try:
-                url = f"http://127.0.0.1:{port}"
-                if _ready(proc, url):
-                    note = f"Prism loaded {candidate.name}" + (f" ({notes[0]})" if notes else "")
-                    yield Running(url, note, log, proc)
+                assert started.proc is not None and started.url is not None
+                if _ready(started.proc, started.url):
+                    started.note = f"Prism loaded {candidate.name}" + (f" ({notes[0]})" if notes else "")
+                    yield started
                     return
                 log.seek(0)
                 text = log.read().decode("utf-8", "replace")
                 lines = [ln for ln in text.splitlines() if "error" in ln.lower()]
                 notes.append(f"Prism could not load {candidate.name}: {(lines or text.splitlines() or ['?'])[-1][:200]}")
             finally:
-                _stop(proc)
+                if started.proc is not None:
+                    _stop(started.proc)
     yield Running(None, "; ".join(notes))
 
 
@@ -204,7 +273,7 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
             proc.wait()
 
 
-def run(gen: Generated, calls: list[Call], prism: Running) -> list[CallResult]:
+def run(gen: Generated, calls: list[Call], prism: Running, ss: SpecSchemas) -> list[CallResult]:
     """Every planned call against Prism."""
     url = prism.url
     import importlib
@@ -220,15 +289,19 @@ def run(gen: Generated, calls: list[Call], prism: Running) -> list[CallResult]:
                 results.append(CallResult(call.op.name, call.variant, "excluded", call.excluded))
             elif call.problem:
                 results.append(CallResult(call.op.name, call.variant, "fail", call.problem))
-            elif not prism.alive():
+            elif not prism.alive() and not prism.restart():
                 results.append(CallResult(call.op.name, call.variant, "fail",
-                                          f"Prism stopped before this call: {prism.log_tail()}"))
+                                          f"Prism stopped and did not start again: {prism.log_tail()}"))
             else:
-                results.append(_excuse(call.op, gen, _one(client, call)))
+                result = _one(client, call, ss)
+                if not prism.alive():  # it died on this request: say so, the next call restarts it
+                    result = CallResult(result.operation, result.variant, result.status,
+                                        f"{result.reason} (Prism died on it: {prism.log_tail()[-300:]})")
+                results.append(_excuse(call, gen, result))
     return results
 
 
-def _one(client: Any, call: Call) -> CallResult:
+def _one(client: Any, call: Call, ss: SpecSchemas) -> CallResult:
     name = call.op.name
     method = getattr(client, name)
     try:
@@ -240,10 +313,12 @@ def _one(client: Any, call: Call) -> CallResult:
         request = [v for v in violations if v.get("location", [""])[0] != "response"]
         detail = json.dumps(request)[:600] if request else (getattr(exc, "text", "") or str(exc))[:600]
         response_side = [v for v in violations if v.get("location", [""])[0] == "response"]
-        if not request and response_side and type(exc).__name__ == "ResponseValidationError":
-            return CallResult(name, call.variant, "excluded",
-                              f"Prism's answer breaks the spec ({_first_message(response_side)}), so the "
-                              f"client refused it: {detail[:200]}")
+        if not request and type(exc).__name__ == "ResponseValidationError":
+            broken = _answer_breaks_spec(call, exc, ss)
+            if response_side or broken:
+                why = _first_message(response_side) if response_side else broken
+                return CallResult(name, call.variant, "excluded",
+                                  f"Prism's answer breaks the spec ({why}), so the client refused it: {detail[:200]}")
         return CallResult(name, call.variant, "fail",
                           f"HTTP {status}: {type(exc).__name__}: {detail}" if status else
                           f"{type(exc).__name__}: {detail}")
@@ -252,6 +327,25 @@ def _one(client: Any, call: Call) -> CallResult:
     if request:
         return CallResult(name, call.variant, "fail", f"Prism: {json.dumps(request)[:600]}")
     return CallResult(name, call.variant, "pass")
+
+
+def _answer_breaks_spec(call: Call, exc: Any, ss: SpecSchemas) -> str:
+    """Why Prism's answer (the body the client refused) does not fit the spec's own response
+    schema, checked independently of the client; empty when it fits (then the client is wrong)."""
+    from .instances import first_error
+
+    response = getattr(exc, "response", None)
+    status = getattr(exc, "status_code", None) or getattr(response, "status_code", None)
+    try:
+        body = json.loads(getattr(exc, "text", "") or (response.text if response is not None else ""))
+    except ValueError:
+        return ""
+    media = str(getattr(response, "headers", {}).get("content-type", "application/json")).split(";")[0].strip()
+    for key in (str(status), f"{str(status)[:1]}XX", "default"):
+        schema = ss.response(call.op, key, media) or ss.response(call.op, key, "application/json")
+        if schema is not None:
+            return first_error(schema, body) or ""
+    return ""
 
 
 def _violations(header: str | None) -> list[dict[str, Any]]:
@@ -269,10 +363,10 @@ def _first_message(violations: list[dict[str, Any]]) -> str:
     return f"{'.'.join(map(str, first.get('location', [])))}: {first.get('message', '')}"[:200]
 
 
-def _excuse(op: ir.Operation, gen: Generated, result: CallResult) -> CallResult:
+def _excuse(call: Call, gen: Generated, result: CallResult) -> CallResult:
     if result.status != "fail":
         return result
     for defect in PRISM_DEFECTS:
-        if defect.applies(op, gen) and defect.signature.search(result.reason):
+        if defect.applies(call, gen) and defect.signature.search(result.reason):
             return CallResult(result.operation, result.variant, "excluded", f"{defect.reason} [{result.reason[:160]}]")
     return result

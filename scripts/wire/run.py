@@ -145,7 +145,7 @@ def _checks(report: SpecReport, gen, do_conformance: bool, do_roundtrip: bool, d
             if started.url is None:
                 report.exclusions.append(f"prism: whole spec: {started.note}")
             else:
-                for c in prism.run(gen, planned_calls, started):
+                for c in prism.run(gen, planned_calls, started, ss):
                     c = _unroutable(c, shadowed, first_is_served=False)
                     report.prism.add(c.status)
                     _note(report, "prism", f"{c.operation} {c.variant}".strip(), c.status, c.reason)
