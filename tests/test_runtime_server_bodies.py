@@ -125,3 +125,14 @@ def test_form_helpers() -> None:
         "n": 2, "f": True, "xs": [1.5, "x"], "file": ""}
     assert bodies.shape_form({"xs": "1", "o": "{bad"}, {"properties": {"xs": {"type": "array"}, "o": {
         "type": "object"}}}, {}) == {"xs": ["1"], "o": "{bad"}
+
+
+def test_form_text_of_an_untyped_enum_is_its_value() -> None:
+    """A form field's schema with an enum but no type (gov.bc.ca/geomark: ``allowOverlap: {enum:
+    [false, true]}``, ``srid: {enum: [4326, 3005]}``) reads its text as the value it spells."""
+    from generator.runtime.server.schemas import coerce_text
+
+    assert coerce_text("true", {"enum": [False, True]}) is True
+    assert coerce_text("4326", {"enum": [4326, 3005]}) == 4326
+    assert coerce_text("x", {"enum": ["x", 1]}) == "x"
+    assert coerce_text("7", {"enum": [4326]}) == "7"  # (not a value: left for the schema check)

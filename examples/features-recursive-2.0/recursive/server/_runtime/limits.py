@@ -37,7 +37,7 @@ class Limits:
     """Request body bytes (413)."""
     max_json_depth: int | None = 64
     """Nesting of arrays and objects in a JSON body or JSON-encoded form field (400)."""
-    max_url_bytes: int | None = 8_192
+    max_url_bytes: int | None = 16_384
     """Path plus query string, as sent (414)."""
     max_header_bytes: int | None = 8_192
     """All header names and values together (431)."""

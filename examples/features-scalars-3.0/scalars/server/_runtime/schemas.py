@@ -52,10 +52,13 @@ def object_keys(schema: Any, defs: Mapping[str, Any], depth: int = 0) -> tuple[s
 
 
 def coerce_text(value: Any, schema: Mapping[str, Any]) -> Any:
-    """Text read as the schema's ``integer``, ``number`` or ``boolean`` (else left as it is)."""
+    """Text read as the schema's ``integer``, ``number`` or ``boolean`` (else left as it is). A
+    schema without ``type`` but with an ``enum`` reads text as the enum value it spells."""
     if not isinstance(value, str):
         return value
     kind = schema.get("type")
+    if kind is None and isinstance(schema.get("enum"), list):
+        return _enum_value(value, schema["enum"])
     try:
         if kind == "integer":
             return int(value)
@@ -67,6 +70,16 @@ def coerce_text(value: Any, schema: Mapping[str, Any]) -> Any:
     if kind == "boolean" and value.lower() in ("true", "false"):
         return value.lower() == "true"
     return value
+
+
+def _enum_value(text: str, values: list[Any]) -> Any:
+    """The enum value whose text (JSON spelling for non-strings) is ``text``, else the text."""
+    if text in values:
+        return text
+    for value in values:
+        if not isinstance(value, str) and json.dumps(value) == text:
+            return value
+    return text
 
 
 def kinds(schema: dict[str, Any], defs: Mapping[str, Any]) -> list[str]:
