@@ -133,17 +133,22 @@ def targets(gen: Generated, ss: SpecSchemas) -> Plan:
                     schema = schema if schema is not None else {}
                     if content.kind in ("form", "multipart"):
                         schema = _declared_fields_only(schema)
-                    t = Target(f"body:{op.name}:{content.media_type}", schema)
+                    # (A JSON null body: the client's API reads body=None as no body.)
+                    t = Target(f"body:{op.name}:{content.media_type}", schema, accept=_not_none)
                     targets.append(t)
                     wanted.append((op, "body", content.media_type, t))
                     for k, part in enumerate(union_parts(schema) if content.kind == "json" else []):
                         # One call per variant of a union body (each instance valid for the union too).
                         whole = instances_validator(schema)
                         v = Target(f"body:{op.name}:{content.media_type}#{k}", part,
-                                   accept=lambda value, whole=whole: whole.is_valid(value))
+                                   accept=lambda value, whole=whole: value is not None and whole.is_valid(value))
                         targets.append(v)
                         wanted.append((op, "variant", f"{content.media_type}#{k}", v))
     return Plan(targets, wanted)
+
+
+def _not_none(value: Any) -> bool:
+    return value is not None
 
 
 def union_parts(schema: Any) -> list[Any]:

@@ -167,6 +167,15 @@ PRISM_DEFECTS: tuple[Defect, ...] = (
            "allows it is refused",
            lambda call, gen: gen.version == "2.0" and _holds_null(call.data.get("body")),
            re.compile(r"Request body property \S+ must be (?:object|array|string|integer|number|boolean)\"")),
+    Defect("the spec's Accept parameter defaults to a media type its responses do not declare (GitHub's "
+           "preview types); the client sends that default, Prism negotiates strictly and answers 406",
+           lambda call, gen: any(p.location == "header" and p.wire_name.lower() == "accept"
+                                 for p in call.op.parameters),
+           re.compile(r"HTTP 406.*NOT_ACCEPTABLE", re.S)),
+    Defect("a path that begins with '//' reads, to Prism's URL parser, as a network-path reference (the "
+           "first segment taken for a host), so Prism routes the rest",
+           lambda call, gen: call.op.path.startswith("//"),
+           re.compile(r"HTTP (?:404|500)")),
     Defect("Prism answers 500 for a declared response without a schema",
            lambda call, gen: True, re.compile(r"HTTP 500.*(schema|NO_RESPONSE_DEFINED|Unable to generate)", re.S)),
 )
