@@ -164,7 +164,11 @@ def union_parts(schema: Any) -> list[Any]:
     for word in ("oneOf", "anyOf"):
         variants = node.get(word) if isinstance(node, dict) else None
         if isinstance(variants, list) and len(variants) > 1:
-            return [{**v, "definitions": definitions} if isinstance(v, dict) and definitions else v for v in variants]
+            # Each variant with the keywords beside the union (an anyOf of 'required' lists leans on
+            # the properties next to it).
+            siblings = {k: v for k, v in node.items() if k not in (word, "definitions")}
+            parts = [{**siblings, "allOf": [v]} if siblings else v for v in variants]
+            return [{**p, "definitions": definitions} if isinstance(p, dict) and definitions else p for p in parts]
     return []
 
 

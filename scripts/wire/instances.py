@@ -103,33 +103,45 @@ class Target:
     source: str = ""
 
 
-def generate(targets: Iterable[Target], *, count: int = 3, seed: int = 20261202,
-             fallback_examples: int = 2) -> list[Target]:
+def generate(targets: Iterable[Target], *, count: int = 2, seed: int = 20261202,
+             fallback_examples: int = 1) -> list[Target]:
     """Fill each target's ``instances`` (valid, usable) or its ``problem``.
 
     json-schema-faker first; a second, longer round of it for the schemas that got no valid
-    instance; hypothesis-jsonschema for what is left (it is thorough but slow)."""
+    instance; hypothesis-jsonschema for what is left (it is thorough but slow). Targets with the
+    same schema share the generators' output (each keeps what its ``accept`` takes)."""
     todo = list(targets)
+    groups: dict[str, list[Target]] = {}
+    for target in todo:
+        groups.setdefault(json.dumps(target.schema, sort_keys=True, default=str), []).append(target)
     errors: dict[str, list[str]] = {}
-    rounds = ((count, seed), (max(12, 3 * count), seed + 1))
-    pending = todo
-    for n, round_seed in rounds:
+    pending = [members[0] for members in groups.values()]
+    members_of = {members[0].id: members for members in groups.values()}
+    for n, round_seed in ((count, seed), (max(12, 4 * count), seed + 1)):
         if not pending:
             break
         made = _jsf(pending, n, round_seed)
-        for target in pending:
-            items, errs = made.get(target.id, ([], []))
-            target.instances = _usable(target, items)[:count]
-            target.source = "json-schema-faker"
-            errors.setdefault(target.id, []).extend(errs)
-        pending = [t for t in pending if not t.instances]
+        still: list[Target] = []
+        for lead in pending:
+            items, errs = made.get(lead.id, ([], []))
+            errors.setdefault(lead.id, []).extend(errs)
+            for member in members_of[lead.id]:
+                if not member.instances:
+                    member.instances = _usable(member, items)[:count]
+                    member.source = "json-schema-faker"
+            if any(not m.instances for m in members_of[lead.id]):
+                still.append(lead)
+        pending = still
     drawn = _fallback(pending, fallback_examples, seed) if pending else {}
-    for target in pending:
-        target.instances = _usable(target, drawn.get(target.id, []))
-        target.source = "hypothesis-jsonschema"
-        if not target.instances:
-            errs = errors.get(target.id) or []
-            target.problem = "no generator made a valid instance" + (f" ({errs[0]})" if errs else "")
+    for lead in pending:
+        for member in members_of[lead.id]:
+            if member.instances:
+                continue
+            member.instances = _usable(member, drawn.get(lead.id, []))
+            member.source = "hypothesis-jsonschema"
+            if not member.instances:
+                errs = errors.get(lead.id) or []
+                member.problem = "no generator made a valid instance" + (f" ({errs[0]})" if errs else "")
     return todo
 
 
@@ -240,8 +252,8 @@ def _jsf(targets: list[Target], count: int, seed: int) -> dict[str, tuple[list[A
     return _SERVER.instances(targets, count, seed)
 
 
-def _fallback(targets: list[Target], examples: int, seed: int, *, seconds: float = 6.0,
-              budget: float = 90.0) -> dict[str, list[Any]]:
+def _fallback(targets: list[Target], examples: int, seed: int, *, seconds: float = 20.0,
+              budget: float = 120.0) -> dict[str, list[Any]]:
     """Instances from hypothesis-jsonschema, in a forked process that is stopped when one schema
     takes longer than ``seconds`` (that schema gets none; the rest go on in a new process), and
     at most ``budget`` seconds in all."""

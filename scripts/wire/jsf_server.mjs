@@ -32,10 +32,13 @@ function instances(input) {
     const items = [];
     const errors = [];
     for (let i = 0; i < input.count; i++) {
+      // The instance with only the required properties follows references deeper (nothing optional
+      // multiplies it): a required object ten references down still gets its required fields.
+      const required = i > 0 && i === input.count - 1;
       jsf.option({
-        random, alwaysFakeOptionals: i === 0, requiredOnly: i > 0 && i === input.count - 1,
+        random, alwaysFakeOptionals: i === 0, requiredOnly: required,
         useExamplesValue: false, useDefaultValue: false, failOnInvalidTypes: false, failOnInvalidFormat: false,
-        maxItems: 3, refDepthMin: 0, refDepthMax: 3, ignoreMissingRefs: true, omitNulls: false,
+        maxItems: 3, refDepthMin: 0, refDepthMax: required ? 10 : 3, ignoreMissingRefs: true, omitNulls: false,
         renderTitle: false, renderDescription: false, minDateTime: '2000-01-01T00:00:00.000Z',
         maxDateTime: '2030-12-31T23:59:59.000Z',
       });
