@@ -40,7 +40,8 @@ def one(spec_id: str, base: Path) -> dict[str, object]:
     sys.path.insert(0, str(ROOT))
     import corpus
 
-    outcome = corpus.run_one(corpus.Spec(id=spec_id, path=base / spec_id), wire=True, roundtrip=False, prism=False)
+    outcome = corpus.run_one(corpus.Spec(id=spec_id, path=base / spec_id), wire=True, roundtrip=False, prism=False,
+                             fresh_import=False)
     conformance = outcome.counts.get("conformance", [0, 0, 0, 0])
     return {"id": spec_id, "status": outcome.status, "operations": outcome.operations, "models": outcome.models,
             "warnings": outcome.warnings, "seconds": round(outcome.seconds, 2), "conformance": conformance,
