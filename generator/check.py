@@ -34,21 +34,52 @@ def validate(doc: Document, version: str, *, strict: bool = False, limit: int = 
     if fast_valid(doc.data, version):
         return []
     severity = Severity.ERROR if strict else Severity.WARNING
+    # One finding per kind, with a count: a spec that repeats one mistake in 300 places reads as one
+    # line (the first place), not 300.
+    groups: dict[str, tuple[str, str, int]] = {}
     findings: list[Diagnostic] = []
+    stopped: Diagnostic | None = None
     try:
         root = doc.path.parent if doc.path is not None else None
-        for pointer, message in _iter_errors(doc.data, version, root):
-            findings.append(Diagnostic(code="OAG090", severity=severity, message=message,
-                                       src=SourceRef(pointer=pointer, file=doc.file),
-                                       hint="see the OpenAPI specification for this field"))
-            if len(findings) >= limit:
+        for seen, (pointer, message) in enumerate(_iter_errors(doc.data, version, root), 1):
+            kind = _kind(message, pointer)
+            first = groups.get(kind)
+            groups[kind] = (first[0], first[1], first[2] + 1) if first else (pointer, message, 1)
+            if seen >= limit:
                 break
     except Exception as exc:  # noqa: BLE001 - the validator crashes on some real specs
-        findings.append(Diagnostic(code="OAG091", severity=severity,
-                                   message=f"openapi-spec-validator stopped early ({type(exc).__name__}: {exc})",
-                                   src=SourceRef(file=doc.file),
-                                   hint="oagen's own checks still ran; fix the findings above first"))
-    return findings
+        stopped = Diagnostic(code="OAG091", severity=severity,
+                             message=f"openapi-spec-validator stopped early ({type(exc).__name__}: "
+                                     f"{_short(re.sub(r' within .*', '', str(exc), flags=re.S))})",
+                             src=SourceRef(file=doc.file),
+                             hint="oagen's own checks still ran; fix the findings above first")
+    for pointer, message, count in groups.values():
+        more = f" ({count} places like this; the first is here)" if count > 1 else ""
+        findings.append(Diagnostic(code="OAG090", severity=severity, message=message + more,
+                                   src=SourceRef(pointer=pointer, file=doc.file),
+                                   hint="see the OpenAPI specification for this field"))
+    return [*findings, *([stopped] if stopped else [])]
+
+
+def _kind(message: str, pointer: str) -> str:
+    """What makes two findings the same mistake: the message without the values it quotes, and
+    the pointer with its names and indexes unnamed (``/paths/*/*/parameters/*``)."""
+    text = re.sub(r"'[^']*'|\"[^\"]*\"|\{.*\}|\[.*\]|\d+", "_", message)
+    parts = ["*" if part.isdigit() else part for part in pointer.split("/")]
+    if len(parts) > 3 and parts[1] == "paths":
+        parts[2] = parts[3] = "*"  # any path key, any method
+    elif len(parts) > 2 and parts[1] == "definitions":
+        parts[2] = "*"
+    elif len(parts) > 3 and parts[1:3] == ["components", "schemas"]:
+        parts[3] = "*"
+    shape = "/".join(parts)
+    return f"{text}|{shape}"
+
+
+def _short(text: str, limit: int = 200) -> str:
+    """One line of at most ``limit`` characters (an exception can quote a whole document)."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 3] + "..."
 
 
 class Pending:
@@ -236,5 +267,9 @@ def _iter_errors(data: object, version: str, root: Path | None = None) -> Iterat
 
 
 def _message(error: object) -> str:
-    message = str(getattr(error, "message", error))
-    return message if len(message) <= 300 else message[:297] + "..."
+    """The validator's message, the value it quotes shortened (a whole parameter or operation)."""
+    message = re.split(r"\s+Failed validating", str(getattr(error, "message", error)))[0]
+    found = re.match(r"^(\{.*\}|\[.*\])( is .*|: .*)$", message, re.S)
+    if found:
+        message = "the value" + found.group(2)
+    return _short(message, 300)

@@ -122,7 +122,28 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def grouped(diags: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """Findings of one kind (one code, one message but for the names and numbers it quotes) as
+    one: the first, with how many places are like it. ``--format json`` keeps every one."""
+    import dataclasses
+    import re
+
+    order: dict[tuple[str, int, str], list[Diagnostic]] = {}
+    for d in diags:
+        text = re.sub(r"'[^']*'|\"[^\"]*\"|\d+", "_", d.message)
+        order.setdefault((d.code, int(d.severity), text), []).append(d)
+    result = []
+    for members in order.values():
+        first = members[0]
+        if len(members) > 1 and "places like this" not in first.message:
+            first = dataclasses.replace(first, message=f"{first.message} ({len(members)} places like this; the "
+                                                       "first is here)")
+        result.append(first)
+    return result
+
+
 def _print_diagnostics(diags: Sequence[Diagnostic], quiet: bool = False, limit: int | None = _MAX_WARNINGS) -> None:
+    diags = grouped(diags)
     errors = [d for d in diags if d.severity >= Severity.ERROR]
     others = [d for d in diags if d.severity < Severity.ERROR]
     for d in errors:

@@ -145,3 +145,32 @@ def test_a_run_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> No
     loaded = load_api(str(SPECS / "petstore" / "petstore-3.0.yaml"), settle=True)
     assert loaded.api is not None and gc.isenabled() and gc.get_freeze_count() > 0
     gc.unfreeze()
+
+
+def test_one_mistake_in_many_places_reads_as_one_finding_with_a_count(tmp_path: Path) -> None:
+    """The validator reports the same mistake once per place; oagen reports it once, at the first
+    place, with how many places share it, and keeps different mistakes apart."""
+    paths = "".join(f"  /x{i}:\n    get:\n      parameters:\n        - {{name: p, in: query, type: string}}\n"
+                    f"      responses: {{'200': {{description: ok}}}}\n" for i in range(40))
+    spec = tmp_path / "bad.yaml"
+    spec.write_text("openapi: 3.0.3\ninfo: {title: T}\npaths:\n" + paths)
+    findings = check.validate(load(str(spec)), "3.0")
+    assert all(f.code == "OAG090" for f in findings)
+    assert len(findings) <= 3, [f.message for f in findings]
+    counted = [f for f in findings if "places like this" in f.message]
+    assert counted and "(40 places like this; the first is here)" in counted[0].message
+    assert counted[0].src.pointer.startswith("/paths/~1x0/")
+    assert all(len(f.message) <= 400 and "\n" not in f.message for f in findings)
+
+
+def test_the_command_line_groups_findings_of_one_kind(capsys) -> None:  # type: ignore[no-untyped-def]
+    from generator.cli import grouped
+    from generator.diagnostics import Diagnostic, Severity, SourceRef
+
+    diags = [Diagnostic(code="OAG203", severity=Severity.WARNING, message=f"schema 'S{i}' has format 'x{i}'",
+                        src=SourceRef(pointer=f"/components/schemas/S{i}")) for i in range(25)]
+    diags.append(Diagnostic(code="OAG204", severity=Severity.WARNING, message="another thing"))
+    out = grouped(diags)
+    assert [d.code for d in out] == ["OAG203", "OAG204"]
+    assert out[0].message.endswith("(25 places like this; the first is here)")
+    assert out[0].src.pointer == "/components/schemas/S0"
