@@ -249,7 +249,7 @@ def render_files(api: ir.Api, options: GenerateOptions, package: str, document: 
         plans = registry.plan(api, Options(package=package, client=options.client, server=options.server,
                                            document=document))
     names = safety.Vocabulary(env, safety.api_identifiers(api, package))
-    for template in {p.template for p in plans if p.python}:
+    for template in {p.template for p in plans if p.python and p.verbatim is None}:
         names.allowed(template)  # before the fork: each set made once, for both processes
     chunks = _chunks(plans) if fork.available() else [plans]
     if len(chunks) == 1:
@@ -357,9 +357,10 @@ def _finish(env: Any, plans: list[Any], names: Any, fmt: bool, phases: Phases | 
 
     phase = phases or Phases()
     with phase("render", "rendering"):
-        texts = {p.path: render.render(env, p.template, p.full_context()) for p in plans}
+        texts = {p.path: p.verbatim if p.verbatim is not None else render.render(env, p.template, p.full_context())
+                 for p in plans}
     done = dict(texts)
-    python = {p.path: texts[p.path] for p in plans if p.python}
+    python = {p.path: texts[p.path] for p in plans if p.python and p.verbatim is None}
     if fmt:
         try:
             with phase("format", f"formatting {len(python)} modules (black)"):

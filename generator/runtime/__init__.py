@@ -1,0 +1,1 @@
+"""The runtimes shipped verbatim into generated packages (``client``: ``NAME/_http/``)."""
