@@ -88,7 +88,7 @@ fuzz-server: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check generator
-	$(VENV)/bin/mypy --strict generator/runtime/client
+	$(VENV)/bin/mypy --strict generator/runtime
 
 clean:
 	rm -rf build dist artifacts .pytest_cache .mypy_cache .ruff_cache *.egg-info

@@ -249,7 +249,7 @@ def render_files(api: ir.Api, options: GenerateOptions, package: str, document: 
         plans = registry.plan(api, Options(package=package, client=options.client, server=options.server,
                                            document=document))
     names = safety.Vocabulary(env, safety.api_identifiers(api, package))
-    for template in {p.template for p in plans if p.python and p.verbatim is None}:
+    for template in {p.template for p in plans if p.python and p.source is None}:
         names.allowed(template)  # before the fork: each set made once, for both processes
     chunks = _chunks(plans) if fork.available() else [plans]
     if len(chunks) == 1:
@@ -354,13 +354,15 @@ def _finish(env: Any, plans: list[Any], names: Any, fmt: bool, phases: Phases | 
     problems (``jobs``: processes for black, ``None`` for as many as there are cores)."""
     from . import render, safety
     from .format import Formatter, default_cache_dir
+    from .targets.runtime_files import source_text
 
     phase = phases or Phases()
     with phase("render", "rendering"):
-        texts = {p.path: p.verbatim if p.verbatim is not None else render.render(env, p.template, p.full_context())
-                 for p in plans}
+        texts = {p.path: source_text(p.source) if p.source is not None
+                 else render.render(env, p.template, p.full_context()) for p in plans}
     done = dict(texts)
-    python = {p.path: texts[p.path] for p in plans if p.python and p.verbatim is None}
+    # The runtime modules are shipped as they are (black's layout already: tests/test_runtime_*).
+    python = {p.path: texts[p.path] for p in plans if p.python and p.source is None}
     if fmt:
         try:
             with phase("format", f"formatting {len(python)} modules (black)"):

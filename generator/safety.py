@@ -11,6 +11,10 @@ module checks the result independently, on every generated Python file before it
 * module and class bodies hold no expression statements but docstrings (nothing that runs
   code at import), and no name is defined twice in one body.
 
+The runtime modules (``generator/runtime/``, see ``targets/runtime_files.py``) are code of this
+repository shipped verbatim, not rendered: no spec text reaches them, so their names are trusted;
+they are checked to be exactly their source instead.
+
 A failure is an internal error (a bug in a filter, the naming pass or a template): the file is
 never written. Spec strings inside string constants and comments are data and are not looked at.
 """
@@ -164,11 +168,9 @@ def derived(name: str, names: frozenset[str]) -> bool:
     return any(c in names or (c.isdigit() and name.startswith("_")) for c in candidates if c)
 
 
-def check_module(source: str, path: str, allowed: frozenset[str], *, compiles: bool = False,
-                 trusted: bool = False) -> list[Diagnostic]:
+def check_module(source: str, path: str, allowed: frozenset[str], *, compiles: bool = False) -> list[Diagnostic]:
     """Problems of one generated module (empty when it is safe to write). With ``compiles``, the
-    module must also compile (one parse serves both checks); ``trusted``: its identifiers are
-    ours (a runtime module shipped verbatim), only its shape is checked."""
+    module must also compile (one parse serves both checks)."""
     try:
         tree = ast.parse(source, filename=path)
         if compiles:
@@ -180,7 +182,7 @@ def check_module(source: str, path: str, allowed: frozenset[str], *, compiles: b
         return [problem or _problem(path, None, f"does not parse ({type(exc).__name__}: {exc})")]
     problems: list[Diagnostic] = []
     verdicts: dict[str, bool] = {}
-    for node, name in () if trusted else _identifiers(tree):
+    for node, name in _identifiers(tree):
         ok = verdicts.get(name)
         if ok is None:
             ok = verdicts[name] = name in allowed or derived(name, allowed)
@@ -342,12 +344,22 @@ def check_files(env: jinja2.Environment, plans: Iterable[Any], texts: dict[str, 
             if problem is not None:
                 problems.append(problem)
                 continue
-            if plan.python and getattr(plan, "verbatim", None) is not None:
-                # A runtime module shipped as it is: ours, no spec text reaches it.
-                problems += check_module(text, plan.path, frozenset(), compiles=compiles, trusted=True)
+            source = getattr(plan, "source", None)
+            if source is not None:
+                # A runtime module of this repository, shipped verbatim: its names are ours and
+                # nothing of the spec reaches it; it is trusted as long as it is exactly that file.
+                problems += _check_verbatim(text, plan.path, source)
             elif plan.python:
                 problems += check_module(text, plan.path, names.allowed(plan.template), compiles=compiles)
     return problems
+
+
+def _check_verbatim(text: str, path: str, source: str) -> list[Diagnostic]:
+    from .targets.runtime_files import source_text
+
+    if text == source_text(source):
+        return []
+    return [_problem(path, None, f"is not a verbatim copy of generator/runtime/{source}")]
 
 
 # --------------------------------------------------------------------------- deep input

@@ -15,7 +15,7 @@ import pytest
 
 import generator.runtime.client as runtime
 from generator.runtime.client import core, lazy
-from generator.targets.runtime_files import runtime_plans
+from generator.targets.runtime_files import runtime_plans, source_text
 
 SOURCES = Path(runtime.__file__).parent
 
@@ -96,9 +96,9 @@ def test_runtime_plans_copy_every_module_verbatim() -> None:
     plans = runtime_plans("client", "pkg/_http")
     names = sorted(p.name for p in SOURCES.glob("*.py"))
     assert [p.path for p in plans] == [f"pkg/_http/{n}" for n in names]
-    for plan in plans:
-        assert plan.verbatim is not None and plan.python
-        assert plan.verbatim.encode("utf-8") == (SOURCES / plan.path.rsplit("/", 1)[1]).read_bytes()
+    for plan, name in zip(plans, names, strict=True):
+        assert plan.source == f"client/{name}" and plan.python
+        assert source_text(plan.source).encode("utf-8") == (SOURCES / name).read_bytes()
 
 
 def test_sources_are_black_formatted() -> None:

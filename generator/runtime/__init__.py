@@ -1,1 +1,1 @@
-"""The runtimes shipped verbatim into generated packages (``client``: ``NAME/_http/``)."""
+"""The runtimes shipped verbatim into generated packages (one package per side; see RUNTIME.md)."""

@@ -24,9 +24,10 @@ class FilePlan:
     late: Callable[[], dict[str, Any]] | None = None
     #: About how much code the file holds (to share the work between processes).
     weight: int = 1
-    #: The file's text, shipped as it is (a runtime module: not rendered, not formatted; its
-    #: identifiers are ours, ``template`` only names where it comes from).
-    verbatim: str | None = None
+    #: A module of ``generator/runtime/`` (``server/params.py``) shipped byte for byte instead of
+    #: a rendered template: not rendered, not formatted, checked only to be that file (see
+    #: ``runtime_files.py``); ``template`` is then empty.
+    source: str | None = None
 
     def full_context(self) -> dict[str, Any]:
         """The context to render with."""
