@@ -80,6 +80,23 @@ def test_httpx_log_lines_hide_query_keys(caplog: pytest.LogCaptureFixture) -> No
     assert caplog.records[-1].getMessage() == 'HTTP Request: GET http://h/?api%20key=*** "200"'
 
 
+def test_the_filters_of_several_packages_each_hide_their_keys(caplog: pytest.LogCaptureFixture) -> None:
+    # Two generated packages in one process: each has its own filter on httpx's logger.
+    first, second = auth.RedactQuery(), auth.RedactQuery()
+    first.names.add("key_one")
+    second.names.add("key_two")
+    logger = logging.getLogger("httpx")
+    logger.addFilter(first)
+    logger.addFilter(second)
+    try:
+        with caplog.at_level(logging.INFO, logger="httpx"):
+            logger.info("HTTP Request: %s %s", "GET", httpx.URL("http://h/?key_one=A&key_two=B&x=1"))
+    finally:
+        logger.removeFilter(first)
+        logger.removeFilter(second)
+    assert caplog.records[-1].getMessage() == "HTTP Request: GET http://h/?key_one=***&key_two=***&x=1"
+
+
 def test_the_filter_leaves_other_records_alone() -> None:
     hidden = auth.RedactQuery()
     record = logging.LogRecord("httpx", logging.INFO, __file__, 1, "%s", ("http://h/?api%20key=K",), None)

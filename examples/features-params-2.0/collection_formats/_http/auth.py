@@ -77,9 +77,11 @@ class RedactQuery(logging.Filter):
         self.names: set[str] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
+        # The URL stays an httpx.URL: the filter of another generated package, also on httpx's
+        # logger, still finds it and hides its own keys.
         if self.names and isinstance(record.args, tuple):
             record.args = tuple(
-                redact_url(str(a), self.names) if isinstance(a, httpx.URL) else a
+                httpx.URL(redact_url(str(a), self.names)) if isinstance(a, httpx.URL) else a
                 for a in record.args
             )
         return True
