@@ -16,7 +16,7 @@ from .pyview import TypeNamer, literal, operation_types, required_arg, uses
 from .runtime_files import runtime_plans
 
 # Names errors.py defines or imports itself.
-ERRORS_RESERVED = frozenset({"ApiError", "ResponseValidationError", "Any", "httpx", "m", "annotations"})
+ERRORS_RESERVED = frozenset({"ApiError", "ResponseValidationError", "m", "annotations"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

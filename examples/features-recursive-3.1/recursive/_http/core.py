@@ -1,8 +1,9 @@
 """The transport loop shared by ``Client`` and ``AsyncClient``: a call is built into one request
 (parameters, credentials, body), sent and retried as the policy allows, and its answer read.
 
-Each step is one method of :class:`Core` (``_build``, ``_authorize``, ``_parse``) or of the sync
-and async loops (``_send``), so that a feature touching one step changes one place.
+Each step is one method: ``Core._build`` (parameters, credentials and body into one ``Request``),
+``Core._authorize``, ``_send`` (sending and retrying: ``SyncCore`` and ``AsyncCore`` mirror each
+other line for line) and ``Core._parse``; a feature of one step changes that method.
 """
 
 from __future__ import annotations
