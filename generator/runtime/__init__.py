@@ -1,2 +1,3 @@
 """The runtimes: code of this repository shipped verbatim into generated packages (see
-``targets/runtime_files.py``); ``server/`` becomes ``NAME/server/_runtime/``."""
+``targets/runtime_files.py``); ``client/`` becomes ``NAME/_http/``, ``server/`` becomes
+``NAME/server/_runtime/``."""

@@ -13,9 +13,10 @@ from ..naming import Namespace
 from . import groups
 from .package import FilePlan, Options, server_views
 from .pyview import TypeNamer, literal, operation_types, required_arg, uses
+from .runtime_files import runtime_plans
 
 # Names errors.py defines or imports itself.
-ERRORS_RESERVED = frozenset({"ApiError", "ResponseValidationError", "Any", "httpx", "m", "annotations"})
+ERRORS_RESERVED = frozenset({"ApiError", "ResponseValidationError", "m", "annotations"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -311,16 +312,15 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
         **_imports(api.operations, ops),
     }
     pkg = options.package
-    files = [FilePlan(path=f"{pkg}/_http.py", template="client/_http.py.jinja", context=context, weight=800)]
     if not groups.split(api):
-        return files + [FilePlan(path=f"{pkg}/client.py", template="client/client.py.jinja", context=context,
-                                 weight=120 * len(ops))]
+        return [FilePlan(path=f"{pkg}/client.py", template="client/client.py.jinja", context=context,
+                         weight=120 * len(ops))]
     parts = groups.groups(api)
     view = {op.name: v for op, v in zip(api.operations, ops, strict=True)}
     module = {op.name: g.module for g in parts for op in g.operations}
-    files.append(FilePlan(path=f"{pkg}/client.py", template="client/client.py.jinja", context={
+    files = [FilePlan(path=f"{pkg}/client.py", template="client/client.py.jinja", context={
         **context, "split": True, "operations": [], "groups": [g.module for g in parts],
-        "modules": [(op.name, module[op.name]) for op in api.operations]}, weight=2 * len(ops)))
+        "modules": [(op.name, module[op.name]) for op in api.operations]}, weight=2 * len(ops))]
     files.append(FilePlan(path=f"{pkg}/_operations/__init__.py", template="client/operations/__init__.py.jinja",
                           context=context))
     for g in parts:
@@ -330,6 +330,13 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
                                        "operations": views, **_imports(g.operations, views)},
                               weight=120 * len(views)))
     return files
+
+
+def runtime(options: Options) -> list[FilePlan]:
+    """The client's runtime (``generator/runtime/client``) as the package ``NAME/_http``, copied
+    verbatim. It ships with ``errors.py``, which re-exports its error family, so a package has it
+    whether or not it has the client."""
+    return runtime_plans("client", f"{options.package}/_http")
 
 
 def _imports(operations: Sequence[ir.Operation], ops: Sequence[ClientOpView]) -> dict[str, Any]:

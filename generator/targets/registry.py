@@ -51,6 +51,7 @@ def package_plan(api: ir.Api, options: Options) -> list[FilePlan]:
         *(FilePlan(path=f"{pkg}/models/{m.module}.py", template="package/models/module.py.jinja", context=context,
                    late=_module_context(m), weight=m.size) for m in context["models_view"].modules),
         FilePlan(path=f"{pkg}/errors.py", template="client/errors.py.jinja", context=context),
+        *python_client.runtime(options),
         FilePlan(path="pyproject.toml", template="package/pyproject.toml.jinja", context=context, python=False),
         FilePlan(path="README.md", template="package/README.md.jinja", context=context, python=False),
     ]

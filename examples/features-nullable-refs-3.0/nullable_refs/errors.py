@@ -13,88 +13,12 @@ error's body, the subclass named after its model is raised, with the body parsed
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
-
-import httpx
+from ._http.errors import ApiError, ResponseValidationError
 
 __all__ = [
     "ApiError",
     "ResponseValidationError",
 ]
 
-_E = TypeVar("_E", bound="ApiError")
-
-
-def _excerpt(response: httpx.Response, limit: int = 200) -> str:
-    ctype = response.headers.get("content-type", "")
-    if not response.content or not ("json" in ctype or ctype.startswith("text/")):
-        return ""
-    text = " ".join(response.content.decode("utf-8", "replace").split())
-    return text if len(text) <= limit else text[:limit] + "..."
-
-
-class ApiError(Exception):
-    """An answer that is not a success: status, headers, raw body and the parsed body.
-
-    ``parsed`` is the body read as the spec declares it (a model) when it declares one, else the
-    JSON data, text or bytes the server sent. ``response`` is the httpx response.
-    """
-
-    parsed: Any
-
-    def __init__(
-        self,
-        operation: str,
-        status_code: int,
-        headers: httpx.Headers,
-        content: bytes,
-        parsed: Any = None,
-        response: httpx.Response | None = None,
-        *,
-        reason: str = "",
-    ) -> None:
-        super().__init__(f"{operation}: HTTP {status_code}" + (f" {reason}" if reason else ""))
-        self.operation = operation
-        self.status_code = status_code
-        self.headers = headers
-        self.content = content
-        self.parsed = parsed
-        self.response = response
-
-    @classmethod
-    def from_response(
-        cls: type[_E],
-        operation: str,
-        response: httpx.Response,
-        parsed: Any = None,
-        *,
-        reason: str = "",
-    ) -> _E:
-        """The error for an answer (its message ends with the start of a text or JSON body)."""
-        reason = reason or response.reason_phrase
-        excerpt = _excerpt(response)
-        return cls(
-            operation,
-            response.status_code,
-            response.headers,
-            response.content,
-            parsed,
-            response,
-            reason=f"{reason}: {excerpt}" if excerpt else reason,
-        )
-
-    @property
-    def text(self) -> str:
-        """The body as text."""
-        return self.content.decode("utf-8", "replace")
-
-    def __repr__(self) -> str:
-        return (
-            f"{type(self).__name__}(operation={self.operation!r}, status_code={self.status_code})"
-        )
-
-
-class ResponseValidationError(ApiError):
-    """A success answer whose body is not what the spec declares (not JSON, a missing required
-    field, a wrong type). Unknown fields, new enum values and broken constraints are accepted and
-    never raise this; ``parsed`` holds the body as the server sent it."""
+# The family lives in the runtime (_http/errors.py); it is shown where users catch it.
+ApiError.__module__ = ResponseValidationError.__module__ = __name__
