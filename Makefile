@@ -22,7 +22,7 @@ OAGEN_FUZZ_EXAMPLES ?= 2000
 export OAGEN_FUZZ_EXAMPLES
 
 .PHONY: help venv install tools prism autocannon corpus-fetch demo test test-fast corpus corpus-all conformance bench \
-        loadtest examples fuzz fuzz-server lint clean distclean
+        loadtest examples fuzz fuzz-server fuzz-corpus lint clean distclean
 
 help:
 	@echo "make venv         create .venv and install oagen with the [test] extra"
@@ -38,6 +38,7 @@ help:
 	@echo "make examples     regenerate examples/ (golden output)"
 	@echo "make fuzz         fuzz tests (OAGEN_FUZZ_EXAMPLES=$(OAGEN_FUZZ_EXAMPLES))"
 	@echo "make fuzz-server  fuzz the generated server only"
+	@echo "make fuzz-corpus  Schemathesis on the mock server of every dev-corpus spec"
 	@echo "make lint         ruff check (generator, scripts, tests, benchmarks) and mypy --strict (generator)"
 	@echo "make clean        remove build and cache artefacts (distclean also drops .venv and .cache)"
 
@@ -108,6 +109,10 @@ examples: $(STAMP)
 
 fuzz: $(STAMP)
 	OAGEN_FUZZ_LONG=1 $(PYTEST) -m fuzz tests
+
+# Schemathesis on the mock server of every dev-corpus spec (make test fuzzes a sample of three).
+fuzz-corpus: $(STAMP) tools
+	OAGEN_FUZZ_CORPUS=all $(PYTEST) -n 2 tests/test_schemathesis_corpus.py
 
 fuzz-server: $(STAMP)
 	OAGEN_SERVER_FUZZ_EXAMPLES=$(OAGEN_FUZZ_EXAMPLES) $(PYTEST) -m fuzz tests/test_schemathesis.py

@@ -296,7 +296,7 @@ def _draw_all(writer: Any, schemas: list[tuple[str, Any]], examples: int, seed: 
     writer.close()
 
 
-def _hypothesis(schema: Any, examples: int, seed: int) -> list[Any]:
+def _hypothesis(schema: Any, examples: int, seed: int, *, unrolled: bool = False) -> list[Any]:
     """Up to ``examples`` instances of a schema from hypothesis-jsonschema."""
     try:
         from hypothesis import HealthCheck, Phase, given, settings
@@ -319,5 +319,46 @@ def _hypothesis(schema: Any, examples: int, seed: int) -> list[Any]:
 
             draw()
     except Exception:  # noqa: BLE001 - the generator gave up on this schema: no instances
-        return found
+        pass
+    if not found and isinstance(schema, dict) and schema.get("definitions") and not unrolled:
+        # hypothesis-jsonschema refuses recursive references: draw from the schema with each
+        # recursion cut after two rounds (a subset of it: what it yields is valid for the original).
+        shallow = unroll(schema)
+        if shallow is not None:
+            return _hypothesis(shallow, examples, seed, unrolled=True)
     return found
+
+
+def unroll(schema: dict[str, Any], depth: int = 2, limit: int = 2_000_000) -> Any:
+    """``schema`` with its ``#/definitions/`` references inlined and each definition entered at
+    most ``depth`` times on one path; a reference past that becomes ``false`` (no instance). The
+    result allows a subset of what ``schema`` allows. None when it would exceed ``limit`` bytes."""
+    definitions = schema.get("definitions") or {}
+    prefix = "#/definitions/"
+    size = [0]
+
+    def walk(node: Any, seen: dict[str, int]) -> Any:
+        if size[0] > limit:
+            raise OverflowError
+        if isinstance(node, list):
+            return [walk(item, seen) for item in node]
+        if not isinstance(node, dict):
+            return node
+        size[0] += len(node)
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(prefix):
+            name = ref[len(prefix):].replace("~1", "/").replace("~0", "~")
+            if name in definitions:
+                times = seen.get(name, 0)
+                inner = False if times >= depth else walk(definitions[name], {**seen, name: times + 1})
+                rest = {k: walk(v, seen) for k, v in node.items() if k not in ("$ref", "definitions")}
+                return {"allOf": [inner, rest]} if rest else inner
+        return {k: v if k in _DATA_KEYWORDS else walk(v, seen) for k, v in node.items() if k != "definitions"}
+
+    try:
+        return walk(schema, {})
+    except (OverflowError, RecursionError):
+        return None
+
+
+_DATA_KEYWORDS = frozenset({"enum", "const", "default", "example", "examples"})

@@ -89,14 +89,19 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+URL_LIMIT = 1 << 20
+
+
 @contextmanager
 def serve(app: Any) -> Iterator[str]:
     """Run an ASGI app with uvicorn on 127.0.0.1 in a thread; yields its URL."""
     import uvicorn
 
     port = _free_port()
+    # Requests of up to a megabyte before the body: the round trip checks what arrives, and specs
+    # that put whole objects in the query (Kaltura) make URLs past the server's default limits.
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error", lifespan="off",
-                            access_log=False)
+                            access_log=False, h11_max_incomplete_event_size=URL_LIMIT)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -144,7 +149,8 @@ def run(gen: Generated, calls: list[Call], replies: Replies) -> list[CallResult]
     from fastapi.responses import JSONResponse, Response
 
     recorder = Recorder()
-    app = gen.module("server.app").create_app(echo_handlers(gen, recorder))
+    app = gen.module("server.app").create_app(echo_handlers(gen, recorder), max_url_bytes=URL_LIMIT,
+                                                  max_header_bytes=URL_LIMIT)
     credentials = _credentials(gen)
     results: list[CallResult] = []
     with serve(app) as served:
