@@ -228,6 +228,10 @@ class _Reader:
             self._ignored(ext, f"the {style} style needs a request input the operation declares",
                           "name the query parameter (or JSON body property) the next page is asked with")
             return None
+        param = next((q for q in self.op.parameters if input_ and q.wire_name == input_[0]), None)
+        if first is None and param is not None and isinstance(param.default, int) \
+                and not isinstance(param.default, bool):
+            first = param.default  # where the server starts when it is not told
         if first is None:
             first = 1 if style == "page" else 0
         return ir.Pagination(style=style, source=ext, rule=rule or ext, input=input_[0] if input_ else "",
