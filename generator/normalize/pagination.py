@@ -167,10 +167,16 @@ def path_of(text: object) -> tuple[str, ...] | None:
         return None
     text = re.sub(r"^\$(response|request)?(\.body)?", "", text.strip()).lstrip(".")
     text = re.sub(r"\[\s*(?:-1|\(\s*@\.length\s*-\s*1\s*\))\s*\]", ".-1", text)
-    text = re.sub(r"\[\s*['\"]([^'\"]+)['\"]\s*\]", lambda m: "." + m.group(1).replace(".", "\0"), text)
+    quoted: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:  # ['@odata.nextLink']: one name, dots and all
+        quoted.append(match.group(1))
+        return f".\0{len(quoted) - 1}\0"
+
+    text = re.sub(r"\[\s*['\"]([^'\"]+)['\"]\s*\]", keep, text)
     if re.search(r"[\[\]*?@()]", text):
         return None
-    return tuple(p.replace("\0", ".") for p in text.split(".") if p)
+    return tuple(quoted[int(p[1:-1])] if p.startswith("\0") else p for p in text.split(".") if p)
 
 
 class _Reader:

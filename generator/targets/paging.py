@@ -55,6 +55,20 @@ def why(p: ir.Pagination) -> str:
     return f"inferred ({p.rule})" if p.source == "inferred" else p.source
 
 
+def describe(op: ir.Operation) -> str:
+    """One line: the pager methods, the style, where the input and the page's parts are, and why."""
+    p = op.pagination
+    if p is None:
+        return ""
+    parts = [f"{op.iter_name}/{op.pages_name}", p.style]
+    if p.input:
+        parts.append(f"input {p.input} ({p.input_in})")
+    for what, path in (("items", p.items), ("next", p.next), ("has_more", p.has_more)):
+        if path or what == "items":
+            parts.append(f"{what} {'.'.join(path) or '(body)'}")
+    return ", ".join(parts) + f"; from {why(p)}"
+
+
 def pager_view(op: ir.Operation, api: ir.Api, reader: TypeNamer, page_hint: str) -> PagerView | None:
     """The view of ``op``'s pagination, or ``None`` when it has none."""
     p = op.pagination

@@ -40,7 +40,8 @@ __all__ = ["Pager", "PaginationError", "Step", "apages", "aiter_items", "iter_it
 # One step of a field path: the attribute of a parsed model and the key of plain JSON data
 # (a ``str`` when both are the same); ``"-1"`` is a list's last element.
 Step = str | tuple[str, str]
-_LINK = re.compile(r"<([^>]*)>\s*((?:;\s*[^;,]*)*)")
+# <target>; param=value; param="quoted, with ; and ,"... (RFC 8288 section 3)
+_LINK = re.compile(r'<([^>]*)>\s*((?:;\s*[^;,"]*(?:"[^"]*"[^;,"]*)*)*)')
 _REL_NEXT = re.compile(r"""(?:^|;)\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,"]+))""", re.IGNORECASE)
 
 
