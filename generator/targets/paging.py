@@ -97,3 +97,13 @@ def pager_view(op: ir.Operation, api: ir.Api, reader: TypeNamer, page_hint: str)
 def pager_names(api: ir.Api) -> list[str]:
     """The pager methods of every paginated operation, in spec order."""
     return [name for op in api.operations if op.pagination is not None for name in (op.iter_name, op.pages_name)]
+
+
+def readme_pagers(api: ir.Api) -> list[dict[str, str]]:
+    """The paginated operations for the package README: names, style and source, the one with the
+    fewest required parameters first (the section's example)."""
+    rows = [{"name": op.name, "iter": op.iter_name, "pages": op.pages_name, "style": p.style.replace("_", " "),
+             "why": why(p), "required": str(sum(q.required for q in op.parameters) + (op.body is not None
+                                                                                      and op.body.required))}
+            for op in api.operations if (p := op.pagination) is not None]
+    return sorted(rows, key=lambda r: int(r["required"]) > 0)
