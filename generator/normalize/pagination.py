@@ -206,9 +206,9 @@ class _Reader:
                 if p.wire_name == name and (where in (None, "parameters") or p.location == where):
                     return p.wire_name, p.location
         body = body_type(self.op)
-        if where in (None, "body", "requestBody") and body is not None:
-            if any(f.wire_name == name for f in self.types.fields(body) or ()):
-                return name, "body"
+        if where in (None, "body", "requestBody") and body is not None \
+                and any(f.wire_name == name for f in self.types.fields(body) or ()):
+            return name, "body"
         return None
 
     def _make(self, ext: ir.PaginationSource, style: ir.PaginationStyle, *, items: tuple[str, ...],

@@ -324,8 +324,8 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
     module = {op.name: g.module for g in parts for op in g.operations}
     files = [FilePlan(path=f"{pkg}/client.py", template="client/client.py.jinja", context={
         **context, "split": True, "operations": [], "groups": [g.module for g in parts],
-        "modules": [(op.name, module[op.name]) for op in api.operations]
-        + [(name, module[op.name]) for op in api.operations for name in (op.iter_name, op.pages_name) if name]}, weight=2 * len(ops))]
+        "modules": [(op.name, module[op.name]) for op in api.operations] + _pager_modules(api, module)},
+        weight=2 * len(ops))]
     files.append(FilePlan(path=f"{pkg}/_operations/__init__.py", template="client/operations/__init__.py.jinja",
                           context=context))
     for g in parts:
@@ -335,6 +335,11 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
                                        "operations": views, **_imports(g.operations, views)},
                               weight=120 * len(views)))
     return files
+
+
+def _pager_modules(api: ir.Api, module: dict[str, str]) -> list[tuple[str, str]]:
+    """The pager methods of the split layout, each in its operation's module."""
+    return [(name, module[op.name]) for op in api.operations for name in (op.iter_name, op.pages_name) if name]
 
 
 def runtime(options: Options) -> list[FilePlan]:

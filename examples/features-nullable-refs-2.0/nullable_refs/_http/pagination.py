@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from .responses import ApiResponse
     from .spec import Operation
 
-__all__ = ["Pager", "PaginationError", "Step", "apages", "aiter_items", "iter_items", "pages"]
+__all__ = ["Pager", "PaginationError", "Step", "aiter_items", "apages", "iter_items", "pages"]
 
 # One step of a field path: the attribute of a parsed model and the key of plain JSON data
 # (a ``str`` when both are the same); ``"-1"`` is a list's last element.
