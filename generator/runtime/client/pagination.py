@@ -124,7 +124,9 @@ class Walk:
         self.count = 0
         self.seen: set[str] = set()
         start = self._input()
-        self.position = start if isinstance(start, int) and not isinstance(start, bool) else pager.first
+        self.position = (
+            start if isinstance(start, int) and not isinstance(start, bool) else pager.first
+        )
 
     def _input(self) -> Any:
         if self.pager.body is not None:
@@ -137,7 +139,9 @@ class Walk:
         else:
             self.values[self.pager.input] = value
 
-    def after(self, core: Core, op: Operation, request: Request, answer: ApiResponse[Any]) -> Request | None:
+    def after(
+        self, core: Core, op: Operation, request: Request, answer: ApiResponse[Any]
+    ) -> Request | None:
         """The request for the page after ``answer`` (to ``request``), or ``None`` at the end."""
         self.count += 1
         if self.max_pages is not None and self.count >= self.max_pages:
@@ -178,7 +182,9 @@ class Walk:
         self.seen.add(str(target))
         query: list[str] = []
         core._authorize(op, query, {}, [])  # credentials sent in the query (API keys)
-        names = {item.split("=", 1)[0] for item in target.query.decode("ascii", "replace").split("&")}
+        names = {
+            item.split("=", 1)[0] for item in target.query.decode("ascii", "replace").split("&")
+        }
         extra = [item for item in query if item.split("=", 1)[0] not in names]
         full = str(target) + (("&" if target.query else "?") + "&".join(extra) if extra else "")
         kwargs = request.kwargs if request.method != "GET" else {}
