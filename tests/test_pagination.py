@@ -6,6 +6,7 @@ seen before, ``max_pages``)."""
 from __future__ import annotations
 
 import asyncio
+import shutil
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
@@ -25,8 +26,10 @@ def pkg(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
 
 
 @pytest.fixture(scope="module")
-def url() -> Iterator[str]:
-    with uvicorn_server("pagination_app:app", ROOT / "tests") as base:
+def url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    app_dir = tmp_path_factory.mktemp("pagination_app")  # (uvicorn's log goes there too)
+    shutil.copy(ROOT / "tests" / "pagination_app.py", app_dir)
+    with uvicorn_server("pagination_app:app", app_dir) as base:
         yield base
 
 
