@@ -22,6 +22,7 @@ from .api import GenerateOptions, GenerateResult, generate, load_api
 from .diagnostics import Diagnostic, Severity, dumps_json
 
 if TYPE_CHECKING:
+    from . import ir
     from .limits import Limits
 
 _MAX_WARNINGS = 25
@@ -481,6 +482,7 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
             params += (", " if params else "") + "body<" + ",".join(c.media_type for c in op.body.contents) + ">"
         print(f"{op.name:40} {http_line(op):60} {params}")
     print(f"{len(api.operations)} operations, {len(api.models)} models")
+    _print_pagination(api)
     for m in api.models:
         print(f"  model {m.name} ({m.kind}) from {m.key}")
     repairs = [d for d in loaded.diagnostics if d.severity >= Severity.WARNING]
@@ -489,6 +491,17 @@ def _cmd_inspect(args: argparse.Namespace) -> int:
         for d in repairs:
             print("  " + d.format())
     return 0
+
+
+def _print_pagination(api: ir.Api) -> None:
+    """Which operations paginate, how and why (``inspect``)."""
+    from .targets.paging import describe
+
+    paged = [op for op in api.operations if op.pagination is not None]
+    if paged:
+        print(f"{len(paged)} paginated operations:")
+        for op in paged:
+            print(f"  {op.name}: {describe(op)}")
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:

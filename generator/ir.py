@@ -293,6 +293,39 @@ class SecurityRequirement:
     schemes: tuple[str, ...]
 
 
+PaginationStyle = TLiteral["cursor", "offset", "page", "next_url", "link_header"]
+PaginationSource = TLiteral["x-oagen-pagination", "x-ms-pageable", "x-speakeasy-pagination", "x-fern-pagination",
+                            "inferred"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pagination:
+    """How an operation's answers come in pages, and how to ask for the next one.
+
+    Field paths are wire names from the success body down (``()``: the body itself); a ``-1`` step
+    is the last element of a list (``("data", "-1", "id")``: the last item's id, Stripe's cursor).
+    """
+
+    style: PaginationStyle
+    source: PaginationSource
+    rule: str = ""
+    """What recognized it: the inference rule's name (``token-pair``, ``link-header``...) or the extension."""
+    input: str = ""
+    """The wire name of the request input the next page is asked with (cursor, offset or page
+    number); empty for the ``next_url`` and ``link_header`` styles."""
+    input_in: TLiteral["query", "header", "path", "cookie", "body"] = "query"
+    limit: str = ""
+    """The page-size request parameter, when known (informative)."""
+    items: tuple[str, ...] = ()
+    next: tuple[str, ...] = ()
+    """The next cursor (``cursor``) or next URL (``next_url``) in the body."""
+    has_more: tuple[str, ...] = ()
+    first: int = 0
+    """The number of the first page (``page`` style) or offset (``offset``): where the walk starts
+    when the caller gives none."""
+    src: SourceRef = field(default_factory=SourceRef)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Operation:
     """One operation: method + real path (+ constants), parameters, body and responses."""
@@ -312,6 +345,11 @@ class Operation:
     responses: tuple[Response, ...] = ()
     security: tuple[SecurityRequirement, ...] | None = None
     src: SourceRef = field(default_factory=SourceRef)
+    pagination: Pagination | None = None
+    pages_name: str = ""
+    """``<name>_pages`` as the naming pass settles it (empty when the operation does not paginate)."""
+    iter_name: str = ""
+    """``iter_<name>`` as the naming pass settles it (empty when the operation does not paginate)."""
 
 
 # --------------------------------------------------------------------------- api

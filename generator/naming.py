@@ -175,6 +175,7 @@ def name_api(api: ir.Api) -> ir.Api:
     models = tuple(_name_model(m, models_ns) for m in api.models)
     ops_ns = Namespace(CLIENT_RESERVED)
     operations = tuple(_name_operation(op, ops_ns) for op in api.operations)
+    operations = _name_pagers(operations, ops_ns)
     client_ns = Namespace(CLIENT_OPTIONS)
     servers = tuple(
         replace(s, variables=tuple(replace(v, name=client_ns.take(snake(v.wire_name), "variable", "v_"))
@@ -216,6 +217,16 @@ def _name_operation(op: ir.Operation, ns: Namespace) -> ir.Operation:
     ordered = sorted(op.parameters, key=lambda p: not p.required)
     named = {id(p): ir.evolve(p, name=params_ns.take(snake(p.wire_name), "param", "p_")) for p in ordered}
     return ir.evolve(op, name=name, parameters=tuple(named[id(p)] for p in op.parameters))
+
+
+def _name_pagers(operations: tuple[ir.Operation, ...], ns: Namespace) -> tuple[ir.Operation, ...]:
+    """``iter_<name>`` and ``<name>_pages`` of each paginated operation, after every operation's own
+    name (an operation named ``iter_x`` keeps its name; the pager gets a suffix)."""
+    if not any(op.pagination is not None for op in operations):
+        return operations
+    return tuple(ir.evolve(op, iter_name=ns.take(f"iter_{op.name}", "iter_op", "op_"),
+                           pages_name=ns.take(f"{op.name}_pages", "op_pages", "op_"))
+                 if op.pagination is not None else op for op in operations)
 
 
 def _path_words(path: str) -> str:

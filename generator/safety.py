@@ -133,6 +133,8 @@ def api_identifiers(api: ir.Api, package: str) -> frozenset[str]:
         names.update(mem.name for mem in model.members)
     for op in api.operations:
         names.update((op.name, "_" + op.name.upper(), "_op_" + op.name))
+        if op.pagination is not None:  # the pager methods and their constant (targets/paging.py)
+            names.update((op.iter_name, op.pages_name, f"_{op.name.upper()}__PAGER"))
         for p in op.parameters:
             names.update((p.name, p.name + "_value"))
     names.update(s.name for s in api.security_schemes)

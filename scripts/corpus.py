@@ -161,6 +161,7 @@ def run_one(spec: Spec, *, wire: bool = True, roundtrip: bool = True, prism: boo
             counts = getattr(report, kind)
             setattr(outcome, kind, counts.text())
             outcome.counts[kind] = [counts.checked, counts.passed, counts.excluded, counts.failed]
+        outcome.counts["pagination"] = report.pagination
         problem = report.error or None
         if problem is None:
             problem = compile_check(out)
@@ -200,6 +201,11 @@ def print_table(outcomes: list[Outcome], *, mypy: bool) -> None:
                         ("conformance", "schemas checked for conformance")):
         checked, passed, excluded, bad = (sum(o.counts.get(kind, [0, 0, 0, 0])[i] for o in outcomes) for i in range(4))
         print(f"TOTAL {label}: {checked}, passed {passed}, excluded {excluded}, failed {bad}")
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
+    from wire.pages import total_line
+
+    print(total_line([o.counts for o in outcomes]))  # paginated operations per source
     total = (f"TOTAL {len(outcomes)} specs, {len(outcomes) - failed} ok, {failed} failed; "
              f"{sum(o.operations for o in outcomes)} operations, {sum(o.models for o in outcomes)} models, "
              f"{sum(o.warnings for o in outcomes)} warnings, {sum(o.seconds for o in outcomes):.1f} s")

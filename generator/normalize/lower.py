@@ -8,7 +8,7 @@ from typing import Literal as TLiteral
 from .. import ir
 from ..diagnostics import Diagnostic, Diagnostics, FatalError, Severity, SourceRef
 from ..refs import Resolver
-from . import servers, swagger2
+from . import pagination, servers, swagger2
 from .context import Context, spec_text
 from .headers import scheme_param_name
 from .operations import OperationLowerer, security_requirements
@@ -61,7 +61,8 @@ def lower(resolver: Resolver, diags: Diagnostics) -> ir.Api:
         base = resolver.root_loc.child("components", "schemas")
         for name, schema in comp_schemas.items():
             schemas.component(schema, base.child(name))
-    operations = OperationLowerer(ctx, schemas, data).operations()
+    lowerer = OperationLowerer(ctx, schemas, data)
+    operations = pagination.annotate(lowerer.operations(), lowerer.written, ctx)
     info = data.get("info") if isinstance(data.get("info"), dict) else {}
     found_servers = servers.servers(data.get("servers"), ctx)
     _check_operation_ids(operations, diags)

@@ -35,6 +35,7 @@ class OperationLowerer:
         self.doc = doc
         self.root = ctx.resolver.root_loc
         self.headers = HeaderRules(ctx, doc)
+        self.written: dict[int, dict[str, Any]] = {}  # id(IR operation) → the operation as written
 
     def operations(self) -> list[ir.Operation]:
         """Every operation of the document, in spec order."""
@@ -94,6 +95,7 @@ class OperationLowerer:
                 continue
             if built is not None:
                 ops.append(built)
+                self.written[id(built)] = op
         return ops
 
     # -- path keys ----------------------------------------------------------------------------

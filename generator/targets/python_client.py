@@ -12,6 +12,7 @@ from .. import ir
 from ..naming import Namespace
 from . import groups
 from .package import FilePlan, Options, server_views
+from .paging import PagerView, pager_view
 from .pyview import TypeNamer, literal, operation_types, required_arg, uses
 from .runtime_files import runtime_plans
 
@@ -68,6 +69,7 @@ class ClientOpView:
     raises: tuple[tuple[str, str], ...]
     accept: str
     content_type: str
+    pager: PagerView | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -193,6 +195,7 @@ def op_view(op: ir.Operation, api: ir.Api, namer: TypeNamer, reader: TypeNamer,
                        default=None if op.body.required else "None", description=op.body.description)
     security = op.security if op.security is not None else api.security
     responses = _response_views(op, reader, errors)
+    returns = _success_type(op, reader)
     return ClientOpView(
         name=op.name, const="_" + op.name.upper(), method=op.method, path=op.path, summary=op.summary,
         description=op.description, http_line=http_line(op), deprecated=op.deprecated,
@@ -204,10 +207,11 @@ def op_view(op: ir.Operation, api: ir.Api, namer: TypeNamer, reader: TypeNamer,
         bodies=tuple((c.media_type, c.kind) for c in op.body.contents) if op.body else (),
         responses=responses,
         security=tuple(req.schemes for req in security),
-        returns=_success_type(op, reader),
+        returns=returns,
         raises=_raises(responses),
         accept=accept,
         content_type=_content_type(op),
+        pager=pager_view(op, api, reader, returns),
     )
 
 
@@ -320,7 +324,8 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
     module = {op.name: g.module for g in parts for op in g.operations}
     files = [FilePlan(path=f"{pkg}/client.py", template="client/client.py.jinja", context={
         **context, "split": True, "operations": [], "groups": [g.module for g in parts],
-        "modules": [(op.name, module[op.name]) for op in api.operations]}, weight=2 * len(ops))]
+        "modules": [(op.name, module[op.name]) for op in api.operations] + _pager_modules(api, module)},
+        weight=2 * len(ops))]
     files.append(FilePlan(path=f"{pkg}/_operations/__init__.py", template="client/operations/__init__.py.jinja",
                           context=context))
     for g in parts:
@@ -330,6 +335,11 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
                                        "operations": views, **_imports(g.operations, views)},
                               weight=120 * len(views)))
     return files
+
+
+def _pager_modules(api: ir.Api, module: dict[str, str]) -> list[tuple[str, str]]:
+    """The pager methods of the split layout, each in its operation's module."""
+    return [(name, module[op.name]) for op in api.operations for name in (op.iter_name, op.pages_name) if name]
 
 
 def runtime(options: Options) -> list[FilePlan]:
@@ -343,7 +353,8 @@ def _imports(operations: Sequence[ir.Operation], ops: Sequence[ClientOpView]) ->
     """What a module holding ``operations`` (``ops``: their views) imports."""
     types = operation_types(operations)
     hints = " ".join([a.hint for op in ops for a in (*op.required, *op.optional, *((op.body,) if op.body else ()))]
-                     + [op.returns for op in ops] + [r.type or "" for op in ops for r in op.responses])
+                     + [op.returns for op in ops] + [r.type or "" for op in ops for r in op.responses]
+                     + [op.pager.item_hint for op in ops if op.pager is not None])
     return {
         "needs_datetime": any(uses(t, "datetime") for t in types),
         "needs_uuid": any(uses(t, "uuid") for t in types),
@@ -351,6 +362,8 @@ def _imports(operations: Sequence[ir.Operation], ops: Sequence[ClientOpView]) ->
         "needs_mapping": "Mapping[" in hints,
         "needs_path": re.search(r"\bPath\b", hints) is not None,
         "needs_errors": any(r.error for op in ops for r in op.responses),
+        "paginated": any(op.pager is not None for op in ops),
+        "abc": ["AsyncIterator", "Iterator"] if any(op.pager is not None for op in ops) else [],
     }
 
 

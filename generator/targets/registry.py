@@ -10,6 +10,7 @@ from ..naming import snake
 from . import python_client, python_server
 from .models import ModuleRef, models_view
 from .package import FilePlan, Options
+from .paging import readme_pagers
 from .python_client import http_line
 from .pyview import required_arg
 
@@ -41,6 +42,7 @@ def package_plan(api: ir.Api, options: Options) -> list[FilePlan]:
         "example_base_url": _example_base_url(api),
         "example_call": _example_call(api),
         "readme": python_client.readme_view(api),
+        "pagers": readme_pagers(api),
     }
     return [
         FilePlan(path=f"{pkg}/__init__.py", template="package/__init__.py.jinja", context=context),

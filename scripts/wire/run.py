@@ -21,7 +21,7 @@ if __package__ in (None, ""):
     __package__ = "wire"  # noqa: A001 - run as a script
 
 from wire import calls as wire_calls  # noqa: E402
-from wire import conformance, prism, roundtrip  # noqa: E402
+from wire import conformance, pages, prism, roundtrip  # noqa: E402
 from wire.instances import generate  # noqa: E402
 from wire.package import generate_and_import, package_name  # noqa: E402
 from wire.spec import SpecSchemas  # noqa: E402
@@ -72,6 +72,7 @@ class SpecReport:
     exclusions: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     unimported: list[str] = field(default_factory=list)
+    pagination: list[int] = field(default_factory=list)  # [explicit, vendor, inferred] (wire/pages.py)
 
     @property
     def ok(self) -> bool:
@@ -106,6 +107,7 @@ def _checks(report: SpecReport, gen, do_conformance: bool, do_roundtrip: bool, d
             seed: int, start: float) -> None:
     report.operations = len(gen.api.operations)
     report.models = len(gen.api.models)
+    report.pagination = pages.count(gen.api)
     report.warnings = gen.warnings
     report.seconds["generate"] = time.perf_counter() - start
     mark = time.perf_counter()

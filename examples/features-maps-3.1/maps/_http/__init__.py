@@ -2,9 +2,9 @@
 
 One module per concern: ``spec`` (the operations as the generated code declares them),
 ``params`` (parameter styles), ``bodies`` (request bodies), ``auth`` (credentials, secrets in
-logs), ``retries``, ``responses`` (reading answers), ``errors``, ``core`` (the transport loop)
-and ``lazy`` (the split layout's operations loaded on first use). Nothing here is specific to
-one API: the package is the same in every generated package.
+logs), ``retries``, ``responses`` (reading answers), ``errors``, ``core`` (the transport loop),
+``pagination`` (walking pages) and ``lazy`` (the split layout's operations loaded on first
+use). Nothing here is specific to one API: the package is the same in every generated package.
 
 Each name is imported from its module on first use, so that what needs only the errors (the
 package's ``errors.py``, a server without the client) does not load the transport.
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .core import AsyncCore, Core, Request, SyncCore
     from .errors import ApiError, ResponseValidationError
     from .lazy import lazy_operations
+    from .pagination import Pager, PaginationError
     from .params import (
         pop_header,
         put_header,
@@ -41,6 +42,8 @@ __all__ = [
     "Body",
     "Core",
     "Operation",
+    "Pager",
+    "PaginationError",
     "Param",
     "Request",
     "ResponseValidationError",
@@ -70,6 +73,8 @@ _HOME = {
     "Body": "spec",
     "Core": "core",
     "Operation": "spec",
+    "Pager": "pagination",
+    "PaginationError": "pagination",
     "Param": "spec",
     "Request": "core",
     "ResponseValidationError": "errors",
