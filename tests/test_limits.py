@@ -350,7 +350,7 @@ SERVED = textwrap.dedent("""\
             return JSONResponse({"value": value}, headers={"X-Echo": x_in or value or ""})
 
 
-    app = create_app(Handlers(), max_body_bytes=200_000, max_parts=20, max_part_bytes=10_000)
+    app = create_app(Handlers(), max_body_bytes=200_000, max_parts=20, max_part_bytes=10_000, max_url_bytes=8_192)
     defaults = create_app(Handlers())
     """)
 
