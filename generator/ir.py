@@ -348,6 +348,24 @@ class Server:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ClientCredentialsFlow:
+    """OAuth2's client credentials flow (RFC 6749 §4.4): where tokens come from, which scopes."""
+
+    token_url: str
+    refresh_url: str = ""
+    scopes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AwsSigV4:
+    """Requests are signed with AWS Signature Version 4, for this region and signing name (as
+    the spec's servers and info suggest; empty when nothing does)."""
+
+    region: str = ""
+    service: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SecurityScheme:
     """A security scheme; OAuth2 and OpenID Connect are bearer tokens for the client."""
 
@@ -357,6 +375,10 @@ class SecurityScheme:
     location: TLiteral["header", "query", "cookie"] = "header"
     param_name: str = "Authorization"
     description: str = ""
+    client_credentials: ClientCredentialsFlow | None = None
+    """OAuth2 with a client credentials flow: the client can fetch its own tokens."""
+    aws_sigv4: AwsSigV4 | None = None
+    """An apiKey scheme declared ``x-amazon-apigateway-authtype: awsSigv4``: requests are signed."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

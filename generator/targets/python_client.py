@@ -89,6 +89,12 @@ class SchemeView:
     hint: str
     kind_text: str
     description: str
+    # OAuth2 client credentials; AWS SigV4 (``signing="aws-sigv4"``).
+    token_url: str = ""
+    scopes: tuple[str, ...] = ()
+    signing: str = ""
+    region: str = ""
+    service: str = ""
 
 
 def http_line(op: ir.Operation) -> str:
@@ -278,15 +284,53 @@ def _body_hint(content: ir.Content, namer: TypeNamer) -> str:
     return namer.hint(content.type)
 
 
+_OAUTH2_HINT = "str | tuple[str, str] | ClientCredentials | TokenProvider | None"
+_SIGV4_HINT = "str | tuple[str, str] | tuple[str, str, str] | AwsCredentials | None"
+
+
 def scheme_views(api: ir.Api) -> tuple[SchemeView, ...]:
     """One constructor keyword per security scheme."""
     hints = {"basic": "tuple[str, str] | None", "bearer": "str | None", "apiKey": "str | None"}
     return tuple(SchemeView(name=s.name, wire_name=s.wire_name, kind=s.kind, location=s.location,
-                            param_name=s.param_name, hint=hints.get(s.kind, "str | None"),
-                            kind_text=_kind_text(s), description=s.description) for s in api.security_schemes)
+                            param_name=s.param_name, hint=_scheme_hint(s, hints), kind_text=_kind_text(s),
+                            description=s.description, **_scheme_options(s))
+                 for s in api.security_schemes)
+
+
+def _scheme_hint(s: ir.SecurityScheme, hints: dict[str, str]) -> str:
+    if s.client_credentials is not None:
+        return _OAUTH2_HINT
+    if s.aws_sigv4 is not None:
+        return _SIGV4_HINT
+    return hints.get(s.kind, "str | None")
+
+
+def _scheme_options(s: ir.SecurityScheme) -> dict[str, Any]:
+    flow, aws = s.client_credentials, s.aws_sigv4
+    options: dict[str, Any] = {}
+    if flow is not None:
+        options.update(token_url=flow.token_url, scopes=flow.scopes)
+    if aws is not None:
+        options.update(signing="aws-sigv4", region=aws.region, service=aws.service)
+    return options
+
+
+def auth_imports(api: ir.Api) -> tuple[str, ...]:
+    """What the client module imports from the runtime for its schemes' keyword types."""
+    names: list[str] = []
+    if any(s.client_credentials is not None for s in api.security_schemes):
+        names += ["ClientCredentials", "TokenProvider"]
+    if any(s.aws_sigv4 is not None for s in api.security_schemes):
+        names.append("AwsCredentials")
+    return tuple(sorted(names))
 
 
 def _kind_text(s: ir.SecurityScheme, code: str = "``") -> str:
+    if s.client_credentials is not None:
+        return (f"OAuth2 client credentials: {code}(client_id, secret){code}, {code}ClientCredentials{code}, "
+                "a token provider, or a token")
+    if s.aws_sigv4 is not None:
+        return f"AWS SigV4: {code}(access_key, secret[, session_token]){code} or {code}AwsCredentials{code}"
     if s.kind == "basic":
         return f"HTTP basic: a {code}(user, password){code} tuple"
     if s.kind == "bearer":
@@ -306,6 +350,7 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
         "package": options.package,
         "operations": ops,
         "schemes": scheme_views(api),
+        "auth_imports": auth_imports(api),
         "server": server_views(api),
         "literal": literal,
         "split": False,

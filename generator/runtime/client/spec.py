@@ -92,8 +92,15 @@ class Operation:
 
 @dataclass(frozen=True, slots=True)
 class Scheme:
-    """A security scheme: kind (apiKey, basic, bearer), where and under which name."""
+    """A security scheme: kind (apiKey, basic, bearer), where and under which name; for OAuth2
+    client credentials the token URL and scopes, for AWS SigV4 (``signing="aws-sigv4"``) the
+    region and service the spec suggests."""
 
     kind: str
     location: str = "header"
     name: str = "Authorization"
+    token_url: str = ""
+    scopes: tuple[str, ...] = ()
+    signing: str = ""
+    region: str = ""
+    service: str = ""
