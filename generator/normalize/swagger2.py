@@ -174,7 +174,7 @@ def _oauth2_flows(scheme: dict[str, Any]) -> dict[str, Any]:
     name = _FLOWS.get(str(scheme.get("flow")))
     if name is None:
         return {}
-    flow = {key: scheme[key] for key in ("authorizationUrl", "tokenUrl") if key in scheme}
+    flow: dict[str, Any] = {key: scheme[key] for key in ("authorizationUrl", "tokenUrl") if key in scheme}
     flow["scopes"] = scheme.get("scopes") if isinstance(scheme.get("scopes"), dict) else {}
     return {name: flow}
 

@@ -163,7 +163,7 @@ def _response_views(op: ir.Operation, namer: TypeNamer, errors: dict[str, str]) 
             continue
         content = _preferred(r.contents)
         hint = namer.hint(content.type)
-        typed = content.kind == "json" and hint != "Any"
+        typed = content.kind in ("json", "xml") and hint != "Any"
         error = errors.get(content.type.key) if _is_error(r.status) and isinstance(content.type, ir.Named) \
             and content.kind == "json" else None
         views.append(ResultView(status=r.status, kind=content.kind, type=hint if typed else None, error=error))

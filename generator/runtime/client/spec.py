@@ -55,6 +55,10 @@ class Result:
         """True when the body is read into a declared type."""
         return self._type is not None
 
+    def declared(self) -> Any:
+        """The declared type (``None`` when the body is not read into one)."""
+        return self._type() if self._type is not None else None
+
     def validate(self, data: Any) -> Any:
         """JSON data as the declared type (pydantic.ValidationError when it does not fit)."""
         if self._type is None:
