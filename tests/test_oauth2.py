@@ -5,6 +5,7 @@ and sync threads), a new token after expiry and after a 401, both ways of sendin
 from __future__ import annotations
 
 import asyncio
+import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -21,8 +22,10 @@ CREDS = ("my client", "s3cr:t&")
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with uvicorn_server("oauth2_peer_app:app", HERE) as url:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("oauth2_peer_app")
+    shutil.copy(HERE / "oauth2_peer_app.py", folder)  # uvicorn's log goes there too
+    with uvicorn_server("oauth2_peer_app:app", folder) as url:
         yield url
 
 

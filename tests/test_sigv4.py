@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -77,8 +78,10 @@ def test_s3_signs_the_payload_hash_and_the_path_as_sent() -> None:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with uvicorn_server("sigv4_peer_app:app", HERE) as url:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("sigv4_peer_app")
+    shutil.copy(HERE / "sigv4_peer_app.py", folder)  # uvicorn's log goes there too
+    with uvicorn_server("sigv4_peer_app:app", folder) as url:
         yield url
 
 

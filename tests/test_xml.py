@@ -9,12 +9,11 @@ import importlib
 import textwrap
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from client_support import FEATURES, generated, load, module
+from client_support import FEATURES, generated, load
 from helpers import uvicorn_server
 
 APP = '''

@@ -433,7 +433,7 @@ def readme_view(api: ir.Api) -> dict[str, Any]:
     views = [(op, op_view(op, api, namer, reader, errors)) for op in api.operations]
     if not views:
         return {"call": "", "op": "", "args": "", "client_args": "", "error": None, "auth": (), "base_url": "",
-                "http_line": ""}
+                "http_line": "", **auth_readme_view(api)}
     op, view = min(views, key=lambda pair: _readme_score(*pair))
     params = {p.name: p for p in op.parameters}
     args = [_example(params[a.name].type, api) for a in view.required]
@@ -446,6 +446,7 @@ def readme_view(api: ir.Api) -> dict[str, Any]:
     used = [a for a in auth if any(s.name == a[0] and s.wire_name in security for s in api.security_schemes)]
     base_url = "" if server_views(api)["default_url"] else json.dumps("http://127.0.0.1:8000" + api.base_path)
     return {
+        **auth_readme_view(api),
         "call": f"{op.name}({', '.join(args)})",
         "op": op.name,
         "args": ", ".join(args),
@@ -455,3 +456,16 @@ def readme_view(api: ir.Api) -> dict[str, Any]:
         "base_url": base_url,
         "http_line": view.http_line,
     }
+
+
+def auth_readme_view(api: ir.Api) -> dict[str, Any]:
+    """The README's sections on OAuth2 client credentials, SigV4 and XML bodies (when the spec has
+    them), with the spec's own scheme and operation names."""
+    oauth2 = [(s.name, s.client_credentials.token_url, " ".join(s.client_credentials.scopes))
+              for s in api.security_schemes if s.client_credentials is not None]
+    sigv4 = [(s.name, s.aws_sigv4.region or "us-east-1", s.aws_sigv4.service or "execute-api")
+             for s in api.security_schemes if s.aws_sigv4 is not None]
+    xml = [op.name for op in api.operations
+           if any(c.kind == "xml" for c in (*(op.body.contents if op.body else ()),
+                                            *(c for r in op.responses for c in r.contents)))]
+    return {"oauth2": oauth2, "sigv4": sigv4, "xml_ops": xml[:3], "xml_more": len(xml) > 3}

@@ -115,7 +115,9 @@ class Core:
     ) -> httpx.Auth | None:
         """Add the credentials ``op`` needs (those of the client's schemes it accepts); a flow
         (OAuth2 client credentials, SigV4) is returned, for httpx to run when sending."""
-        return auth.authorize(op.security, self._schemes, self._credentials, query, headers, cookies)
+        return auth.authorize(
+            op.security, self._schemes, self._credentials, query, headers, cookies
+        )
 
     def _parse(self, op: Operation, response: httpx.Response) -> ApiResponse[Any]:
         """The final answer read (``with_response`` gets it whole)."""

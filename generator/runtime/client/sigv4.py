@@ -201,6 +201,4 @@ class SigV4Auth(httpx.Auth):
 
 def _to_sign(headers: Mapping[str, str] | httpx.Headers) -> list[tuple[str, str]]:
     items = headers.multi_items() if isinstance(headers, httpx.Headers) else list(headers.items())
-    return [
-        (k, v) for k, v in items if k.lower() in _SIGNED or k.lower().startswith("x-amz-")
-    ]
+    return [(k, v) for k, v in items if k.lower() in _SIGNED or k.lower().startswith("x-amz-")]

@@ -222,7 +222,9 @@ def _tag(name: str, namespace: str, prefix: str, attrs: dict[str, str]) -> str:
     return f"{prefix}:{name}" if prefix else name
 
 
-def _element(name: str, data: Any, shape: XmlModel | None, table: Mapping[str, XmlModel]) -> ET.Element:
+def _element(
+    name: str, data: Any, shape: XmlModel | None, table: Mapping[str, XmlModel]
+) -> ET.Element:
     attrs: dict[str, str] = {}
     tag = _tag(name, shape.namespace, shape.prefix, attrs) if shape else name
     element = ET.Element(tag, attrs)
