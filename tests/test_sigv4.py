@@ -130,3 +130,26 @@ def test_signing_a_spec_that_does_not_declare_it(server: str) -> None:
         with pytest.raises(pkg.ApiError) as err:  # the answer is not the declared list: the call got through
             client.list_things()
     assert err.value.status_code != 403
+
+
+def _server(url: str, **variables: str) -> Any:
+    from generator import ir
+
+    return ir.Server(url=url, variables=tuple(ir.ServerVariable(wire_name=k, default=v) for k, v in variables.items()))
+
+
+@pytest.mark.parametrize(("servers", "info", "expected"), [
+    ([("https://sts.amazonaws.com", {}), ("https://sts.{region}.amazonaws.com", {"region": "us-gov-west-1"})],
+     {"x-serviceName": "sts"}, ("", "sts")),  # the default URL is the global endpoint
+    ([("http://cognito-idp.{region}.amazonaws.com", {"region": "eu-west-1"})], {}, ("eu-west-1", "cognito-idp")),
+    ([("https://abc123.execute-api.ap-south-1.amazonaws.com/prod", {})], {}, ("ap-south-1", "execute-api")),
+    ([("https://api.example.com", {})], {"x-serviceName": "things"}, ("", "things")),
+    ([("https://monitoring.us-east-2.amazonaws.com", {})], {"x-aws-signingName": "cloudwatch"},
+     ("us-east-2", "cloudwatch")),
+])
+def test_region_and_service_are_inferred_from_the_spec(servers: list[Any], info: dict[str, str],
+                                                       expected: tuple[str, str]) -> None:
+    from generator.normalize.signing import sigv4_facts
+
+    facts = sigv4_facts(info, tuple(_server(url, **variables) for url, variables in servers))
+    assert (facts.region, facts.service) == expected

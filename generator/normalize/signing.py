@@ -51,16 +51,18 @@ def sigv4_facts(info: dict[str, Any], servers: tuple[ir.Server, ...]) -> ir.AwsS
     name from ``info.x-aws-signingName``, the host (``sts.amazonaws.com``), ``info.x-serviceName``,
     or ``execute-api`` for an API Gateway host."""
     region = service = ""
-    for server in servers:
+    for i, server in enumerate(servers):
         host = re.sub(r"^[a-z]+://", "", server.url).split("/", 1)[0]
         variables = {v.wire_name: v.default for v in server.variables}
-        if not region and _REGION.match(variables.get("region", "")):
-            region = variables["region"]
         found = _AWS_HOST.match(host)
+        if i == 0:
+            # The region of the default URL (the first server); a global endpoint has none (us-east-1).
+            if _REGION.match(variables.get("region", "")):
+                region = variables["region"]
+            elif found and found.group(2) != "{region}":
+                region = found.group(2)
         if found:
             service = service or found.group(1)
-            if not region and found.group(2) != "{region}":
-                region = found.group(2)
         elif (top := _AWS_GLOBAL.match(host)) is not None:
             service = service or top.group(1)
     named = info.get("x-aws-signingName") or info.get("x-serviceName")
