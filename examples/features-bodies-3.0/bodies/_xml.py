@@ -13,9 +13,7 @@ from ._http.xmlbodies import XmlField, XmlModel
 SHAPES: Mapping[str, XmlModel] = {
     "Tag": XmlModel(
         "Tag",
-        (
-            XmlField("name", "name"),
-        ),
+        (XmlField("name", "name"),),
     ),
     "Thing": XmlModel(
         "Thing",

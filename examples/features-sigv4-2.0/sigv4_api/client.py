@@ -51,6 +51,18 @@ _GET_CALLER_IDENTITY = Operation(
     accept="application/json",
 )
 
+_POST_GET_CALLER_IDENTITY = Operation(
+    "post_get_caller_identity",
+    "POST",
+    "/",
+    bodies=(Body("application/x-www-form-urlencoded", "form"),),
+    responses={
+        "200": Result(None),
+        "403": Result(None),
+    },
+    security=(("hmac",),),
+)
+
 
 class Client(SyncCore):
     """Synchronous client for SigV4 signed API.
@@ -125,6 +137,20 @@ class Client(SyncCore):
         response = self._call(_GET_CALLER_IDENTITY, ())
         return cast("m.GetCallerIdentityResponse", response.parsed)
 
+    def post_get_caller_identity(
+        self,
+        body: m.PostGetCallerIdentityBody | Mapping[str, Any],
+    ) -> Any:
+        """post_get_caller_identity
+
+        ``POST /``
+
+        Args:
+            body: The request body.
+        """
+        response = self._call(_POST_GET_CALLER_IDENTITY, (), body)
+        return cast("Any", response.parsed)
+
 
 class AsyncClient(AsyncCore):
     """Asynchronous client for SigV4 signed API.
@@ -198,3 +224,17 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(_GET_CALLER_IDENTITY, ())
         return cast("m.GetCallerIdentityResponse", response.parsed)
+
+    async def post_get_caller_identity(
+        self,
+        body: m.PostGetCallerIdentityBody | Mapping[str, Any],
+    ) -> Any:
+        """post_get_caller_identity
+
+        ``POST /``
+
+        Args:
+            body: The request body.
+        """
+        response = await self._call(_POST_GET_CALLER_IDENTITY, (), body)
+        return cast("Any", response.parsed)

@@ -35,6 +35,17 @@ _ADD_PET = Operation(
     accept="application/xml",
 )
 
+_GET_PET = Operation(
+    "get_pet",
+    "GET",
+    "/pets/{petId}",
+    params=(Param("petId", "path", "simple", False),),
+    responses={
+        "200": Result("xml", lambda: m.Pet),
+    },
+    accept="application/xml",
+)
+
 
 class Client(SyncCore):
     """Synchronous client for XML bodies.
@@ -109,6 +120,20 @@ class Client(SyncCore):
         response = self._call(_ADD_PET, (), body)
         return cast("m.Pet", response.parsed)
 
+    def get_pet(
+        self,
+        pet_id: int,
+    ) -> m.Pet:
+        """get_pet
+
+        ``GET /pets/{petId}``
+
+        Args:
+            pet_id: ``petId``
+        """
+        response = self._call(_GET_PET, (pet_id,))
+        return cast("m.Pet", response.parsed)
+
 
 class AsyncClient(AsyncCore):
     """Asynchronous client for XML bodies.
@@ -181,4 +206,18 @@ class AsyncClient(AsyncCore):
             body: The request body.
         """
         response = await self._call(_ADD_PET, (), body)
+        return cast("m.Pet", response.parsed)
+
+    async def get_pet(
+        self,
+        pet_id: int,
+    ) -> m.Pet:
+        """get_pet
+
+        ``GET /pets/{petId}``
+
+        Args:
+            pet_id: ``petId``
+        """
+        response = await self._call(_GET_PET, (pet_id,))
         return cast("m.Pet", response.parsed)

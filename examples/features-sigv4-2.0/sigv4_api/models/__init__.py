@@ -15,13 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .get_caller_identity_response import GetCallerIdentityResponse
+    from .post_get_caller_identity_body import PostGetCallerIdentityBody
 
 __all__ = [
     "GetCallerIdentityResponse",
+    "PostGetCallerIdentityBody",
 ]
 
 _MODULES: dict[str, str] = {
     "GetCallerIdentityResponse": "get_caller_identity_response",
+    "PostGetCallerIdentityBody": "post_get_caller_identity_body",
 }
 
 

@@ -19,6 +19,7 @@ __all__ = ["app", "create_app", "create_mock_app"]
 
 OPERATIONS = (
     "get_caller_identity",
+    "post_get_caller_identity",
 )
 _SCHEMES = {
     "hmac": _rt.Scheme("hmac", "apiKey", "header", "Authorization"),
@@ -48,6 +49,31 @@ async def _op_get_caller_identity(
         200,
         lambda: _handlers(request).get_caller_identity(
             **_rt.pass_credentials(request, "get_caller_identity", credentials),
+        ),
+    )
+
+
+async def _op_post_get_caller_identity(
+    request: Request,
+    *,
+    credentials: Annotated[Credentials, Depends(_auth_1)],
+) -> Response:
+    """post_get_caller_identity"""
+    body = await _rt.read_body(
+        request,
+        "post_get_caller_identity",
+        True,
+        [
+            ("application/x-www-form-urlencoded", "form", m.PostGetCallerIdentityBody),
+        ],
+    )
+    return await _rt.answer(
+        request,
+        "post_get_caller_identity",
+        200,
+        lambda: _handlers(request).post_get_caller_identity(
+            body=body,
+            **_rt.pass_credentials(request, "post_get_caller_identity", credentials),
         ),
     )
 
@@ -95,6 +121,12 @@ def create_app(
         _rt.dispatch_fallback("query", "Action", ["GetCallerIdentity"]),
         methods=["GET"],
         name="_fallback_1",
+    )
+    app.router.add_api_route(
+        "/",
+        _op_post_get_caller_identity,
+        methods=["POST"],
+        name="post_get_caller_identity",
     )
     _rt.install_docs(app, __package__ or __name__, "SigV4 signed API")
     return app

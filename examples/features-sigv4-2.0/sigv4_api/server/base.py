@@ -44,3 +44,15 @@ class BaseHandlers:
         ``GET /?Action=GetCallerIdentity&Version=2011-06-15``
         """
         return not_implemented("get_caller_identity")
+
+    async def post_get_caller_identity(
+        self,
+        *,
+        body: m.PostGetCallerIdentityBody,
+        credentials: Credentials = Credentials(),
+    ) -> Any:
+        """post_get_caller_identity
+
+        ``POST /``
+        """
+        return not_implemented("post_get_caller_identity")

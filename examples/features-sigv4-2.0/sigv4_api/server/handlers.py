@@ -22,3 +22,12 @@ class Handlers(BaseHandlers):
     # ) -> Any:
     #     """get_caller_identity — GET /?Action=GetCallerIdentity&Version=2011-06-15"""
     #     return {}
+
+    # async def post_get_caller_identity(
+    #     self,
+    #     *,
+    #     body: m.PostGetCallerIdentityBody,
+    #     credentials: Credentials = Credentials(),
+    # ) -> Any:
+    #     """post_get_caller_identity — POST /"""
+    #     return {}

@@ -177,8 +177,9 @@ def _object(element: ET.Element, shape: XmlModel, table: Mapping[str, XmlModel])
 
 
 def _value(element: ET.Element, shape: XmlModel | None, table: Mapping[str, XmlModel]) -> Any:
-    if shape is not None:
+    if shape is not None and (len(element) or element.attrib or not (element.text or "").strip()):
         return _object(element, shape, table)
+    # Text where an object is declared stays text: the declared type refuses it.
     return _plain(element)
 
 

@@ -19,6 +19,7 @@ __all__ = ["app", "create_app", "create_mock_app"]
 
 OPERATIONS = (
     "add_pet",
+    "get_pet",
 )
 
 
@@ -44,6 +45,22 @@ async def _op_add_pet(
         200,
         lambda: _handlers(request).add_pet(
             body=body,
+        ),
+    )
+
+
+async def _op_get_pet(
+    request: Request,
+    *,
+    pet_id: Annotated[int, _rt.restored(), Path()],
+) -> Response:
+    """get_pet"""
+    return await _rt.answer(
+        request,
+        "get_pet",
+        200,
+        lambda: _handlers(request).get_pet(
+            pet_id=pet_id,
         ),
     )
 
@@ -79,6 +96,12 @@ def create_app(
         _op_add_pet,
         methods=["POST"],
         name="add_pet",
+    )
+    app.router.add_api_route(
+        "/v1/pets/{pet_id}",
+        _op_get_pet,
+        methods=["GET"],
+        name="get_pet",
     )
     _rt.install_docs(app, __package__ or __name__, "XML bodies")
     return app

@@ -41,3 +41,14 @@ class BaseHandlers:
         ``POST /pets``
         """
         return not_implemented("add_pet")
+
+    async def get_pet(
+        self,
+        *,
+        pet_id: int,
+    ) -> Any:
+        """get_pet
+
+        ``GET /pets/{petId}``
+        """
+        return not_implemented("get_pet")

@@ -22,3 +22,11 @@ class Handlers(BaseHandlers):
     # ) -> Any:
     #     """add_pet — POST /pets"""
     #     return {}
+
+    # async def get_pet(
+    #     self,
+    #     *,
+    #     pet_id: int,
+    # ) -> Any:
+    #     """get_pet — GET /pets/{petId}"""
+    #     return {}
