@@ -18,7 +18,7 @@ from .diagnostics import SourceRef
 JSONValue = Union[None, bool, int, float, str, tuple["JSONValue", ...], "JSONObject"]
 
 Location = TLiteral["path", "query", "header", "cookie"]
-BodyKind = TLiteral["json", "form", "multipart", "binary", "text"]
+BodyKind = TLiteral["json", "form", "multipart", "binary", "text", "xml"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +168,20 @@ NULL = Primitive(kind="null")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Xml:
+    """The OpenAPI ``xml`` object: the element (or attribute) name, namespace and prefix, whether a
+    property is an attribute, whether an array is wrapped; ``items_name`` is the name the array's
+    items declare (their own ``xml.name``)."""
+
+    name: str = ""
+    namespace: str = ""
+    prefix: str = ""
+    attribute: bool = False
+    wrapped: bool = False
+    items_name: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Field:
     """One property of an object model."""
 
@@ -182,6 +196,7 @@ class Field:
     write_only: bool = False
     deprecated: bool = False
     examples: tuple[JSONValue, ...] = ()
+    xml: Xml | None = None
     src: SourceRef = field(default_factory=SourceRef)
 
 
@@ -211,6 +226,7 @@ class Model:
     enum_type: TLiteral["string", "integer", "number", "mixed"] = "string"
     alias: Type | None = None
     examples: tuple[JSONValue, ...] = ()
+    xml: Xml | None = None
     src: SourceRef = field(default_factory=SourceRef)
 
 
@@ -386,6 +402,24 @@ class Server:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ClientCredentialsFlow:
+    """OAuth2's client credentials flow (RFC 6749 §4.4): where tokens come from, which scopes."""
+
+    token_url: str
+    refresh_url: str = ""
+    scopes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AwsSigV4:
+    """Requests are signed with AWS Signature Version 4, for this region and signing name (as
+    the spec's servers and info suggest; empty when nothing does)."""
+
+    region: str = ""
+    service: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SecurityScheme:
     """A security scheme; OAuth2 and OpenID Connect are bearer tokens for the client."""
 
@@ -395,6 +429,10 @@ class SecurityScheme:
     location: TLiteral["header", "query", "cookie"] = "header"
     param_name: str = "Authorization"
     description: str = ""
+    client_credentials: ClientCredentialsFlow | None = None
+    """OAuth2 with a client credentials flow: the client can fetch its own tokens."""
+    aws_sigv4: AwsSigV4 | None = None
+    """An apiKey scheme declared ``x-amazon-apigateway-authtype: awsSigv4``: requests are signed."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

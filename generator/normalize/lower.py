@@ -8,7 +8,7 @@ from typing import Literal as TLiteral
 from .. import ir
 from ..diagnostics import Diagnostic, Diagnostics, FatalError, Severity, SourceRef
 from ..refs import Resolver
-from . import pagination, servers, swagger2
+from . import pagination, servers, signing, swagger2
 from .context import Context, spec_text
 from .headers import scheme_param_name
 from .operations import OperationLowerer, security_requirements
@@ -76,7 +76,8 @@ def lower(resolver: Resolver, diags: Diagnostics) -> ir.Api:
         base_path=servers.api_base_path(found_servers),
         operations=tuple(operations),
         models=tuple(ctx.models.values()),
-        security_schemes=_security_schemes(components.get("securitySchemes"), ctx),
+        security_schemes=_security_schemes(components.get("securitySchemes"), ctx,
+                                           signing.sigv4_facts(info, found_servers)),
         security=security_requirements(data.get("security"), resolver.root_loc.child("security"), ctx),
     )
 
@@ -85,7 +86,7 @@ _API_KEY_PLACES: dict[str, TLiteral["header", "query", "cookie"]] = {
     "header": "header", "query": "query", "cookie": "cookie"}
 
 
-def _security_schemes(raw: object, ctx: Context) -> tuple[ir.SecurityScheme, ...]:
+def _security_schemes(raw: object, ctx: Context, aws: ir.AwsSigV4) -> tuple[ir.SecurityScheme, ...]:
     if not isinstance(raw, dict):
         return ()
     result = []
@@ -102,12 +103,16 @@ def _security_schemes(raw: object, ctx: Context) -> tuple[ir.SecurityScheme, ...
             if param is None:
                 continue
             result.append(ir.SecurityScheme(wire_name=str(name), kind="apiKey", location=where,
-                                            param_name=param, description=desc))
+                                            param_name=param, description=desc,
+                                            aws_sigv4=aws if signing.is_sigv4(scheme) else None))
         elif kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
             result.append(ir.SecurityScheme(wire_name=str(name), kind="basic", description=desc))
         elif kind in ("oauth2", "openIdConnect") or (
                 kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer"):
-            result.append(ir.SecurityScheme(wire_name=str(name), kind="bearer", description=desc))
+            flow = signing.client_credentials(scheme, ctx.src(loc.child("flows")), ctx.diags) \
+                if kind == "oauth2" else None
+            result.append(ir.SecurityScheme(wire_name=str(name), kind="bearer", description=desc,
+                                            client_credentials=flow))
         else:
             ctx.diags.warning("OAG150", f"security scheme {name!r} of type {kind!r} {scheme.get('scheme', '')} "
                               "is passed through as a raw Authorization header", ctx.src(loc),

@@ -462,6 +462,8 @@ def body_kind(media: str, ctype: ir.Type) -> ir.BodyKind:
         return "form"
     if base.startswith("multipart/"):
         return "multipart"
+    if (base in ("application/xml", "text/xml") or base.endswith("+xml")) and isinstance(ctype, ir.Named | ir.Array):
+        return "xml"  # read into and written from the declared type (the OpenAPI ``xml`` object)
     if base.startswith("text/") or base in ("application/xml", "application/yaml", "application/x-yaml"):
         if isinstance(ctype, ir.Primitive) and ctype.format == "binary":
             return "binary"

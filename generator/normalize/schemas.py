@@ -14,6 +14,7 @@ from typing import Literal as TLiteral
 
 from .. import ir
 from ..refs import Loc, RefError
+from . import xmlinfo
 from .context import Context, spec_text
 
 # A schema's ``type`` as read: JSON Schema's seven, Swagger 2's ``file``, and the aliases specs
@@ -379,7 +380,7 @@ class SchemaLowerer:
         return ir.Model(key=key, name_hint=hint, kind="object", fields=tuple(fields.values()), bases=tuple(bases),
                         additional=extra, closed=schema.get("additionalProperties") is False and not bases,
                         description=spec_text(schema.get("description")),
-                        examples=schema_examples(schema), src=self.ctx.src(loc))
+                        examples=schema_examples(schema), xml=xmlinfo.xml_of(schema), src=self.ctx.src(loc))
 
     def _merge_part(self, part: object, loc: Loc, key: str, bases: list[str], parts: list[tuple[dict[str, Any], Loc]],
                     depth: int = 0) -> None:
@@ -432,7 +433,15 @@ class SchemaLowerer:
         return ir.Field(wire_name=wire, type=ftype, required=required, default=default, has_default=has_default,
                         description=spec_text(p.get("description") or p.get("title")),
                         read_only=p.get("readOnly") is True, write_only=p.get("writeOnly") is True,
-                        deprecated=p.get("deprecated") is True, examples=schema_examples(p), src=self.ctx.src(loc))
+                        deprecated=p.get("deprecated") is True, examples=schema_examples(p),
+                        xml=self._field_xml(prop, p, loc), src=self.ctx.src(loc))
+
+    def _field_xml(self, prop: object, p: dict[str, Any], loc: Loc) -> ir.Xml | None:
+        """A property's ``xml`` object, with the name its array items declare."""
+        items = prop.get("items") if isinstance(prop, dict) else None
+        if isinstance(items, dict) and "$ref" in items:
+            items, _ = self.ctx.resolver.deref(items, loc.child("items"), self.ctx.diags)
+        return xmlinfo.xml_of(p if "xml" in p else prop, xmlinfo.items_name(items))
 
 
 def default_fits(t: ir.Type, value: object, model: Callable[[str], ir.Model | None] = lambda key: None,

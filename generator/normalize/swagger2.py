@@ -153,14 +153,30 @@ def _security_schemes(data: dict[str, Any], origins: Origins) -> dict[str, Any]:
             out[name] = {"type": "http", "scheme": "basic", "description": scheme.get("description", "")}
         elif kind == "apiKey":
             out[name] = {"type": "apiKey", "in": scheme.get("in", "header"), "name": scheme.get("name", name),
-                         "description": scheme.get("description", "")}
+                         "description": scheme.get("description", ""),
+                         **{k: v for k, v in scheme.items() if isinstance(k, str) and k.startswith("x-")}}
         elif kind == "oauth2":
-            out[name] = {"type": "oauth2", "flows": {}, "description": scheme.get("description", "")}
+            out[name] = {"type": "oauth2", "flows": _oauth2_flows(scheme), "description": scheme.get("description", "")}
         else:
             out[name] = scheme
         origins.add(join_pointer("/components/securitySchemes", name),
                     join_pointer("/securityDefinitions", name))
     return out
+
+
+# Swagger 2's OAuth2 ``flow`` → the OpenAPI 3 name of its ``flows`` entry.
+_FLOWS = {"implicit": "implicit", "password": "password", "application": "clientCredentials",
+          "accessCode": "authorizationCode"}
+
+
+def _oauth2_flows(scheme: dict[str, Any]) -> dict[str, Any]:
+    """Swagger 2's one ``flow`` (``application`` is client credentials) as OpenAPI 3 ``flows``."""
+    name = _FLOWS.get(str(scheme.get("flow")))
+    if name is None:
+        return {}
+    flow: dict[str, Any] = {key: scheme[key] for key in ("authorizationUrl", "tokenUrl") if key in scheme}
+    flow["scopes"] = scheme.get("scopes") if isinstance(scheme.get("scopes"), dict) else {}
+    return {name: flow}
 
 
 def _operation(op: dict[str, Any], ptr: str, consumes: list[str], produces: list[str],

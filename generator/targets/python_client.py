@@ -91,6 +91,12 @@ class SchemeView:
     hint: str
     kind_text: str
     description: str
+    # OAuth2 client credentials; AWS SigV4 (``signing="aws-sigv4"``).
+    token_url: str = ""
+    scopes: tuple[str, ...] = ()
+    signing: str = ""
+    region: str = ""
+    service: str = ""
 
 
 def http_line(op: ir.Operation) -> str:
@@ -159,7 +165,7 @@ def _response_views(op: ir.Operation, namer: TypeNamer, errors: dict[str, str]) 
             continue
         content = _preferred(r.contents)
         hint = namer.hint(content.type)
-        typed = content.kind == "json" and hint != "Any"
+        typed = content.kind in ("json", "xml") and hint != "Any"
         error = errors.get(content.type.key) if _is_error(r.status) and isinstance(content.type, ir.Named) \
             and content.kind == "json" else None
         views.append(ResultView(status=r.status, kind=content.kind, type=hint if typed else None, error=error))
@@ -282,15 +288,53 @@ def _body_hint(content: ir.Content, namer: TypeNamer) -> str:
     return namer.hint(content.type)
 
 
+_OAUTH2_HINT = "str | tuple[str, str] | ClientCredentials | TokenProvider | None"
+_SIGV4_HINT = "str | tuple[str, str] | tuple[str, str, str] | AwsCredentials | None"
+
+
 def scheme_views(api: ir.Api) -> tuple[SchemeView, ...]:
     """One constructor keyword per security scheme."""
     hints = {"basic": "tuple[str, str] | None", "bearer": "str | None", "apiKey": "str | None"}
     return tuple(SchemeView(name=s.name, wire_name=s.wire_name, kind=s.kind, location=s.location,
-                            param_name=s.param_name, hint=hints.get(s.kind, "str | None"),
-                            kind_text=_kind_text(s), description=s.description) for s in api.security_schemes)
+                            param_name=s.param_name, hint=_scheme_hint(s, hints), kind_text=_kind_text(s),
+                            description=s.description, **_scheme_options(s))
+                 for s in api.security_schemes)
+
+
+def _scheme_hint(s: ir.SecurityScheme, hints: dict[str, str]) -> str:
+    if s.client_credentials is not None:
+        return _OAUTH2_HINT
+    if s.aws_sigv4 is not None:
+        return _SIGV4_HINT
+    return hints.get(s.kind, "str | None")
+
+
+def _scheme_options(s: ir.SecurityScheme) -> dict[str, Any]:
+    flow, aws = s.client_credentials, s.aws_sigv4
+    options: dict[str, Any] = {}
+    if flow is not None:
+        options.update(token_url=flow.token_url, scopes=flow.scopes)
+    if aws is not None:
+        options.update(signing="aws-sigv4", region=aws.region, service=aws.service)
+    return options
+
+
+def auth_imports(api: ir.Api) -> tuple[str, ...]:
+    """What the client module imports from the runtime for its schemes' keyword types."""
+    names: list[str] = []
+    if any(s.client_credentials is not None for s in api.security_schemes):
+        names += ["ClientCredentials", "TokenProvider"]
+    if any(s.aws_sigv4 is not None for s in api.security_schemes):
+        names.append("AwsCredentials")
+    return tuple(sorted(names))
 
 
 def _kind_text(s: ir.SecurityScheme, code: str = "``") -> str:
+    if s.client_credentials is not None:
+        return (f"OAuth2 client credentials: {code}(client_id, secret){code}, {code}ClientCredentials{code}, "
+                "a token provider, or a token")
+    if s.aws_sigv4 is not None:
+        return f"AWS SigV4: {code}(access_key, secret[, session_token]){code} or {code}AwsCredentials{code}"
     if s.kind == "basic":
         return f"HTTP basic: a {code}(user, password){code} tuple"
     if s.kind == "bearer":
@@ -310,6 +354,7 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
         "package": options.package,
         "operations": ops,
         "schemes": scheme_views(api),
+        "auth_imports": auth_imports(api),
         "server": server_views(api),
         "literal": literal,
         "split": False,
@@ -401,7 +446,7 @@ def readme_view(api: ir.Api) -> dict[str, Any]:
     views = [(op, op_view(op, api, namer, reader, errors)) for op in api.operations]
     if not views:
         return {"call": "", "op": "", "args": "", "client_args": "", "error": None, "auth": (), "base_url": "",
-                "http_line": ""}
+                "http_line": "", **auth_readme_view(api)}
     op, view = min(views, key=lambda pair: _readme_score(*pair))
     params = {p.name: p for p in op.parameters}
     args = [_example(params[a.name].type, api) for a in view.required]
@@ -414,6 +459,7 @@ def readme_view(api: ir.Api) -> dict[str, Any]:
     used = [a for a in auth if any(s.name == a[0] and s.wire_name in security for s in api.security_schemes)]
     base_url = "" if server_views(api)["default_url"] else json.dumps("http://127.0.0.1:8000" + api.base_path)
     return {
+        **auth_readme_view(api),
         "call": f"{op.name}({', '.join(args)})",
         "op": op.name,
         "args": ", ".join(args),
@@ -423,3 +469,16 @@ def readme_view(api: ir.Api) -> dict[str, Any]:
         "base_url": base_url,
         "http_line": view.http_line,
     }
+
+
+def auth_readme_view(api: ir.Api) -> dict[str, Any]:
+    """The README's sections on OAuth2 client credentials, SigV4 and XML bodies (when the spec has
+    them), with the spec's own scheme and operation names."""
+    oauth2 = [(s.name, s.client_credentials.token_url, " ".join(s.client_credentials.scopes))
+              for s in api.security_schemes if s.client_credentials is not None]
+    sigv4 = [(s.name, s.aws_sigv4.region or "us-east-1", s.aws_sigv4.service or "execute-api")
+             for s in api.security_schemes if s.aws_sigv4 is not None]
+    xml = [op.name for op in api.operations
+           if any(c.kind == "xml" for c in (*(op.body.contents if op.body else ()),
+                                            *(c for r in op.responses for c in r.contents)))]
+    return {"oauth2": oauth2, "sigv4": sigv4, "xml_ops": xml[:3], "xml_more": len(xml) > 3}

@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import ir
 from ..naming import snake
-from . import python_client, python_server
+from . import python_client, python_server, xml_shapes
 from .models import ModuleRef, models_view
 from .package import FilePlan, Options
 from .paging import readme_pagers
@@ -54,6 +54,7 @@ def package_plan(api: ir.Api, options: Options) -> list[FilePlan]:
                    late=_module_context(m), weight=m.size) for m in context["models_view"].modules),
         FilePlan(path=f"{pkg}/errors.py", template="client/errors.py.jinja", context=context),
         *python_client.runtime(options),
+        *xml_shapes.plan(api, options),
         FilePlan(path="pyproject.toml", template="package/pyproject.toml.jinja", context=context, python=False),
         FilePlan(path="README.md", template="package/README.md.jinja", context=context, python=False),
     ]

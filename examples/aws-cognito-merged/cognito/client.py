@@ -176,6 +176,7 @@ class Client(_SyncOperations):
         transport: httpx.BaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        auth: httpx.Auth | None = None,
     ) -> None:
         """Create a client.
 
@@ -188,11 +189,18 @@ class Client(_SyncOperations):
                 only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
                 retries off.
             follow_redirects: Follow 3xx answers.
+            auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
+                spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
+                (both from ``cognito._http``).
         """
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.Client(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            auth=auth,
         )
 
     def close(self) -> None:
@@ -226,6 +234,7 @@ class AsyncClient(_AsyncOperations):
         transport: httpx.AsyncBaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        auth: httpx.Auth | None = None,
     ) -> None:
         """Create a client.
 
@@ -238,11 +247,18 @@ class AsyncClient(_AsyncOperations):
                 only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
                 retries off.
             follow_redirects: Follow 3xx answers.
+            auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
+                spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
+                (both from ``cognito._http``).
         """
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.AsyncClient(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            auth=auth,
         )
 
     async def aclose(self) -> None:

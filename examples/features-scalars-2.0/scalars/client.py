@@ -86,6 +86,7 @@ class Client(SyncCore):
         transport: httpx.BaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        auth: httpx.Auth | None = None,
     ) -> None:
         """Create a client.
 
@@ -98,13 +99,20 @@ class Client(SyncCore):
                 only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
                 retries off.
             follow_redirects: Follow 3xx answers.
+            auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
+                spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
+                (both from ``scalars._http``).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.Client(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            auth=auth,
         )
 
     def close(self) -> None:
@@ -189,6 +197,7 @@ class AsyncClient(AsyncCore):
         transport: httpx.AsyncBaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        auth: httpx.Auth | None = None,
     ) -> None:
         """Create a client.
 
@@ -201,13 +210,20 @@ class AsyncClient(AsyncCore):
                 only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
                 retries off.
             follow_redirects: Follow 3xx answers.
+            auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
+                spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
+                (both from ``scalars._http``).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.AsyncClient(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            auth=auth,
         )
 
     async def aclose(self) -> None:

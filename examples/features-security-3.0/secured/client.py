@@ -21,7 +21,16 @@ from ._http import (
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+from ._http import ClientCredentials, TokenProvider
+
+__all__ = [
+    "ApiResponse",
+    "AsyncClient",
+    "Client",
+    "ClientCredentials",
+    "RetryPolicy",
+    "TokenProvider",
+]
 
 _SCHEMES: Mapping[str, Scheme] = {
     "headerKey": Scheme("apiKey", "header", "X-API-Key"),
@@ -29,7 +38,13 @@ _SCHEMES: Mapping[str, Scheme] = {
     "cookieKey": Scheme("apiKey", "cookie", "session"),
     "basicAuth": Scheme("basic", "header", "Authorization"),
     "bearerAuth": Scheme("bearer", "header", "Authorization"),
-    "oauth": Scheme("bearer", "header", "Authorization"),
+    "oauth": Scheme(
+        "bearer",
+        "header",
+        "Authorization",
+        token_url="https://auth.example.com/token",
+        scopes=("read",),
+    ),
     "openId": Scheme("bearer", "header", "Authorization"),
 }
 
@@ -191,12 +206,13 @@ class Client(SyncCore):
         transport: httpx.BaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        auth: httpx.Auth | None = None,
         header_key: str | None = None,
         query_key: str | None = None,
         cookie_key: str | None = None,
         basic_auth: tuple[str, str] | None = None,
         bearer_auth: str | None = None,
-        oauth: str | None = None,
+        oauth: str | tuple[str, str] | ClientCredentials | TokenProvider | None = None,
         open_id: str | None = None,
     ) -> None:
         """Create a client.
@@ -212,12 +228,15 @@ class Client(SyncCore):
                 only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
                 retries off.
             follow_redirects: Follow 3xx answers.
+            auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
+                spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
+                (both from ``secured._http``).
             header_key: Credential for the ``headerKey`` scheme (an API key, sent in the header ``X-API-Key``); sent only to operations that use it.
             query_key: Credential for the ``queryKey`` scheme (an API key, sent in the query ``api_key``); sent only to operations that use it.
             cookie_key: Credential for the ``cookieKey`` scheme (an API key, sent in the cookie ``session``); sent only to operations that use it.
             basic_auth: Credential for the ``basicAuth`` scheme (HTTP basic: a ``(user, password)`` tuple); sent only to operations that use it.
             bearer_auth: Credential for the ``bearerAuth`` scheme (a bearer token, sent as ``Authorization: Bearer ...``); sent only to operations that use it.
-            oauth: Credential for the ``oauth`` scheme (a bearer token, sent as ``Authorization: Bearer ...``); sent only to operations that use it.
+            oauth: Credential for the ``oauth`` scheme (OAuth2 client credentials: ``(client_id, secret)``, ``ClientCredentials``, a token provider, or a token); sent only to operations that use it.
             open_id: Credential for the ``openId`` scheme (a bearer token, sent as ``Authorization: Bearer ...``); sent only to operations that use it.
         """
         if base_url is None:
@@ -235,7 +254,11 @@ class Client(SyncCore):
         }
         super().__init__(base_url, credentials, retries)
         self._http = httpx.Client(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            auth=auth,
         )
 
     def close(self) -> None:
@@ -416,12 +439,13 @@ class AsyncClient(AsyncCore):
         transport: httpx.AsyncBaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        auth: httpx.Auth | None = None,
         header_key: str | None = None,
         query_key: str | None = None,
         cookie_key: str | None = None,
         basic_auth: tuple[str, str] | None = None,
         bearer_auth: str | None = None,
-        oauth: str | None = None,
+        oauth: str | tuple[str, str] | ClientCredentials | TokenProvider | None = None,
         open_id: str | None = None,
     ) -> None:
         """Create a client.
@@ -437,12 +461,15 @@ class AsyncClient(AsyncCore):
                 only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
                 retries off.
             follow_redirects: Follow 3xx answers.
+            auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
+                spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
+                (both from ``secured._http``).
             header_key: Credential for the ``headerKey`` scheme (an API key, sent in the header ``X-API-Key``); sent only to operations that use it.
             query_key: Credential for the ``queryKey`` scheme (an API key, sent in the query ``api_key``); sent only to operations that use it.
             cookie_key: Credential for the ``cookieKey`` scheme (an API key, sent in the cookie ``session``); sent only to operations that use it.
             basic_auth: Credential for the ``basicAuth`` scheme (HTTP basic: a ``(user, password)`` tuple); sent only to operations that use it.
             bearer_auth: Credential for the ``bearerAuth`` scheme (a bearer token, sent as ``Authorization: Bearer ...``); sent only to operations that use it.
-            oauth: Credential for the ``oauth`` scheme (a bearer token, sent as ``Authorization: Bearer ...``); sent only to operations that use it.
+            oauth: Credential for the ``oauth`` scheme (OAuth2 client credentials: ``(client_id, secret)``, ``ClientCredentials``, a token provider, or a token); sent only to operations that use it.
             open_id: Credential for the ``openId`` scheme (a bearer token, sent as ``Authorization: Bearer ...``); sent only to operations that use it.
         """
         if base_url is None:
@@ -460,7 +487,11 @@ class AsyncClient(AsyncCore):
         }
         super().__init__(base_url, credentials, retries)
         self._http = httpx.AsyncClient(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            auth=auth,
         )
 
     async def aclose(self) -> None:

@@ -104,6 +104,7 @@ class Client(SyncCore):
         transport: httpx.BaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        auth: httpx.Auth | None = None,
         api_key: str | None = None,
     ) -> None:
         """Create a client.
@@ -117,6 +118,9 @@ class Client(SyncCore):
                 only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
                 retries off.
             follow_redirects: Follow 3xx answers.
+            auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
+                spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
+                (both from ``petstore._http``).
             api_key: Credential for the ``api_key`` scheme (an API key, sent in the header ``X-API-Key``); sent only to operations that use it.
         """
         if base_url is None:
@@ -126,7 +130,11 @@ class Client(SyncCore):
         }
         super().__init__(base_url, credentials, retries)
         self._http = httpx.Client(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            auth=auth,
         )
 
     def close(self) -> None:
@@ -231,6 +239,7 @@ class AsyncClient(AsyncCore):
         transport: httpx.AsyncBaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        auth: httpx.Auth | None = None,
         api_key: str | None = None,
     ) -> None:
         """Create a client.
@@ -244,6 +253,9 @@ class AsyncClient(AsyncCore):
                 only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
                 retries off.
             follow_redirects: Follow 3xx answers.
+            auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
+                spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
+                (both from ``petstore._http``).
             api_key: Credential for the ``api_key`` scheme (an API key, sent in the header ``X-API-Key``); sent only to operations that use it.
         """
         if base_url is None:
@@ -253,7 +265,11 @@ class AsyncClient(AsyncCore):
         }
         super().__init__(base_url, credentials, retries)
         self._http = httpx.AsyncClient(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            auth=auth,
         )
 
     async def aclose(self) -> None:

@@ -55,6 +55,10 @@ class Result:
         """True when the body is read into a declared type."""
         return self._type is not None
 
+    def declared(self) -> Any:
+        """The declared type (``None`` when the body is not read into one)."""
+        return self._type() if self._type is not None else None
+
     def validate(self, data: Any) -> Any:
         """JSON data as the declared type (pydantic.ValidationError when it does not fit)."""
         if self._type is None:
@@ -92,8 +96,15 @@ class Operation:
 
 @dataclass(frozen=True, slots=True)
 class Scheme:
-    """A security scheme: kind (apiKey, basic, bearer), where and under which name."""
+    """A security scheme: kind (apiKey, basic, bearer), where and under which name; for OAuth2
+    client credentials the token URL and scopes, for AWS SigV4 (``signing="aws-sigv4"``) the
+    region and service the spec suggests."""
 
     kind: str
     location: str = "header"
     name: str = "Authorization"
+    token_url: str = ""
+    scopes: tuple[str, ...] = ()
+    signing: str = ""
+    region: str = ""
+    service: str = ""

@@ -61,13 +61,14 @@ def read(op: Operation, result: Result | None, response: httpx.Response) -> Any:
         return raw(response)
     if result.kind == "binary":
         return response.content
-    if result.kind != "json" or not result.typed:
+    if result.kind not in ("json", "xml") or not result.typed:
         return raw(response, json_expected=True) if result.kind == "json" else response.text
     try:
-        data = response.json()
-    except ValueError:
+        data = _xml(response, result) if result.kind == "xml" else response.json()
+    except ValueError as exc:
+        reason = str(exc) if result.kind == "xml" else "the body is not JSON"
         raise ResponseValidationError.from_response(
-            op.name, response, response.text, reason="the body is not JSON"
+            op.name, response, response.text, reason=reason
         ) from None
     try:
         return result.validate(data)
@@ -77,6 +78,16 @@ def read(op: Operation, result: Result | None, response: httpx.Response) -> Any:
         raise ResponseValidationError.from_response(
             op.name, response, data, reason=f"{where}: {first['msg']}"
         ) from None
+
+
+def _xml(response: httpx.Response, result: Result) -> Any:
+    """An XML answer as data for its declared type; a JSON one (a server may offer both) as JSON."""
+    ctype = str(response.headers.get("content-type", "")).split(";")[0].strip().lower()
+    if ctype == "application/json" or ctype.endswith("+json"):
+        return response.json()
+    from . import xmlbodies
+
+    return xmlbodies.read(response.content, result.declared())
 
 
 def raw(response: httpx.Response, json_expected: bool = False) -> Any:

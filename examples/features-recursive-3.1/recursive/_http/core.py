@@ -60,7 +60,9 @@ class Core:
         self, base_url: str, credentials: Mapping[str, Any], retries: int | RetryPolicy
     ) -> None:
         self.base_url = base_url.rstrip("/")
-        self._credentials = {k: v for k, v in credentials.items() if v is not None}
+        given = {k: v for k, v in credentials.items() if v is not None}
+        # OAuth2 client credentials and SigV4 become httpx.Auth flows, kept for the client's life.
+        self._credentials = auth.prepare(self._schemes, given, self.base_url)
         self._retry = retries if isinstance(retries, RetryPolicy) else RetryPolicy(attempts=retries)
         self._secret_query = auth.secret_query_names(self._schemes)
         auth.hide_in_logs(self._secret_query)
@@ -95,8 +97,10 @@ class Core:
                 params.put_header(headers, p.wire, params.serialize_header(p, value))
             else:
                 cookies.extend(params.serialize_cookie(p, value))
-        self._authorize(op, query, headers, cookies)
+        flow = self._authorize(op, query, headers, cookies)
         kwargs = bodies.encode_body(op, body, headers)
+        if flow is not None:
+            kwargs["auth"] = flow
         if cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies)
         url = self.base_url + path + ("?" + "&".join(query) if query else "")
@@ -108,9 +112,12 @@ class Core:
         query: list[str],
         headers: dict[str, str],
         cookies: list[tuple[str, str]],
-    ) -> None:
-        """Add the credentials ``op`` needs (those of the client's schemes it accepts)."""
-        auth.authorize(op.security, self._schemes, self._credentials, query, headers, cookies)
+    ) -> httpx.Auth | None:
+        """Add the credentials ``op`` needs (those of the client's schemes it accepts); a flow
+        (OAuth2 client credentials, SigV4) is returned, for httpx to run when sending."""
+        return auth.authorize(
+            op.security, self._schemes, self._credentials, query, headers, cookies
+        )
 
     def _parse(self, op: Operation, response: httpx.Response) -> ApiResponse[Any]:
         """The final answer read (``with_response`` gets it whole)."""

@@ -130,6 +130,11 @@ def encode_body(op: Operation, body: Any, headers: dict[str, str]) -> dict[str, 
     if spec.kind == "json":
         default = media or "application/json"
         kwargs = {"content": json.dumps(to_json(body), separators=(",", ":")).encode("utf-8")}
+    elif spec.kind == "xml":
+        from . import xmlbodies
+
+        default = media or "application/xml"
+        kwargs = {"content": xmlbodies.write(body)}
     elif spec.kind == "form":
         default = "application/x-www-form-urlencoded"
         kwargs = {"content": form(body)}

@@ -2,9 +2,10 @@
 
 One module per concern: ``spec`` (the operations as the generated code declares them),
 ``params`` (parameter styles), ``bodies`` (request bodies), ``auth`` (credentials, secrets in
-logs), ``retries``, ``responses`` (reading answers), ``errors``, ``core`` (the transport loop),
-``pagination`` (walking pages) and ``lazy`` (the split layout's operations loaded on first
-use). Nothing here is specific to one API: the package is the same in every generated package.
+logs; ``oauth2`` and ``sigv4`` its flows), ``xmlbodies`` (XML per the OpenAPI ``xml`` object),
+``retries``, ``responses`` (reading answers), ``errors``, ``core`` (the transport loop),
+``pagination`` (walking pages) and ``lazy`` (the split layout's operations loaded on first use).
+Nothing here is specific to one API: the package is the same in every generated package.
 
 Each name is imported from its module on first use, so that what needs only the errors (the
 package's ``errors.py``, a server without the client) does not load the transport.
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from .core import AsyncCore, Core, Request, SyncCore
     from .errors import ApiError, ResponseValidationError
     from .lazy import lazy_operations
+    from .oauth2 import ClientCredentials, OAuth2ClientCredentials, TokenError, TokenProvider
     from .pagination import Pager, PaginationError
     from .params import (
         pop_header,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     )
     from .responses import ApiResponse
     from .retries import RetryPolicy, retry_after
+    from .sigv4 import AwsCredentials, SigV4Auth
     from .spec import Body, Operation, Param, Result, Scheme
     from .values import to_json
 
@@ -39,8 +42,11 @@ __all__ = [
     "ApiError",
     "ApiResponse",
     "AsyncCore",
+    "AwsCredentials",
     "Body",
+    "ClientCredentials",
     "Core",
+    "OAuth2ClientCredentials",
     "Operation",
     "Pager",
     "PaginationError",
@@ -50,7 +56,10 @@ __all__ = [
     "Result",
     "RetryPolicy",
     "Scheme",
+    "SigV4Auth",
     "SyncCore",
+    "TokenError",
+    "TokenProvider",
     "encode_body",
     "file_part",
     "lazy_operations",
@@ -70,8 +79,11 @@ _HOME = {
     "ApiError": "errors",
     "ApiResponse": "responses",
     "AsyncCore": "core",
+    "AwsCredentials": "sigv4",
     "Body": "spec",
+    "ClientCredentials": "oauth2",
     "Core": "core",
+    "OAuth2ClientCredentials": "oauth2",
     "Operation": "spec",
     "Pager": "pagination",
     "PaginationError": "pagination",
@@ -81,7 +93,10 @@ _HOME = {
     "Result": "spec",
     "RetryPolicy": "retries",
     "Scheme": "spec",
+    "SigV4Auth": "sigv4",
     "SyncCore": "core",
+    "TokenError": "oauth2",
+    "TokenProvider": "oauth2",
     "encode_body": "bodies",
     "file_part": "bodies",
     "lazy_operations": "lazy",

@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
+from . import xml
 from .problems import error_answer, problem
 from .state import runtime
 
@@ -51,7 +52,13 @@ async def answer(
     if operation in state.mocked:
         return state.mock_answer(operation)
     try:
-        return respond(await call(), status_code)
+        result = await call()
+        if xml.enabled() and not isinstance(result, Response):
+            contents = state.operation(operation).get("response", {}).get("contents", [])
+            media = xml.answer_media(request, contents)
+            if media is not None:
+                return xml.respond(result, status_code, media)
+        return respond(result, status_code)
     except (HTTPException, RequestValidationError):
         raise
     except Exception:  # noqa: BLE001 - a failing handler is a 500 answer (logged)

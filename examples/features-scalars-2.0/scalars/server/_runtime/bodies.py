@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl
 from fastapi import Request
 from starlette.datastructures import UploadFile
 
+from . import xml
 from .constraints import checked
 from .jsondepth import loads
 from .problems import ProblemError, request_error
@@ -65,6 +66,9 @@ async def read_body(
         text = _text(raw)
         state.validate(schema, text, ("body",), text_only=True)
         return text
+    if kind == "xml":
+        # XML is text all the way down: the declared type reads it (numbers, booleans, dates).
+        return checked(("body", operation, media_type), tp, xml.read(raw, tp), ("body",))
     if kind == "json":
         try:
             data = loads(raw)
