@@ -49,7 +49,7 @@ async def answer(
     """Run a handler: a mock answer in mock mode, a 500 problem (traceback logged) if it fails."""
     state = runtime(request)
     if operation in state.mocked:
-        return state.mock_answer(operation)
+        return state.mock_answer(operation, ", ".join(request.headers.getlist("prefer")))
     try:
         return respond(await call(), status_code)
     except (HTTPException, RequestValidationError):
