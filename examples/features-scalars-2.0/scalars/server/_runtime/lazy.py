@@ -23,6 +23,7 @@ from starlette.routing import BaseRoute, Match, NoMatchFound, compile_path
 from starlette.types import Receive, Scope, Send
 
 from .dispatch import constant_of
+from .state import paused_gc
 
 # (place, path, method, name, constants) of one route, as the group modules add them.
 RouteRow = tuple[int, str, str, str, Sequence[tuple[str, str, str]]]
@@ -151,7 +152,8 @@ def _route_path(scope: Scope) -> str:
 def route_table(package: str) -> list[tuple[str, list[Any]]]:
     """The groups' routes (``routes.json`` of the server package): group module, its rows."""
     text = resources.files(package).joinpath("routes.json").read_text("utf-8")
-    table: list[tuple[str, list[Any]]] = json.loads(text)
+    with paused_gc():
+        table: list[tuple[str, list[Any]]] = json.loads(text)
     return table
 
 
@@ -164,10 +166,11 @@ def add_lazy_routes(
     """Register a :class:`LazyRoute` for every row of ``table`` (group module, its rows), in
     route order, with the ``eager`` routes (already made: the 400 fallbacks) at their places."""
     found: list[tuple[int, BaseRoute]] = list(eager)
-    for module, rows in table:
-        group = LazyGroup(package, module, router)
-        for place, path, method, name, constants in rows:
-            found.append((place, LazyRoute(group, path, method, name, constants)))
+    with paused_gc():
+        for module, rows in table:
+            group = LazyGroup(package, module, router)
+            for place, path, method, name, constants in rows:
+                found.append((place, LazyRoute(group, path, method, name, constants)))
     found.sort(key=lambda r: r[0])
     router.routes.extend(route for _, route in found)
 
