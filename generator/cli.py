@@ -119,6 +119,8 @@ def _parser() -> argparse.ArgumentParser:
     srv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     srv.add_argument("--mock", action="store_true",
                      help="answer operations the handlers do not implement from the spec (examples, schemas)")
+    srv.add_argument("--seed", type=int, default=None,
+                     help="with --mock: seed of the generated data (Prefer: dynamic=true), for repeatable answers")
     srv.add_argument("--reload", action="store_true", help="restart when the code changes")
     return parser
 
@@ -529,6 +531,11 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         print(f"{args.output}: error: cannot import the server ({exc}); "
               "install the package's [server] extra (pip install '.[server]')", file=sys.stderr)
         return 1
+    if args.seed is not None:
+        if not args.mock:
+            print("oagen: error: --seed needs --mock", file=sys.stderr)
+            return 2
+        os.environ["OAGEN_MOCK_SEED"] = str(args.seed)  # read by create_mock_app (uvicorn's reloads too)
     factory = "create_mock_app" if args.mock else "create_app"
     print(f"oagen: serving {package} on http://{args.host}:{args.port} (docs: /docs"
           f"{', mock answers' if args.mock else ''})", file=sys.stderr)

@@ -270,6 +270,8 @@ class Content:
     kind: BodyKind
     type: Type
     examples: tuple[JSONValue, ...] = ()
+    # The named ones among ``examples`` (an OAS 3 ``examples`` map: name → value), in spec order.
+    named_examples: tuple[tuple[str, JSONValue], ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -135,4 +135,4 @@ def test_runtime_mock_answer_is_built_once() -> None:
         {"media_type": "application/json", "kind": "json", "schema": {"type": "string"}, "examples": []}]}}})
     first, second = state.mock_answer("op"), state.mock_answer("op")
     assert first is not second and first.body == second.body == b'"string"'
-    assert list(state._mocks) == ["op"]
+    assert list(state._mocks) == [("op", None, None)]

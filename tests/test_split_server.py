@@ -188,3 +188,58 @@ def test_mypy_checks_handlers_against_the_group_methods(split_out: Path, tmp_pat
         handlers.write_text(original, "utf-8")
     lines = [line for line in run.stdout.splitlines() if ": error:" in line]
     assert len(lines) == 1 and "handlers.py" in lines[0] and "get_user" in lines[0], run.stdout
+
+
+def _lazy_state(app: Any) -> tuple[int, int]:
+    """(routes not built yet, routes built) among the app's operation routes."""
+    lazy = [r for r in app.routes if type(r).__name__ == "LazyRoute"]
+    return len(lazy), sum(r.group.built is not None for r in lazy)
+
+
+def test_routes_are_built_on_their_first_request(split_out: Path) -> None:
+    """A group module is imported, and its routes built, only when one of them takes a request;
+    a request to another group builds nothing of this one."""
+    app_module = import_package(split_out, "splitsrv", "server.app")[1]
+    assert not any(m.startswith("splitsrv.server._routes.") for m in sys.modules)
+    app = app_module.create_app()
+    assert _lazy_state(app) == (BIG + 10, 0)
+    client = TestClient(app)
+    assert client.get("/big/item150").status_code == 501
+    assert "splitsrv.server._routes.big_2" in sys.modules and "splitsrv.server._routes.users" not in sys.modules
+    assert _lazy_state(app)[1] == BIG // 2  # big_2 holds get_item80 .. get_item159
+    assert client.get("/users/me").status_code == 501
+    assert client.delete("/users/me").status_code == 501  # /users/{user_id}: delete_user
+    assert client.put("/users/me").status_code == 405
+    assert client.get("/nowhere").status_code == 404
+
+
+def test_lazy_routes_answer_as_built_ones(split_out: Path) -> None:
+    """The lazy app and the app with every route built (``_rt.build_routes``) serve the same
+    /openapi.json and /docs, list the same routes, and answer alike, operations of every group."""
+    rt, app_module = import_package(split_out, "splitsrv", "server._runtime", "server.app")[1:]
+    lazy = app_module.create_app()
+    eager = app_module.create_app()
+    rt.build_routes(eager.router)
+    assert _lazy_state(eager) == (0, 0) and _lazy_state(lazy)[1] == 0
+
+    def routes(app: Any) -> list[tuple[str, str, str]]:
+        return [(r.path, ",".join(sorted(getattr(r, "methods", None) or ())), r.name) for r in app.routes]
+
+    assert routes(lazy) == routes(eager)
+    one, two = TestClient(lazy), TestClient(eager)
+    for path in ("/openapi.json", "/docs"):
+        assert one.get(path).content == two.get(path).content
+    requests = [("GET", "/users/me"), ("GET", "/users/7"), ("DELETE", "/users/7"), ("GET", "/big/item0"),
+                ("GET", "/big/item159"), ("PUT", "/misc"), ("GET", "/me/settings"), ("GET", "/users?limit=0"),
+                ("GET", "/secret"), ("POST", "/users/7/pets"), ("PATCH", "/users/7"), ("GET", "/users/7/big/")]
+    for method, path in requests:
+        a, b = one.request(method, path, follow_redirects=False), two.request(method, path, follow_redirects=False)
+        assert (a.status_code, a.content) == (b.status_code, b.content), (method, path)
+    assert lazy.url_path_for("get_user", user_id="9") == eager.url_path_for("get_user", user_id="9") == "/users/9"
+
+
+def test_importing_create_app_builds_no_app(split_out: Path) -> None:
+    """``app`` of app.py is made on first use (uvicorn's ``app:app``), not at import."""
+    app_module = import_package(split_out, "splitsrv", "server.app")[1]
+    assert "app" not in vars(app_module)
+    assert app_module.app is app_module.app and "app" in vars(app_module)

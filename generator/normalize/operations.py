@@ -245,16 +245,23 @@ class OperationLowerer:
             examples=self._examples(param, ploc) + schema_examples(schema), src=src,
         )
 
-    def _examples(self, obj: dict[str, Any], loc: Loc) -> tuple[ir.JSONValue, ...]:
+    def _examples(self, obj: dict[str, Any], loc: Loc,
+                  named: tuple[tuple[str, ir.JSONValue], ...] | None = None) -> tuple[ir.JSONValue, ...]:
         """``example``, the values of an ``examples`` map (Example Objects) and Swagger 2 ``x-example``."""
-        found = [obj[key] for key in ("example", "x-example") if key in obj]
+        found = tuple(ir.freeze(obj[key]) for key in ("example", "x-example") if key in obj)
+        pairs = self._named_examples(obj, loc) if named is None else named
+        return found + tuple(v for _, v in pairs)
+
+    def _named_examples(self, obj: dict[str, Any], loc: Loc) -> tuple[tuple[str, ir.JSONValue], ...]:
+        """The Example Objects of an ``examples`` map that hold a ``value``, by name."""
         named = obj.get("examples")
+        found = []
         if isinstance(named, dict):
             for key, written in named.items():
                 item, _ = self.ctx.resolver.deref(written, loc.child("examples", key), self.ctx.diags)
                 if isinstance(item, dict) and "value" in item:
-                    found.append(item["value"])
-        return tuple(ir.freeze(v) for v in found)
+                    found.append((str(key), ir.freeze(item["value"])))
+        return tuple(found)
 
     def _style(self, param: dict[str, Any], where: str) -> tuple[str, bool]:
         fmt = param.get("x-oagen-collection-format")
@@ -391,9 +398,10 @@ class OperationLowerer:
         for media, obj in content.items():
             schema = obj.get("schema") if isinstance(obj, dict) else None
             ctype = self.schemas.type_of(schema, loc.child(media, "schema"), hint) if schema is not None else ir.ANY
-            examples = self._examples(obj, loc.child(media)) if isinstance(obj, dict) else ()
+            named = self._named_examples(obj, loc.child(media)) if isinstance(obj, dict) else ()
+            examples = self._examples(obj, loc.child(media), named) if isinstance(obj, dict) else ()
             result.append(ir.Content(media_type=str(media), kind=body_kind(str(media), ctype), type=ctype,
-                                     examples=examples + schema_examples(schema)))
+                                     examples=examples + schema_examples(schema), named_examples=named))
         return result
 
     def _responses(self, raw: object, loc: Loc, hint: str) -> list[ir.Response]:

@@ -420,11 +420,11 @@ def server_schemas(api: ir.Api) -> dict[str, Any]:
         if response is not None:
             entry["response"] = {
                 "status": int(response.status) if response.status[1:].isdigit() else 200,
-                "contents": [{"media_type": c.media_type, "kind": c.kind, "schema": builder.of(c.type),
-                              "examples": [ir.thaw(v) for v in c.examples]} for c in response.contents],
-                "headers": [{"name": h.wire_name, "required": h.required, "schema": builder.of(h.type)}
-                            for h in response.headers],
+                **_mock_response(response, builder),
             }
+        others = {r.status: _mock_response(r, builder) for r in op.responses if r is not response}
+        if others:
+            entry["others"] = others
         errors = {r.status: {"media_type": c.media_type, "schema": builder.of(c.type)}
                   for r in op.responses if r is not response
                   for c in r.contents[:1] if c.kind == "json"}
@@ -432,6 +432,20 @@ def server_schemas(api: ir.Api) -> dict[str, Any]:
             entry["errors"] = errors
         operations[op.name] = entry
     return {"operations": operations, "$defs": builder.defs}
+
+
+def _mock_response(response: ir.Response, builder: SchemaBuilder) -> dict[str, Any]:
+    """What the mock answers for a declared response: its contents (schema, examples, the named
+    ones for ``Prefer: example=``) and headers."""
+    contents = []
+    for c in response.contents:
+        content = {"media_type": c.media_type, "kind": c.kind, "schema": builder.of(c.type),
+                   "examples": [ir.thaw(v) for v in c.examples]}
+        if c.named_examples:
+            content["named"] = {name: ir.thaw(v) for name, v in c.named_examples}
+        contents.append(content)
+    headers = [{"name": h.wire_name, "required": h.required, "schema": builder.of(h.type)} for h in response.headers]
+    return {"contents": contents, "headers": headers}
 
 
 def _claimed_query_names(op: ir.Operation, api: ir.Api, namer: TypeNamer) -> list[str] | None:
@@ -513,6 +527,13 @@ def group_views(api: ir.Api, views: list[ServerOpView],
     return found
 
 
+def route_table(groups: list[ServerGroupView]) -> list[Any]:
+    """``routes.json`` of the split layout: per group module, its routes (place in the route
+    order, path, method, operation, constants), which the app registers without importing it."""
+    return [[g.module, [[place, op.route, op.method, op.name, [list(c) for c in op.constants]]
+                        for place, op in g.routes]] for g in groups]
+
+
 def plan(api: ir.Api, options: Options) -> list[FilePlan]:
     """The server's files (in the split layout also its group modules: see targets/groups.py)."""
     namer = TypeNamer(api, prefix="m.")
@@ -546,6 +567,9 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
                      context=context),
             *(FilePlan(path=f"{pkg}/server/_routes/{g.module}.py", template="server/_routes/group.py.jinja",
                        context={**context, "group": g}, weight=50 * len(g.operations)) for g in groups),
+            FilePlan(path=f"{pkg}/server/routes.json", template="server/routes.json.jinja", context=context,
+                     python=False, late=lambda: {"routes_json": json_text(route_table(groups))},
+                     weight=len(api.operations)),
         ]
     return [
         FilePlan(path=f"{pkg}/server/__init__.py", template="server/__init__.py.jinja", context=context),

@@ -50,7 +50,7 @@ async def answer(
     """Run a handler: a mock answer in mock mode, a 500 problem (traceback logged) if it fails."""
     state = runtime(request)
     if operation in state.mocked:
-        return state.mock_answer(operation)
+        return state.mock_answer(operation, ", ".join(request.headers.getlist("prefer")))
     try:
         result = await call()
         if xml.enabled() and not isinstance(result, Response):

@@ -10,6 +10,7 @@ lives in a module of its own:
 - ``constraints``: the checks the endpoints' annotations carry; typed reading;
 - ``bodies``: request bodies by media type (JSON, forms, multipart, text, bytes);
 - ``security``: credentials per scheme, the 401 answer;
+- ``lazy``: the split layout's routes, built on their first request;
 - ``limits``: request limits (413, 414, 431, JSON depth), an ASGI middleware;
 - ``state``: what the app knows about the spec (schemas, validators, mocked operations);
 - ``schemas``: reading JSON Schemas; ``mock`` and ``patterns``: mock values; ``docs``: /docs.
@@ -22,6 +23,8 @@ from .bodies import read_body
 from .constraints import known_member, literal_text, pattern, restored, rfc3339, unique_items
 from .dispatch import EncodedSlashes, constant_route, dispatch_fallback, unslash
 from .docs import install_docs
+from .dynamic import mock_seed
+from .lazy import LazyRoute, add_lazy_routes, build_routes, route_table
 from .limits import Limits, RequestLimits
 from .params import Param, decode
 from .problems import ProblemError, error_answer, install_error_handlers, problem
@@ -30,14 +33,17 @@ from .state import Runtime, load_runtime, runtime
 
 __all__ = [
     "EncodedSlashes",
+    "LazyRoute",
     "Limits",
     "Param",
     "ProblemError",
     "RequestLimits",
     "Runtime",
     "Scheme",
+    "add_lazy_routes",
     "answer",
     "authenticate",
+    "build_routes",
     "constant_route",
     "decode",
     "dispatch_fallback",
@@ -47,6 +53,7 @@ __all__ = [
     "known_member",
     "literal_text",
     "load_runtime",
+    "mock_seed",
     "not_implemented",
     "pass_credentials",
     "pattern",
@@ -55,6 +62,7 @@ __all__ = [
     "respond",
     "restored",
     "rfc3339",
+    "route_table",
     "runtime",
     "unique_items",
     "unslash",
