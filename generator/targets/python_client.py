@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .. import ir
 from ..naming import Namespace
-from . import groups
+from . import groups, streaming
 from .package import FilePlan, Options, server_views
 from .pyview import TypeNamer, literal, operation_types, required_arg, uses
 from .runtime_files import runtime_plans
@@ -68,6 +68,8 @@ class ClientOpView:
     raises: tuple[tuple[str, str], ...]
     accept: str
     content_type: str
+    stream: streaming.StreamView | None = None  # the answer is streamed (see ``streaming``)
+    variant: ClientOpView | None = None  # ``<name>_stream``: the same call, its answer streamed
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -173,8 +175,9 @@ def _raises(views: tuple[ResultView, ...]) -> tuple[tuple[str, str], ...]:
 
 
 def op_view(op: ir.Operation, api: ir.Api, namer: TypeNamer, reader: TypeNamer,
-            errors: dict[str, str]) -> ClientOpView:
-    """The client's view of one operation (``reader`` types what servers send: open literals)."""
+            errors: dict[str, str], variants: Mapping[str, str] | None = None) -> ClientOpView:
+    """The client's view of one operation (``reader`` types what servers send: open literals;
+    ``variants``: the names of the streaming variants, ``streaming.variant_names``)."""
     required, optional = [], []
     accept = _accept(op, api)
     for p in op.parameters:
@@ -193,7 +196,7 @@ def op_view(op: ir.Operation, api: ir.Api, namer: TypeNamer, reader: TypeNamer,
                        default=None if op.body.required else "None", description=op.body.description)
     security = op.security if op.security is not None else api.security
     responses = _response_views(op, reader, errors)
-    return ClientOpView(
+    view = ClientOpView(
         name=op.name, const="_" + op.name.upper(), method=op.method, path=op.path, summary=op.summary,
         description=op.description, http_line=http_line(op), deprecated=op.deprecated,
         required=tuple(required), optional=tuple(optional), body=body,
@@ -209,6 +212,33 @@ def op_view(op: ir.Operation, api: ir.Api, namer: TypeNamer, reader: TypeNamer,
         accept=accept,
         content_type=_content_type(op),
     )
+    return _streamed(op, view, reader, variants)
+
+
+def _streamed(op: ir.Operation, view: ClientOpView, reader: TypeNamer,
+              variants: Mapping[str, str] | None) -> ClientOpView:
+    """An event stream's view returns its events; a download gains its ``<name>_stream`` variant."""
+    events = streaming.event_view(op, reader)
+    if events is not None:
+        results = []
+        for r, result in zip(op.responses, view.responses, strict=True):
+            content = _preferred(r.contents) if r.contents else None
+            if content is not None and streaming.media_base(content.media_type) == streaming.EVENT_STREAM:
+                t = streaming.event_type(content)
+                hint = None if t is None else reader.hint(t)
+                results.append(replace(result, kind="events", type=None if hint == "Any" else hint))
+            else:
+                results.append(result)
+        return replace(view, responses=tuple(results), returns=events.sync_returns, stream=events)
+    name = (variants or {}).get(op.name)
+    if name is None:
+        return view
+    doc = (f"Like ``{op.name}``, with the answer read as it arrives instead of into memory: use the\n"
+           "stream as a context manager (``iter_bytes()``, ``save(path)``; leaving the block closes\n"
+           "the connection).")
+    variant = replace(view, name=name, summary=f"{view.summary or view.name} (streamed)", description=doc,
+                      deprecated=view.deprecated, returns=streaming.BYTES.sync_returns, stream=streaming.BYTES)
+    return replace(view, variant=variant)
 
 
 def _arg_description(p: ir.Parameter, accept: str) -> str:
@@ -300,7 +330,8 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
     namer = TypeNamer(api, prefix="m.")
     reader = TypeNamer(api, prefix="m.", open_literals=True)
     errors = _error_names(api)
-    ops = [op_view(op, api, namer, reader, errors) for op in api.operations]
+    variants = streaming.variant_names(api)
+    ops = [op_view(op, api, namer, reader, errors, variants) for op in api.operations]
     context: dict[str, Any] = {
         "api": api,
         "package": options.package,
@@ -344,6 +375,8 @@ def _imports(operations: Sequence[ir.Operation], ops: Sequence[ClientOpView]) ->
     types = operation_types(operations)
     hints = " ".join([a.hint for op in ops for a in (*op.required, *op.optional, *((op.body,) if op.body else ()))]
                      + [op.returns for op in ops] + [r.type or "" for op in ops for r in op.responses])
+    streams = sorted({n for op in ops for v in (op, op.variant) if v is not None and v.stream is not None
+                      for n in (v.stream.runtime, "Async" + v.stream.runtime)})
     return {
         "needs_datetime": any(uses(t, "datetime") for t in types),
         "needs_uuid": any(uses(t, "uuid") for t in types),
@@ -351,6 +384,7 @@ def _imports(operations: Sequence[ir.Operation], ops: Sequence[ClientOpView]) ->
         "needs_mapping": "Mapping[" in hints,
         "needs_path": re.search(r"\bPath\b", hints) is not None,
         "needs_errors": any(r.error for op in ops for r in op.responses),
+        "streams": streams,
     }
 
 
