@@ -217,28 +217,43 @@ def op_view(op: ir.Operation, api: ir.Api, namer: TypeNamer, reader: TypeNamer,
 
 def _streamed(op: ir.Operation, view: ClientOpView, reader: TypeNamer,
               variants: Mapping[str, str] | None) -> ClientOpView:
-    """An event stream's view returns its events; a download gains its ``<name>_stream`` variant."""
+    """An event stream's view returns its events; a download, or an operation whose events come
+    beside JSON, gains its ``<name>_stream`` variant."""
     events = streaming.event_view(op, reader)
     if events is not None:
-        results = []
-        for r, result in zip(op.responses, view.responses, strict=True):
-            content = _preferred(r.contents) if r.contents else None
-            if content is not None and streaming.media_base(content.media_type) == streaming.EVENT_STREAM:
-                t = streaming.event_type(content)
-                hint = None if t is None else reader.hint(t)
-                results.append(replace(result, kind="events", type=None if hint == "Any" else hint))
-            else:
-                results.append(result)
-        return replace(view, responses=tuple(results), returns=events.sync_returns, stream=events)
+        return replace(view, responses=_event_results(op, view, reader), returns=events.sync_returns, stream=events)
     name = (variants or {}).get(op.name)
     if name is None:
         return view
+    events = streaming.event_view(op, reader, beside_json=True)
+    if events is not None:
+        # Its own constant, which asks for the events only.
+        variant = replace(view, name=name, const="_" + name.upper(), accept=streaming.EVENT_STREAM,
+                          responses=_event_results(op, view, reader), returns=events.sync_returns, stream=events,
+                          summary=f"{view.summary or view.name} (as events)",
+                          description=f"Like ``{op.name}``, asking for the answer as a stream of events.")
+        return replace(view, variant=variant)
     doc = (f"Like ``{op.name}``, with the answer read as it arrives instead of into memory: use the\n"
            "stream as a context manager (``iter_bytes()``, ``save(path)``; leaving the block closes\n"
            "the connection).")
     variant = replace(view, name=name, summary=f"{view.summary or view.name} (streamed)", description=doc,
-                      deprecated=view.deprecated, returns=streaming.BYTES.sync_returns, stream=streaming.BYTES)
+                      returns=streaming.BYTES.sync_returns, stream=streaming.BYTES)
     return replace(view, variant=variant)
+
+
+def _event_results(op: ir.Operation, view: ClientOpView, reader: TypeNamer) -> tuple[ResultView, ...]:
+    """The declared results, those with an event stream read as events of their data type."""
+    results = []
+    for r, result in zip(op.responses, view.responses, strict=True):
+        content = next((c for c in r.contents if streaming.media_base(c.media_type) == streaming.EVENT_STREAM),
+                       None)
+        if content is not None and r.status.startswith("2"):
+            t = streaming.event_type(content)
+            hint = None if t is None else reader.hint(t)
+            results.append(replace(result, kind="events", type=None if hint == "Any" else hint))
+        else:
+            results.append(result)
+    return tuple(results)
 
 
 def _arg_description(p: ir.Parameter, accept: str) -> str:
@@ -444,3 +459,41 @@ def readme_view(api: ir.Api) -> dict[str, Any]:
         "base_url": base_url,
         "http_line": view.http_line,
     }
+
+
+def _call_example(op: ir.Operation, view: ClientOpView, api: ir.Api, body: str | None = None) -> str:
+    """``name(args)`` with plausible required arguments (``body``: the body's example)."""
+    params = {p.name: p for p in op.parameters}
+    args = [_example(params[a.name].type, api) for a in view.required]
+    if view.body is not None and view.body.default is None and op.body is not None:
+        args.append(body or (_example(op.body.contents[0].type, api) if op.body.contents[0].kind == "json" else "..."))
+    return f"{view.name}({', '.join(args)})"
+
+
+def readme_streams(api: ir.Api) -> dict[str, Any]:
+    """The streaming section of the package README: the spec's event streams, streamed
+    downloads and uploads, each with a call of the first."""
+    namer = TypeNamer(api, prefix="m.")
+    reader = TypeNamer(api, prefix="m.", open_literals=True)
+    errors = _error_names(api)
+    variants = streaming.variant_names(api)
+    events: list[tuple[str, str]] = []  # (call, data type)
+    downloads: list[str] = []
+    uploads: list[str] = []
+    for op in api.operations:
+        view = op_view(op, api, namer, reader, errors, variants)
+        for v in (view, view.variant):
+            if v is not None and v.stream is not None:
+                data = v.stream.data.replace("m.", "models.")
+                if v.stream.kind == "events":
+                    events.append((_call_example(op, v, api), data))
+                else:
+                    downloads.append(_call_example(op, v, api))
+        if streaming.is_upload(op):
+            uploads.append(_call_example(op, view, api, body='Path("big.bin")'))
+    return {"any": bool(events or downloads or uploads), "events": events, "downloads": downloads,
+            "uploads": uploads, "event_names": [c.split("(")[0] for c, _ in events],
+            "download_names": [c.split("(")[0] for c in downloads], "upload_names": [c.split("(")[0] for c in uploads],
+            "server_events": [op.name for op in api.operations if streaming.event_content(op) is not None
+                              or streaming.events_beside_json(op)],
+            "server_downloads": [op.name for op in api.operations if streaming.is_download(op)]}

@@ -359,6 +359,8 @@ def _streamed(op: ir.Operation, namer: TypeNamer) -> dict[str, str]:
     if content is not None:
         t = streaming.event_type(content)
         return {"answer": "answer_events", "events": "str" if t is None else namer.hint(t)}
+    if streaming.events_beside_json(op):
+        return {"answer": "answer_events"}  # JSON, or events when the handler yields them
     return {"answer": "answer_bytes"} if streaming.is_download(op) else {}
 
 

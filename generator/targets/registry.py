@@ -41,6 +41,7 @@ def package_plan(api: ir.Api, options: Options) -> list[FilePlan]:
         "example_base_url": _example_base_url(api),
         "example_call": _example_call(api),
         "readme": python_client.readme_view(api),
+        "streams": python_client.readme_streams(api),
     }
     return [
         FilePlan(path=f"{pkg}/__init__.py", template="package/__init__.py.jinja", context=context),

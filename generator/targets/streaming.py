@@ -4,6 +4,8 @@
   Its client method returns ``EventStream[T]`` (``AsyncEventStream[T]``), its handler an async
   iterator of ``T``; ``T`` is the declared schema of the media type, or its ``items`` when the
   schema is an array (the stream is a sequence of them), ``str`` when it declares no structure.
+- An answer that may be JSON **or** an event stream (the ``Accept`` header chooses): the method
+  reads the JSON; a variant ``<name>_stream`` asks for the events.
 - A **binary download**: a success answer is read as bytes. The method stays (bytes in memory)
   and a variant ``<name>_stream`` returns a ``ByteStream`` (``AsyncByteStream``).
 """
@@ -40,14 +42,21 @@ def _successes(op: ir.Operation) -> list[ir.Response]:
     return [r for r in op.responses if r.status.startswith("2") and r.contents]
 
 
-def event_content(op: ir.Operation) -> ir.Content | None:
-    """The ``text/event-stream`` content of an event stream operation (None for any other)."""
+def event_content(op: ir.Operation, *, beside_json: bool = False) -> ir.Content | None:
+    """The ``text/event-stream`` content of an event stream operation (None for any other); with
+    ``beside_json`` also of one whose answer may be JSON instead (the method reads that JSON)."""
     found = None
     for r in _successes(op):
-        if any(c.kind == "json" for c in r.contents):
+        if any(c.kind == "json" for c in r.contents) and not beside_json:
             return None  # the answer can be JSON: the method reads it as such
         found = found or next((c for c in r.contents if media_base(c.media_type) == EVENT_STREAM), None)
     return found
+
+
+def events_beside_json(op: ir.Operation) -> bool:
+    """True when an answer may be JSON or an event stream (``Accept`` chooses): the method reads
+    the JSON and the variant ``<name>_stream`` asks for the events."""
+    return event_content(op) is None and event_content(op, beside_json=True) is not None
 
 
 def event_type(content: ir.Content) -> ir.Type | None:
@@ -68,9 +77,10 @@ def is_download(op: ir.Operation) -> bool:
     )
 
 
-def event_view(op: ir.Operation, namer: TypeNamer) -> StreamView | None:
-    """The client view of an event stream operation's answer."""
-    content = event_content(op)
+def event_view(op: ir.Operation, namer: TypeNamer, *, beside_json: bool = False) -> StreamView | None:
+    """The client view of an event stream operation's answer (``beside_json``: see
+    ``event_content``)."""
+    content = event_content(op, beside_json=beside_json)
     if content is None:
         return None
     t = event_type(content)
@@ -84,10 +94,12 @@ BYTES = StreamView(kind="bytes", runtime="ByteStream", sync_returns="ByteStream"
 
 
 def variant_names(api: ir.Api) -> dict[str, str]:
-    """``<name>_stream`` for each binary download, settled against every operation's name and the
-    client's own (in spec order: a clash gets a numbered suffix)."""
+    """``<name>_stream`` for each binary download and each operation whose events come beside
+    JSON, settled against every operation's name and the client's own (in spec order: a clash
+    gets a numbered suffix)."""
     ns = Namespace(CLIENT_RESERVED | {op.name for op in api.operations})
-    return {op.name: ns.take(f"{op.name}_stream", "stream", "op_") for op in api.operations if is_download(op)}
+    return {op.name: ns.take(f"{op.name}_stream", "stream", "op_") for op in api.operations
+            if is_download(op) or events_beside_json(op)}
 
 
 def has_streams(api: ir.Api) -> bool:

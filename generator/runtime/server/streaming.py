@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-import anyio
 from fastapi import Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import FileResponse, Response, StreamingResponse
@@ -120,19 +119,13 @@ class EventStreamResponse(StreamingResponse):
     even while the iterator waits for its next item."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        async with anyio.create_task_group() as group:
-
-            async def stream() -> None:
-                try:
-                    await self.stream_response(send)
-                except OSError:
-                    pass  # the client went away while we wrote
-                finally:
-                    group.cancel_scope.cancel()
-
-            group.start_soon(stream)
-            await self.listen_for_disconnect(receive)
-            group.cancel_scope.cancel()
+        # Starlette listens for the disconnect beside the stream for ASGI servers before 2.4;
+        # from 2.4 it waits for a write to fail, which an idle stream never attempts.
+        scope = {**scope, "asgi": {**scope.get("asgi", {}), "spec_version": "2.3"}}
+        try:
+            await super().__call__(scope, receive, send)
+        except OSError:
+            pass  # the client went away while we wrote
 
 
 async def _result(value: Any) -> Any:

@@ -18,7 +18,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import httpx
 
-from . import auth, bodies, params, responses
+from . import auth, bodies, params, responses, streaming
 from .responses import ApiResponse
 from .retries import RetryPolicy
 from .spec import Operation, Scheme
@@ -55,6 +55,8 @@ class Core:
     """What both clients share: building requests and reading answers."""
 
     _schemes: Mapping[str, Scheme] = {}
+    # Async clients stream file bodies with async iterators (``uploads.AsyncUpload``).
+    _asynchronous = False
 
     def __init__(
         self, base_url: str, credentials: Mapping[str, Any], retries: int | RetryPolicy
@@ -96,7 +98,7 @@ class Core:
             else:
                 cookies.extend(params.serialize_cookie(p, value))
         self._authorize(op, query, headers, cookies)
-        kwargs = bodies.encode_body(op, body, headers)
+        kwargs = bodies.encode_body(op, body, headers, asynchronous=self._asynchronous)
         if cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies)
         url = self.base_url + path + ("?" + "&".join(query) if query else "")
@@ -177,11 +179,18 @@ class SyncCore(Core):
 
         return call
 
+    def _stream(self, op: Operation, values: Sequence[Any], body: Any = None) -> httpx.Response:
+        """The answer to a call of ``op`` with its body unread (``streaming``: event streams,
+        binary downloads); an error answer is raised as ``ApiError``."""
+        request = self._build(op, values, body)
+        return streaming.open_sync(self._http, op, request, self._retry, self._log)
+
 
 class AsyncCore(Core):
     """The asynchronous transport loop."""
 
     _http: httpx.AsyncClient
+    _asynchronous = True
 
     async def _call(
         self, op: Operation, values: Sequence[Any], body: Any = None
@@ -231,3 +240,10 @@ class AsyncCore(Core):
             return answer
 
         return call
+
+    async def _stream(
+        self, op: Operation, values: Sequence[Any], body: Any = None
+    ) -> httpx.Response:
+        """The answer to a call of ``op`` with its body unread (see ``SyncCore._stream``)."""
+        request = self._build(op, values, body)
+        return await streaming.open_async(self._http, op, request, self._retry, self._log)

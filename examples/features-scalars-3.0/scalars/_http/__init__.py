@@ -2,7 +2,8 @@
 
 One module per concern: ``spec`` (the operations as the generated code declares them),
 ``params`` (parameter styles), ``bodies`` (request bodies), ``auth`` (credentials, secrets in
-logs), ``retries``, ``responses`` (reading answers), ``errors``, ``core`` (the transport loop)
+logs), ``retries``, ``responses`` (reading answers), ``streaming`` and ``sse`` (answers read as they
+arrive, bodies sent as they are read), ``errors``, ``core`` (the transport loop)
 and ``lazy`` (the split layout's operations loaded on first use). Nothing here is specific to
 one API: the package is the same in every generated package.
 
@@ -32,14 +33,20 @@ if TYPE_CHECKING:
     from .responses import ApiResponse
     from .retries import RetryPolicy, retry_after
     from .spec import Body, Operation, Param, Result, Scheme
+    from .sse import ServerSentEvent
+    from .streaming import AsyncByteStream, AsyncEventStream, ByteStream, EventStream
     from .values import to_json
 
 __all__ = [
     "ApiError",
     "ApiResponse",
+    "AsyncByteStream",
     "AsyncCore",
+    "AsyncEventStream",
     "Body",
+    "ByteStream",
     "Core",
+    "EventStream",
     "Operation",
     "Param",
     "Request",
@@ -47,6 +54,7 @@ __all__ = [
     "Result",
     "RetryPolicy",
     "Scheme",
+    "ServerSentEvent",
     "SyncCore",
     "encode_body",
     "file_part",
@@ -66,9 +74,13 @@ __all__ = [
 _HOME = {
     "ApiError": "errors",
     "ApiResponse": "responses",
+    "AsyncByteStream": "streaming",
     "AsyncCore": "core",
+    "AsyncEventStream": "streaming",
     "Body": "spec",
+    "ByteStream": "streaming",
     "Core": "core",
+    "EventStream": "streaming",
     "Operation": "spec",
     "Param": "spec",
     "Request": "core",
@@ -76,6 +88,7 @@ _HOME = {
     "Result": "spec",
     "RetryPolicy": "retries",
     "Scheme": "spec",
+    "ServerSentEvent": "sse",
     "SyncCore": "core",
     "encode_body": "bodies",
     "file_part": "bodies",

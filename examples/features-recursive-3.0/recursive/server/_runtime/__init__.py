@@ -4,6 +4,7 @@ The generated ``app.py``, ``base.py`` and route modules use it as ``_rt.<name>``
 lives in a module of its own:
 
 - ``answers``: running a handler, its result as the answer (501, 500, mock mode);
+- ``streaming``: event streams (server-sent events) and binary answers sent in chunks;
 - ``problems``: problem bodies fitting the spec's error schemas, the app's error handlers;
 - ``dispatch``: routes told apart by a constant, their 400 fallback, encoded path delimiters;
 - ``params``: parameters read from the raw request by style and explode;
@@ -27,6 +28,7 @@ from .params import Param, decode
 from .problems import ProblemError, error_answer, install_error_handlers, problem
 from .security import Scheme, authenticate, pass_credentials
 from .state import Runtime, load_runtime, runtime
+from .streaming import ServerSentEvent, answer_bytes, answer_events, not_implemented_events
 
 __all__ = [
     "EncodedSlashes",
@@ -36,7 +38,10 @@ __all__ = [
     "RequestLimits",
     "Runtime",
     "Scheme",
+    "ServerSentEvent",
     "answer",
+    "answer_bytes",
+    "answer_events",
     "authenticate",
     "constant_route",
     "decode",
@@ -48,6 +53,7 @@ __all__ = [
     "literal_text",
     "load_runtime",
     "not_implemented",
+    "not_implemented_events",
     "pass_credentials",
     "pattern",
     "problem",

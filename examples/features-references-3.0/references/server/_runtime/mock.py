@@ -74,6 +74,10 @@ def mock_response(state: Runtime, operation: str) -> Response:
         if not state.is_valid(content["schema"], value):
             _log.warning("mock answer of %r does not fit its schema", operation)
     media_type = content["media_type"]
+    if media_type.split(";", 1)[0].strip().lower() == "text/event-stream":
+        from .streaming import mock_events
+
+        return mock_events(mocker, content["schema"], status, headers)
     if content["kind"] == "json":
         if "*" in media_type:
             media_type = "application/json"
