@@ -227,3 +227,25 @@ def test_mock_event_stream_and_501(out: Path) -> None:
     assert len(lines) == 3 and all(isinstance(line, str) for line in lines)
     with pytest.raises(top.ApiError, match="HTTP 501"):
         asyncio.run(main(app_mod.create_app()))  # nobody implemented it
+
+
+@pytest.mark.parametrize("version", ["2.0", "3.1"])
+def test_other_spec_versions(version: str, tmp_path: Path) -> None:
+    """Swagger 2.0 (its ``produces`` offers JSON beside the events: ``stream_ticks_stream`` asks for
+    them) and OpenAPI 3.1 (binary bodies without a schema, ``contentMediaType``)."""
+    package = "streaming_v" + version.replace(".", "")
+    out = generate_package(SPECS / "features" / f"streaming-{version}.yaml", tmp_path, package)
+    top = import_package(out, package, "client", "models")[0]
+    env = {"OAGEN_TEST_PACKAGE": package, "PYTHONPATH": os.pathsep.join([str(TESTS), str(out)])}
+    path = tmp_path / "up.bin"
+    path.write_bytes(b"abc" * 100_000)
+    with uvicorn_server("streaming_app:app", out, env=env) as base, top.Client(base + "/v1") as client:
+        ticks = client.stream_ticks_stream if version == "2.0" else client.stream_ticks
+        with ticks(count=2) as events:
+            assert [(e.id, e.data) for e in events] == [("1", top.models.Tick(n=1, note="tick 1")),
+                                                        ("2", top.models.Tick(n=2, note="tick 2"))]
+        with client.tail_logs() as logs:
+            assert [e.data for e in logs][1] == "warn\nline"
+        with client.download_file_stream("zeros-100000") as stream:
+            assert sum(map(len, stream)) == 100_000
+        assert client.upload_file("x", path).size == 300_000
