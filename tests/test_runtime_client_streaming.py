@@ -252,3 +252,15 @@ def test_upload_values() -> None:
     with pytest.raises(RuntimeError, match="cannot be sent again"):
         list(body)
     assert isinstance(upload(io.BytesIO(b"x"), {}, True), AsyncUpload)
+
+
+def test_with_response_of_a_stream() -> None:
+    client = sync_client(lambda request: httpx.Response(200, headers={"x-id": "1"}, content=b"data: a\n\n"))
+
+    def lines() -> EventStream[str]:
+        return EventStream[str](client._stream(LINES, ()), LINES)
+
+    answer = client.with_response(lines)()
+    assert answer.status_code == 200 and answer.headers["x-id"] == "1"
+    with answer.parsed as events:
+        assert [e.data for e in events] == ["a"]

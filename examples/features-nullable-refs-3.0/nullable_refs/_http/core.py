@@ -171,10 +171,11 @@ class SyncCore(Core):
             captured: list[ApiResponse[Any]] = []
             token = _CAPTURE.set(captured)
             try:
-                method(*args, **kwargs)
+                result = method(*args, **kwargs)
             finally:
                 _CAPTURE.reset(token)
-            answer: ApiResponse[T] = captured[-1]
+            # A streamed answer (an event or byte stream) is its own parsed value.
+            answer: ApiResponse[T] = captured[-1] if captured else streaming.whole(result)
             return answer
 
         return call
@@ -233,10 +234,10 @@ class AsyncCore(Core):
             captured: list[ApiResponse[Any]] = []
             token = _CAPTURE.set(captured)
             try:
-                await method(*args, **kwargs)
+                result = await method(*args, **kwargs)
             finally:
                 _CAPTURE.reset(token)
-            answer: ApiResponse[T] = captured[-1]
+            answer: ApiResponse[T] = captured[-1] if captured else streaming.whole(result)
             return answer
 
         return call

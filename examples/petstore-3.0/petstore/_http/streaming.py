@@ -1,9 +1,6 @@
-"""Answers read as they arrive, and bodies sent as they are read: never whole in memory.
-
-- ``EventStream`` / ``AsyncEventStream``: a ``text/event-stream`` answer, event by event
-  (``sse``), each event's data read into the declared type;
-- ``ByteStream`` / ``AsyncByteStream``: a binary answer, chunk by chunk;
-- (``uploads``: request bodies read from a path or a file object while they are sent.)
+"""Answers read as they arrive, never whole in memory: ``EventStream`` / ``AsyncEventStream``
+(a ``text/event-stream`` answer event by event, ``sse``, each event's data read into the declared
+type) and ``ByteStream`` / ``AsyncByteStream`` (a binary answer chunk by chunk).
 
 Each stream is an iterator and a context manager: leaving the ``with`` block, or the loop ending
 early inside it, closes the connection (the server sees the client go). A stream left without
@@ -24,6 +21,7 @@ import httpx
 
 from . import responses
 from .errors import ResponseValidationError
+from .responses import ApiResponse
 from .spec import Operation
 from .sse import ServerSentEvent, SSEDecoder
 from .values import pydantic
@@ -36,15 +34,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-__all__ = [
-    "AsyncByteStream",
-    "AsyncEventStream",
-    "ByteStream",
-    "EventStream",
-    "ServerSentEvent",
-    "open_async",
-    "open_sync",
-]
+__all__ = ["AsyncByteStream", "AsyncEventStream", "ByteStream", "EventStream", "ServerSentEvent"]
+__all__ += ["open_async", "open_sync", "whole"]
 
 CHUNK_SIZE = 64 * 1024
 # The data of an event that ends a stream of JSON events (OpenAI's convention, widely copied).
@@ -127,6 +118,13 @@ async def open_async(
             await response.aclose()
         attempt += 1
         await asyncio.sleep(delay)
+
+
+def whole(stream: Any) -> ApiResponse[Any]:
+    """``with_response`` of a streamed operation: the stream is the parsed value (its status and
+    headers are known before its body is read)."""
+    response: httpx.Response = stream.response
+    return ApiResponse(response.status_code, response.headers, stream, response)
 
 
 def _failed(op: Operation, response: httpx.Response) -> bool:
