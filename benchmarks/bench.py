@@ -6,10 +6,13 @@ child by calling the pipeline's stages directly.
 
     python benchmarks/bench.py [--repeat N] [--only SUBSTRING] [--no-peers] [--no-large]
                                [--no-server | --server-only] [--server-rounds N] [--server-seconds S]
+                               [--no-streaming | --streaming-only]
 
 The server rows (benchmarks/server/): requests/s of the generated server of a petstore-sized spec
 next to a hand-written FastAPI app doing the same validation, both under autocannon in turns
 (throughput.py), and the CPU time of one request of each, in process (profile_server.py).
+The streaming rows (bench_streaming.py): 200 MB downloaded and uploaded through the generated
+client, with the growth of its peak memory.
 """
 
 from __future__ import annotations
@@ -199,9 +202,13 @@ def main() -> int:
     parser.add_argument("--server-only", action="store_true", help="only the server throughput rows")
     parser.add_argument("--server-rounds", type=int, default=3)
     parser.add_argument("--server-seconds", type=float, default=5.0)
+    parser.add_argument("--no-streaming", action="store_true", help="skip the streaming rows")
+    parser.add_argument("--streaming-only", action="store_true", help="only the streaming rows")
     args = parser.parse_args()
     if args.server_only:
         return server_rows(args)
+    if args.streaming_only:
+        return streaming_rows()
     if not CORPUS.exists():
         subprocess.run([str(ROOT / "scripts" / "fetch_corpus.sh")], check=False, cwd=ROOT)
     ensure_yaml_copy(SPECS[3][1], SPECS[2][1])
@@ -254,6 +261,9 @@ def main() -> int:
     if not args.no_server:
         print()
         server_rows(args)
+    if not args.no_streaming:
+        print()
+        streaming_rows()
     return 0
 
 
@@ -291,6 +301,9 @@ def giant_server_start(repeat: int) -> dict[str, float] | None:
         return {k: statistics.median(r[k] for r in runs) for k in ("import", "create_app", "wall", "routes")}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+def streaming_rows() -> int:
+    """200 MB down and up through the generated client: its memory growth (bench_streaming.py)."""
+    return subprocess.run([PY, str(ROOT / "benchmarks" / "bench_streaming.py")], check=False).returncode
 
 
 def server_rows(args: argparse.Namespace) -> int:

@@ -49,6 +49,8 @@ TARGET_VOCABULARY = frozenset({
     "unique_items", "pattern", "known_member", "rfc3339", "literal_text", "restored",
     # targets/models.py: the enum bases of models/_base.py; python_client.py: error fallbacks.
     "OpenStrEnum", "OpenIntEnum", "OpenFloatEnum", "ModelError",
+    # targets/streaming.py: the client runtime's streams; python_server.py: streamed answers.
+    "EventStream", "AsyncEventStream", "ByteStream", "AsyncByteStream", "answer_events", "answer_bytes",
 })
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PLACEHOLDER = "_oagen_expression_"
@@ -139,7 +141,9 @@ def api_identifiers(api: ir.Api, package: str) -> frozenset[str]:
             names.update((p.name, p.name + "_value"))
     names.update(s.name for s in api.security_schemes)
     from .targets.groups import groups, split
+    from .targets.streaming import variant_names
 
+    names.update(variant_names(api).values())  # ``<name>_stream``: a download, streamed
     if split(api):  # the split layout's operation modules
         names.update(g.module for g in groups(api))
     for server in api.servers:

@@ -100,9 +100,14 @@ def test_binary_and_text(tmp_path: Path) -> None:
     assert kwargs == {"content": b"\x01\x02"} and headers == {"Content-Type": "application/octet-stream"}
     path = tmp_path / "f.bin"
     path.write_bytes(b"file")
-    assert encode(op(BINARY), path)[0] == {"content": b"file"}
-    assert encode(op(BINARY), io.BytesIO(b"stream"))[0] == {"content": b"stream"}
-    assert encode(op(BINARY), io.StringIO("text io"))[0] == {"content": b"text io"}
+    # Paths and file objects are streamed (read while sent, from the start each time), with
+    # their length when it is known.
+    kwargs, headers = encode(op(BINARY), path)
+    assert b"".join(kwargs["content"]) == b"file" == b"".join(kwargs["content"])
+    assert headers == {"Content-Length": "4", "Content-Type": "application/octet-stream"}
+    kwargs, headers = encode(op(BINARY), io.BytesIO(b"stream"))
+    assert b"".join(kwargs["content"]) == b"stream" and headers["Content-Length"] == "6"
+    assert b"".join(encode(op(BINARY), io.StringIO("text io"))[0]["content"]) == b"text io"
     _, headers = encode(op(Body("image/png", "binary")), b"x")
     assert headers == {"Content-Type": "image/png"}
     _, headers = encode(op(Body("*/*", "binary")), b"x")
@@ -116,7 +121,7 @@ def test_binary_and_text(tmp_path: Path) -> None:
 def test_the_value_picks_the_kind_among_declared_ones() -> None:
     several = op(JSON, BINARY, TEXT)
     assert encode(several, b"raw")[1] == {"Content-Type": "application/octet-stream"}
-    assert encode(several, io.BytesIO(b"raw"))[1] == {"Content-Type": "application/octet-stream"}
+    assert encode(several, io.BytesIO(b"raw"))[1] == {"Content-Length": "3", "Content-Type": "application/octet-stream"}
     assert encode(several, "words")[1] == {"Content-Type": "text/plain"}
     assert encode(several, {"a": 1})[1] == {"Content-Type": "application/json"}
     assert bodies.pick(op(JSON, Body("application/xml", "json")), {}, "") is JSON  # first of its kind

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .. import ir
 from ..naming import Namespace
-from . import groups
+from . import groups, streaming
 from .package import FilePlan, Options, server_views
 from .paging import PagerView, pager_view
 from .pyview import TypeNamer, literal, operation_types, required_arg, uses
@@ -70,6 +70,8 @@ class ClientOpView:
     accept: str
     content_type: str
     pager: PagerView | None = None
+    stream: streaming.StreamView | None = None  # the answer is streamed (see ``streaming``)
+    variant: ClientOpView | None = None  # ``<name>_stream``: the same call, its answer streamed
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -181,8 +183,9 @@ def _raises(views: tuple[ResultView, ...]) -> tuple[tuple[str, str], ...]:
 
 
 def op_view(op: ir.Operation, api: ir.Api, namer: TypeNamer, reader: TypeNamer,
-            errors: dict[str, str]) -> ClientOpView:
-    """The client's view of one operation (``reader`` types what servers send: open literals)."""
+            errors: dict[str, str], variants: Mapping[str, str] | None = None) -> ClientOpView:
+    """The client's view of one operation (``reader`` types what servers send: open literals;
+    ``variants``: the names of the streaming variants, ``streaming.variant_names``)."""
     required, optional = [], []
     accept = _accept(op, api)
     for p in op.parameters:
@@ -202,7 +205,7 @@ def op_view(op: ir.Operation, api: ir.Api, namer: TypeNamer, reader: TypeNamer,
     security = op.security if op.security is not None else api.security
     responses = _response_views(op, reader, errors)
     returns = _success_type(op, reader)
-    return ClientOpView(
+    view = ClientOpView(
         name=op.name, const="_" + op.name.upper(), method=op.method, path=op.path, summary=op.summary,
         description=op.description, http_line=http_line(op), deprecated=op.deprecated,
         required=tuple(required), optional=tuple(optional), body=body,
@@ -219,6 +222,49 @@ def op_view(op: ir.Operation, api: ir.Api, namer: TypeNamer, reader: TypeNamer,
         content_type=_content_type(op),
         pager=pager_view(op, api, reader, returns),
     )
+    return _streamed(op, view, reader, variants)
+
+
+def _streamed(op: ir.Operation, view: ClientOpView, reader: TypeNamer,
+              variants: Mapping[str, str] | None) -> ClientOpView:
+    """An event stream's view returns its events; a download, or an operation whose events come
+    beside JSON, gains its ``<name>_stream`` variant."""
+    events = streaming.event_view(op, reader)
+    if events is not None:
+        return replace(view, responses=_event_results(op, view, reader), returns=events.sync_returns, stream=events,
+                       pager=None)
+    name = (variants or {}).get(op.name)
+    if name is None:
+        return view
+    events = streaming.event_view(op, reader, beside_json=True)
+    if events is not None:
+        # Its own constant, which asks for the events only.
+        variant = replace(view, name=name, const="_" + name.upper(), accept=streaming.EVENT_STREAM, pager=None,
+                          responses=_event_results(op, view, reader), returns=events.sync_returns, stream=events,
+                          summary=f"{view.summary or view.name} (as events)",
+                          description=f"Like ``{op.name}``, asking for the answer as a stream of events.")
+        return replace(view, variant=variant)
+    doc = (f"Like ``{op.name}``, with the answer read as it arrives instead of into memory: use the\n"
+           "stream as a context manager (``iter_bytes()``, ``save(path)``; leaving the block closes\n"
+           "the connection).")
+    variant = replace(view, name=name, summary=f"{view.summary or view.name} (streamed)", description=doc, pager=None,
+                      returns=streaming.BYTES.sync_returns, stream=streaming.BYTES)
+    return replace(view, variant=variant)
+
+
+def _event_results(op: ir.Operation, view: ClientOpView, reader: TypeNamer) -> tuple[ResultView, ...]:
+    """The declared results, those with an event stream read as events of their data type."""
+    results = []
+    for r, result in zip(op.responses, view.responses, strict=True):
+        content = next((c for c in r.contents if streaming.media_base(c.media_type) == streaming.EVENT_STREAM),
+                       None)
+        if content is not None and r.status.startswith("2"):
+            t = streaming.event_type(content)
+            hint = None if t is None else reader.hint(t)
+            results.append(replace(result, kind="events", type=None if hint == "Any" else hint))
+        else:
+            results.append(result)
+    return tuple(results)
 
 
 def _arg_description(p: ir.Parameter, accept: str) -> str:
@@ -348,7 +394,8 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
     namer = TypeNamer(api, prefix="m.")
     reader = TypeNamer(api, prefix="m.", open_literals=True)
     errors = _error_names(api)
-    ops = [op_view(op, api, namer, reader, errors) for op in api.operations]
+    variants = streaming.variant_names(api)
+    ops = [op_view(op, api, namer, reader, errors, variants) for op in api.operations]
     context: dict[str, Any] = {
         "api": api,
         "package": options.package,
@@ -400,6 +447,8 @@ def _imports(operations: Sequence[ir.Operation], ops: Sequence[ClientOpView]) ->
     hints = " ".join([a.hint for op in ops for a in (*op.required, *op.optional, *((op.body,) if op.body else ()))]
                      + [op.returns for op in ops] + [r.type or "" for op in ops for r in op.responses]
                      + [op.pager.item_hint for op in ops if op.pager is not None])
+    streams = sorted({n for op in ops for v in (op, op.variant) if v is not None and v.stream is not None
+                      for n in (v.stream.runtime, "Async" + v.stream.runtime)})
     return {
         "needs_datetime": any(uses(t, "datetime") for t in types),
         "needs_uuid": any(uses(t, "uuid") for t in types),
@@ -409,6 +458,7 @@ def _imports(operations: Sequence[ir.Operation], ops: Sequence[ClientOpView]) ->
         "needs_errors": any(r.error for op in ops for r in op.responses),
         "paginated": any(op.pager is not None for op in ops),
         "abc": ["AsyncIterator", "Iterator"] if any(op.pager is not None for op in ops) else [],
+        "streams": streams,
     }
 
 
@@ -482,3 +532,41 @@ def auth_readme_view(api: ir.Api) -> dict[str, Any]:
            if any(c.kind == "xml" for c in (*(op.body.contents if op.body else ()),
                                             *(c for r in op.responses for c in r.contents)))]
     return {"oauth2": oauth2, "sigv4": sigv4, "xml_ops": xml[:3], "xml_more": len(xml) > 3}
+
+
+def _call_example(op: ir.Operation, view: ClientOpView, api: ir.Api, body: str | None = None) -> str:
+    """``name(args)`` with plausible required arguments (``body``: the body's example)."""
+    params = {p.name: p for p in op.parameters}
+    args = [_example(params[a.name].type, api) for a in view.required]
+    if view.body is not None and view.body.default is None and op.body is not None:
+        args.append(body or (_example(op.body.contents[0].type, api) if op.body.contents[0].kind == "json" else "..."))
+    return f"{view.name}({', '.join(args)})"
+
+
+def readme_streams(api: ir.Api) -> dict[str, Any]:
+    """The streaming section of the package README: the spec's event streams, streamed
+    downloads and uploads, each with a call of the first."""
+    namer = TypeNamer(api, prefix="m.")
+    reader = TypeNamer(api, prefix="m.", open_literals=True)
+    errors = _error_names(api)
+    variants = streaming.variant_names(api)
+    events: list[tuple[str, str]] = []  # (call, data type)
+    downloads: list[str] = []
+    uploads: list[str] = []
+    for op in api.operations:
+        view = op_view(op, api, namer, reader, errors, variants)
+        for v in (view, view.variant):
+            if v is not None and v.stream is not None:
+                data = v.stream.data.replace("m.", "models.")
+                if v.stream.kind == "events":
+                    events.append((_call_example(op, v, api), data))
+                else:
+                    downloads.append(_call_example(op, v, api))
+        if streaming.is_upload(op):
+            uploads.append(_call_example(op, view, api, body='Path("big.bin")'))
+    return {"any": bool(events or downloads or uploads), "events": events, "downloads": downloads,
+            "uploads": uploads, "event_names": [c.split("(")[0] for c, _ in events],
+            "download_names": [c.split("(")[0] for c in downloads], "upload_names": [c.split("(")[0] for c in uploads],
+            "server_events": [op.name for op in api.operations if streaming.event_content(op) is not None
+                              or streaming.events_beside_json(op)],
+            "server_downloads": [op.name for op in api.operations if streaming.is_download(op)]}

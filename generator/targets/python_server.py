@@ -12,6 +12,7 @@ from typing import Any
 
 from .. import ir
 from . import groups as grouping
+from . import streaming
 from .json_schema import SchemaBuilder, usable_pattern, with_format_range
 from .package import FilePlan, Options
 from .python_client import http_line
@@ -76,6 +77,8 @@ class ServerOpView:
     constants: tuple[tuple[str, str, str], ...]
     auth: str | None
     kind: str = "operation"
+    answer: str = "answer"  # the runtime function that runs the handler (``answer_events`` ...)
+    events: str = ""  # an event stream's data type: the handler yields these
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -92,6 +95,7 @@ class ServerGroupView:
     needs_uuid: bool
     needs_field: bool
     needs_credentials: bool
+    needs_events: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -344,7 +348,20 @@ def op_view(op: ir.Operation, base_path: str, namer: TypeNamer, auth: str | None
         body_kind=bodies[0].kind if bodies else None, body_hint=_body_hint(bodies) if bodies else "Any",
         body_required=body_required, bodies=bodies,
         constants=tuple((c.location, c.wire_name, c.value) for c in op.constants), auth=auth,
+        **_streamed(op, namer),
     )
+
+
+def _streamed(op: ir.Operation, namer: TypeNamer) -> dict[str, str]:
+    """How a streaming operation's handler answers: an event stream's handler yields its events,
+    a binary answer may be a path or an iterator of bytes (``_runtime/streaming.py``)."""
+    content = streaming.event_content(op)
+    if content is not None:
+        t = streaming.event_type(content)
+        return {"answer": "answer_events", "events": "str" if t is None else namer.hint(t)}
+    if streaming.events_beside_json(op):
+        return {"answer": "answer_events"}  # JSON, or events when the handler yields them
+    return {"answer": "answer_bytes"} if streaming.is_download(op) else {}
 
 
 _TEMPLATE_PARAM = re.compile(r"\{[^}]*\}")
@@ -506,6 +523,7 @@ def _imports(ops: list[ir.Operation], views: list[ServerOpView]) -> dict[str, bo
         "needs_uuid": any(uses(t, "uuid") for t in types),
         "needs_field": any("Field(" in a.annotation or (a.decode is not None and "Field(" in a.decode.hint)
                            for v in views for a in v.args),
+        "needs_events": any(v.events for v in views),
     }
 
 

@@ -43,6 +43,7 @@ def package_plan(api: ir.Api, options: Options) -> list[FilePlan]:
         "example_call": _example_call(api),
         "readme": python_client.readme_view(api),
         "pagers": readme_pagers(api),
+        "streams": python_client.readme_streams(api),
     }
     return [
         FilePlan(path=f"{pkg}/__init__.py", template="package/__init__.py.jinja", context=context),

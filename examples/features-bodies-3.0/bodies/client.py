@@ -12,8 +12,10 @@ from . import errors as e
 from . import models as m
 from ._http import (
     ApiResponse,
+    AsyncByteStream,
     AsyncCore,
     Body,
+    ByteStream,
     Operation,
     Param,
     Result,
@@ -329,6 +331,24 @@ class Client(SyncCore):
         response = self._call(_GET_BLOB, (name,))
         return cast("bytes", response.parsed)
 
+    def get_blob_stream(
+        self,
+        name: str,
+    ) -> ByteStream:
+        """Read bytes (streamed)
+
+        Like ``get_blob``, with the answer read as it arrives instead of into memory: use the
+        stream as a context manager (``iter_bytes()``, ``save(path)``; leaving the block closes
+        the connection).
+
+        ``GET /blobs/{name}``
+
+        Args:
+            name: ``name``
+        """
+        response = self._stream(_GET_BLOB, (name,))
+        return ByteStream(response)
+
     def add_note(
         self,
         *,
@@ -542,6 +562,24 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(_GET_BLOB, (name,))
         return cast("bytes", response.parsed)
+
+    async def get_blob_stream(
+        self,
+        name: str,
+    ) -> AsyncByteStream:
+        """Read bytes (streamed)
+
+        Like ``get_blob``, with the answer read as it arrives instead of into memory: use the
+        stream as a context manager (``iter_bytes()``, ``save(path)``; leaving the block closes
+        the connection).
+
+        ``GET /blobs/{name}``
+
+        Args:
+            name: ``name``
+        """
+        response = await self._stream(_GET_BLOB, (name,))
+        return AsyncByteStream(response)
 
     async def add_note(
         self,

@@ -18,7 +18,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import httpx
 
-from . import auth, bodies, params, responses
+from . import auth, bodies, params, responses, streaming
 from .responses import ApiResponse
 from .retries import RetryPolicy
 from .spec import Operation, Scheme
@@ -55,6 +55,8 @@ class Core:
     """What both clients share: building requests and reading answers."""
 
     _schemes: Mapping[str, Scheme] = {}
+    # Async clients stream file bodies with async iterators (``uploads.AsyncUpload``).
+    _asynchronous = False
 
     def __init__(
         self, base_url: str, credentials: Mapping[str, Any], retries: int | RetryPolicy
@@ -98,7 +100,7 @@ class Core:
             else:
                 cookies.extend(params.serialize_cookie(p, value))
         flow = self._authorize(op, query, headers, cookies)
-        kwargs = bodies.encode_body(op, body, headers)
+        kwargs = bodies.encode_body(op, body, headers, asynchronous=self._asynchronous)
         if flow is not None:
             kwargs["auth"] = flow
         if cookies:
@@ -176,19 +178,27 @@ class SyncCore(Core):
             captured: list[ApiResponse[Any]] = []
             token = _CAPTURE.set(captured)
             try:
-                method(*args, **kwargs)
+                result = method(*args, **kwargs)
             finally:
                 _CAPTURE.reset(token)
-            answer: ApiResponse[T] = captured[-1]
+            # A streamed answer (an event or byte stream) is its own parsed value.
+            answer: ApiResponse[T] = captured[-1] if captured else streaming.whole(result)
             return answer
 
         return call
+
+    def _stream(self, op: Operation, values: Sequence[Any], body: Any = None) -> httpx.Response:
+        """The answer to a call of ``op`` with its body unread (``streaming``: event streams,
+        binary downloads); an error answer is raised as ``ApiError``."""
+        request = self._build(op, values, body)
+        return streaming.open_sync(self._http, op, request, self._retry, self._log)
 
 
 class AsyncCore(Core):
     """The asynchronous transport loop."""
 
     _http: httpx.AsyncClient
+    _asynchronous = True
 
     async def _call(
         self, op: Operation, values: Sequence[Any], body: Any = None
@@ -231,10 +241,17 @@ class AsyncCore(Core):
             captured: list[ApiResponse[Any]] = []
             token = _CAPTURE.set(captured)
             try:
-                await method(*args, **kwargs)
+                result = await method(*args, **kwargs)
             finally:
                 _CAPTURE.reset(token)
-            answer: ApiResponse[T] = captured[-1]
+            answer: ApiResponse[T] = captured[-1] if captured else streaming.whole(result)
             return answer
 
         return call
+
+    async def _stream(
+        self, op: Operation, values: Sequence[Any], body: Any = None
+    ) -> httpx.Response:
+        """The answer to a call of ``op`` with its body unread (see ``SyncCore._stream``)."""
+        request = self._build(op, values, body)
+        return await streaming.open_async(self._http, op, request, self._retry, self._log)

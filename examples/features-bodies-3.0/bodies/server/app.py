@@ -180,7 +180,7 @@ async def _op_get_blob(
     name: Annotated[str, _rt.restored(), Path()],
 ) -> Response:
     """Read bytes"""
-    return await _rt.answer(
+    return await _rt.answer_bytes(
         request,
         "get_blob",
         200,

@@ -3,9 +3,10 @@
 One module per concern: ``spec`` (the operations as the generated code declares them),
 ``params`` (parameter styles), ``bodies`` (request bodies), ``auth`` (credentials, secrets in
 logs; ``oauth2`` and ``sigv4`` its flows), ``xmlbodies`` (XML per the OpenAPI ``xml`` object),
-``retries``, ``responses`` (reading answers), ``errors``, ``core`` (the transport loop),
-``pagination`` (walking pages) and ``lazy`` (the split layout's operations loaded on first use).
-Nothing here is specific to one API: the package is the same in every generated package.
+``retries``, ``responses`` (reading answers), ``streaming`` and ``sse`` (answers read as they
+arrive, bodies sent as they are read), ``errors``, ``core`` (the transport loop), ``pagination``
+(walking pages) and ``lazy`` (the split layout's operations loaded on first use). Nothing here
+is specific to one API: the package is the same in every generated package.
 
 Each name is imported from its module on first use, so that what needs only the errors (the
 package's ``errors.py``, a server without the client) does not load the transport.
@@ -36,17 +37,23 @@ if TYPE_CHECKING:
     from .retries import RetryPolicy, retry_after
     from .sigv4 import AwsCredentials, SigV4Auth
     from .spec import Body, Operation, Param, Result, Scheme
+    from .sse import ServerSentEvent
+    from .streaming import AsyncByteStream, AsyncEventStream, ByteStream, EventStream
     from .values import to_json
 
 __all__ = [
     "ApiError",
     "ApiResponse",
+    "AsyncByteStream",
     "AsyncCore",
     "AwsCredentials",
     "Body",
     "ClientCredentials",
     "Core",
     "OAuth2ClientCredentials",
+    "AsyncEventStream",
+    "ByteStream",
+    "EventStream",
     "Operation",
     "Pager",
     "PaginationError",
@@ -57,6 +64,7 @@ __all__ = [
     "RetryPolicy",
     "Scheme",
     "SigV4Auth",
+    "ServerSentEvent",
     "SyncCore",
     "TokenError",
     "TokenProvider",
@@ -78,12 +86,16 @@ __all__ = [
 _HOME = {
     "ApiError": "errors",
     "ApiResponse": "responses",
+    "AsyncByteStream": "streaming",
     "AsyncCore": "core",
     "AwsCredentials": "sigv4",
     "Body": "spec",
     "ClientCredentials": "oauth2",
     "Core": "core",
     "OAuth2ClientCredentials": "oauth2",
+    "AsyncEventStream": "streaming",
+    "ByteStream": "streaming",
+    "EventStream": "streaming",
     "Operation": "spec",
     "Pager": "pagination",
     "PaginationError": "pagination",
@@ -94,6 +106,7 @@ _HOME = {
     "RetryPolicy": "retries",
     "Scheme": "spec",
     "SigV4Auth": "sigv4",
+    "ServerSentEvent": "sse",
     "SyncCore": "core",
     "TokenError": "oauth2",
     "TokenProvider": "oauth2",

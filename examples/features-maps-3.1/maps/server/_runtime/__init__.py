@@ -4,6 +4,7 @@ The generated ``app.py``, ``base.py`` and route modules use it as ``_rt.<name>``
 lives in a module of its own:
 
 - ``answers``: running a handler, its result as the answer (501, 500, mock mode);
+- ``streaming``: event streams (server-sent events) and binary answers sent in chunks;
 - ``problems``: problem bodies fitting the spec's error schemas, the app's error handlers;
 - ``dispatch``: routes told apart by a constant, their 400 fallback, encoded path delimiters;
 - ``params``: parameters read from the raw request by style and explode;
@@ -30,6 +31,7 @@ from .params import Param, decode
 from .problems import ProblemError, error_answer, install_error_handlers, problem
 from .security import Scheme, authenticate, pass_credentials
 from .state import Runtime, load_runtime, runtime
+from .streaming import ServerSentEvent, answer_bytes, answer_events, not_implemented_events
 
 __all__ = [
     "EncodedSlashes",
@@ -41,7 +43,10 @@ __all__ = [
     "Runtime",
     "Scheme",
     "add_lazy_routes",
+    "ServerSentEvent",
     "answer",
+    "answer_bytes",
+    "answer_events",
     "authenticate",
     "build_routes",
     "constant_route",
@@ -55,6 +60,7 @@ __all__ = [
     "load_runtime",
     "mock_seed",
     "not_implemented",
+    "not_implemented_events",
     "pass_credentials",
     "pattern",
     "problem",

@@ -1,0 +1,105 @@
+"""Answers: a success read into its declared type, anything else raised as an ``ApiError``.
+
+Reading is forward compatible: the declared type is built with pydantic, unknown fields are kept,
+and validation constraints are the server's business, never a reason for a call to fail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import httpx
+
+from .errors import ApiError, ResponseValidationError
+from .spec import Operation, Result
+from .values import pydantic
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class ApiResponse(Generic[T]):
+    """A full answer: status, headers, the parsed body, and the raw httpx response."""
+
+    status_code: int
+    headers: httpx.Headers
+    parsed: T
+    raw: httpx.Response
+
+
+def parse(op: Operation, response: httpx.Response) -> ApiResponse[Any]:
+    """The answer to ``op`` read as its declared response (raises ``ApiError`` for an error
+    answer, ``ResponseValidationError`` for a success whose body is not what the spec says)."""
+    status = response.status_code
+    result = op.result(status)
+    if status >= 400 or (result is None and not 200 <= status < 300):
+        raise error(op, result, response)
+    return ApiResponse(status, response.headers, read(op, result, response), response)
+
+
+def error(op: Operation, result: Result | None, response: httpx.Response) -> ApiError:
+    """The error an answer raises: the declared error type with its body parsed when the body
+    fits, else a plain ``ApiError`` with the body as sent."""
+    data = raw(response, json_expected=result is not None and result.kind == "json")
+    if result is None or not result.typed or data is None or isinstance(data, str | bytes):
+        return ApiError.from_response(op.name, response, data)
+    try:
+        parsed = result.validate(data)
+    except pydantic.ValidationError:
+        return ApiError.from_response(op.name, response, data)
+    return (result.error or ApiError).from_response(op.name, response, parsed)
+
+
+def read(op: Operation, result: Result | None, response: httpx.Response) -> Any:
+    """A success answer's body: the declared type, bytes, text, or (declared as nothing) the
+    body as the server sent it."""
+    if not response.content:
+        return None
+    if result is None or result.kind is None:
+        # The spec declares no body here; still hand back what the server sent.
+        return raw(response)
+    if result.kind == "binary":
+        return response.content
+    if result.kind not in ("json", "xml") or not result.typed:
+        return raw(response, json_expected=True) if result.kind == "json" else response.text
+    try:
+        data = _xml(response, result) if result.kind == "xml" else response.json()
+    except ValueError as exc:
+        reason = str(exc) if result.kind == "xml" else "the body is not JSON"
+        raise ResponseValidationError.from_response(
+            op.name, response, response.text, reason=reason
+        ) from None
+    try:
+        return result.validate(data)
+    except pydantic.ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "body"
+        raise ResponseValidationError.from_response(
+            op.name, response, data, reason=f"{where}: {first['msg']}"
+        ) from None
+
+
+def _xml(response: httpx.Response, result: Result) -> Any:
+    """An XML answer as data for its declared type; a JSON one (a server may offer both) as JSON."""
+    ctype = str(response.headers.get("content-type", "")).split(";")[0].strip().lower()
+    if ctype == "application/json" or ctype.endswith("+json"):
+        return response.json()
+    from . import xmlbodies
+
+    return xmlbodies.read(response.content, result.declared())
+
+
+def raw(response: httpx.Response, json_expected: bool = False) -> Any:
+    """A body as the server sent it: JSON data, text, or bytes."""
+    if not response.content:
+        return None
+    ctype = str(response.headers.get("content-type", "")).split(";")[0].strip().lower()
+    if ctype == "application/json" or ctype.endswith("+json") or (json_expected and not ctype):
+        try:
+            return response.json()
+        except ValueError:
+            return response.text
+    if ctype.startswith("text/") or ctype.endswith(("+xml", "/xml")):
+        return response.text
+    return response.content
