@@ -291,6 +291,8 @@ class SecurityRequirement:
     """Schemes that must all be satisfied together (one alternative of ``security``)."""
 
     schemes: tuple[str, ...]
+    scopes: tuple[tuple[str, ...], ...] = ()
+    """The scopes (OAuth2) or roles each scheme requires, in the order of :attr:`schemes`."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

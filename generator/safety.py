@@ -136,6 +136,10 @@ def api_identifiers(api: ir.Api, package: str) -> frozenset[str]:
         for p in op.parameters:
             names.update((p.name, p.name + "_value"))
     names.update(s.name for s in api.security_schemes)
+    from .targets.server_answers import RANGE_NAMES, STATUS_NAMES, hook_names
+
+    # The server's answer classes (runtime statuses.py) and security hooks (server_answers.py).
+    names.update((*STATUS_NAMES.values(), *RANGE_NAMES.values(), "Answer", *hook_names(api).values()))
     from .targets.groups import groups, split
 
     if split(api):  # the split layout's operation modules

@@ -105,6 +105,19 @@ _WITH_OAUTH2 = Operation(
     accept="application/json",
 )
 
+_WITH_OAUTH2_SCOPES = Operation(
+    "with_oauth2_scopes",
+    "DELETE",
+    "/oauth2-admin",
+    responses={
+        "204": Result(None),
+        "401": Result("json", lambda: m.Problem, e.ProblemError),
+        "403": Result("json", lambda: m.Problem, e.ProblemError),
+    },
+    security=(("oauth",),),
+    accept="application/json",
+)
+
 _WITH_OPEN_ID_CONNECT = Operation(
     "with_open_id_connect",
     "GET",
@@ -327,6 +340,21 @@ class Client(SyncCore):
         """
         response = self._call(_WITH_OAUTH2, ())
         return cast("m.Whoami", response.parsed)
+
+    def with_oauth2_scopes(
+        self,
+    ) -> None:
+        """with_oauth2_scopes
+
+        Two scopes of one scheme, both required (403 without either).
+
+        ``DELETE /oauth2-admin``
+
+        Raises:
+            errors.ProblemError: On 401, 403.
+        """
+        response = self._call(_WITH_OAUTH2_SCOPES, ())
+        return cast("None", response.parsed)
 
     def with_open_id_connect(
         self,
@@ -552,6 +580,21 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(_WITH_OAUTH2, ())
         return cast("m.Whoami", response.parsed)
+
+    async def with_oauth2_scopes(
+        self,
+    ) -> None:
+        """with_oauth2_scopes
+
+        Two scopes of one scheme, both required (403 without either).
+
+        ``DELETE /oauth2-admin``
+
+        Raises:
+            errors.ProblemError: On 401, 403.
+        """
+        response = await self._call(_WITH_OAUTH2_SCOPES, ())
+        return cast("None", response.parsed)
 
     async def with_open_id_connect(
         self,

@@ -102,7 +102,11 @@ async def _op_get_employee(
 
 
 def create_app(
-    handlers: BaseHandlers | None = None, *, mock: bool = False, **limits: int | None
+    handlers: BaseHandlers | None = None,
+    *,
+    mock: bool = False,
+    validate_responses: bool | None = None,
+    **limits: int | None,
 ) -> FastAPI:
     """The app, serving every operation under the spec's base path.
 
@@ -110,6 +114,8 @@ def create_app(
     operation the handlers do not override answers its first declared success response
     (the spec's example, else one built from the schema) instead of 501. ``limits`` change the
     request limits (``max_body_bytes=...``; the names and defaults are ``_runtime.Limits``).
+    With ``validate_responses`` (by default in mock mode) a handler's answer that does not fit
+    the spec becomes a 500 problem naming the operation and the field (and is logged).
     """
     if handlers is None:
         from .handlers import Handlers
@@ -123,7 +129,13 @@ def create_app(
         redoc_url=None,
     )
     app.state.handlers = handlers
-    app.state.oagen = _rt.load_runtime(__package__ or __name__, handlers, BaseHandlers, mock)
+    app.state.oagen = _rt.load_runtime(
+        __package__ or __name__,
+        handlers,
+        BaseHandlers,
+        mock,
+        validate_responses=validate_responses,
+    )
     _rt.install_error_handlers(app)
     app.add_middleware(_rt.EncodedSlashes)
     app.add_middleware(_rt.RequestLimits, _rt.Limits(**limits))

@@ -72,6 +72,7 @@ class Runtime:
     schemas: dict[str, Any]
     mocked: frozenset[str] = frozenset()
     takes_credentials: frozenset[str] = frozenset()
+    validate_responses: bool = False
     _validators: dict[int, tuple[Any, Any]] = field(default_factory=dict)
     _mocks: dict[str, Response] = field(default_factory=dict)
     _jsonschema: Any = field(default_factory=_json_module)
@@ -213,8 +214,18 @@ def accepting(handlers: object, operations: Iterable[str], keyword: str) -> froz
     return frozenset(found)
 
 
-def load_runtime(package: str, handlers: object, base: type, mock: bool) -> Runtime:
-    """Read ``schemas.json`` shipped with the server package; note what the handlers implement."""
+def load_runtime(
+    package: str,
+    handlers: object,
+    base: type,
+    mock: bool,
+    *,
+    validate_responses: bool | None = None,
+) -> Runtime:
+    """Read ``schemas.json`` shipped with the server package; note what the handlers implement.
+
+    Responses are validated when ``validate_responses`` says so (by default: in mock mode).
+    """
     text = resources.files(package).joinpath("schemas.json").read_text("utf-8")
     schemas = json.loads(text)
     names = list(schemas["operations"])
@@ -227,4 +238,5 @@ def load_runtime(package: str, handlers: object, base: type, mock: bool) -> Runt
         schemas=schemas,
         mocked=mocked,
         takes_credentials=accepting(handlers, names, "credentials"),
+        validate_responses=mock if validate_responses is None else validate_responses,
     )
