@@ -58,6 +58,8 @@ async def answer(
         result = await call()
         if isinstance(result, Answer):
             response = typed_answer(state, operation, result)
+        elif isinstance(result, str | bytes):  # text and binary bodies in their declared media type
+            response = typed_answer(state, operation, Answer(status_code, result))
         else:
             response = respond(result, status_code)
         if state.validate_responses:
