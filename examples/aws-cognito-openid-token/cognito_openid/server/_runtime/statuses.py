@@ -69,419 +69,249 @@ class ServerError(Answer[B_co]):
 
 
 class _Fixed(Answer[B_co]):
-    """An answer whose class fixes its status: only the body (and headers) are given."""
+    """An answer whose class fixes its status (``code=``): only the body (and headers) are given."""
 
     __slots__ = ()
     code: ClassVar[int] = 200
+
+    def __init_subclass__(cls, code: int = 0, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.code = code
 
     def __init__(self, body: B_co, *, headers: Mapping[str, str] | None = None) -> None:
         super().__init__(self.code, body, headers=headers)
 
 
-class Ok(_Fixed[B_co], Success[B_co]):
+class Ok(_Fixed[B_co], Success[B_co], code=200):
     """200 OK."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 200
 
-
-class Created(_Fixed[B_co], Success[B_co]):
+class Created(_Fixed[B_co], Success[B_co], code=201):
     """201 Created."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 201
 
-
-class Accepted(_Fixed[B_co], Success[B_co]):
+class Accepted(_Fixed[B_co], Success[B_co], code=202):
     """202 Accepted."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 202
 
-
-class NonAuthoritativeInformation(_Fixed[B_co], Success[B_co]):
+class NonAuthoritativeInformation(_Fixed[B_co], Success[B_co], code=203):
     """203 Non-Authoritative Information."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 203
 
-
-class NoContent(_Fixed[B_co], Success[B_co]):
+class NoContent(_Fixed[B_co], Success[B_co], code=204):
     """204 No Content."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 204
 
-
-class ResetContent(_Fixed[B_co], Success[B_co]):
+class ResetContent(_Fixed[B_co], Success[B_co], code=205):
     """205 Reset Content."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 205
 
-
-class PartialContent(_Fixed[B_co], Success[B_co]):
+class PartialContent(_Fixed[B_co], Success[B_co], code=206):
     """206 Partial Content."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 206
 
-
-class MultiStatus(_Fixed[B_co], Success[B_co]):
+class MultiStatus(_Fixed[B_co], Success[B_co], code=207):
     """207 Multi-Status."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 207
 
-
-class AlreadyReported(_Fixed[B_co], Success[B_co]):
+class AlreadyReported(_Fixed[B_co], Success[B_co], code=208):
     """208 Already Reported."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 208
 
-
-class ImUsed(_Fixed[B_co], Success[B_co]):
+class ImUsed(_Fixed[B_co], Success[B_co], code=226):
     """226 IM Used."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 226
 
-
-class MultipleChoices(_Fixed[B_co], Redirection[B_co]):
+class MultipleChoices(_Fixed[B_co], Redirection[B_co], code=300):
     """300 Multiple Choices."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 300
 
-
-class MovedPermanently(_Fixed[B_co], Redirection[B_co]):
+class MovedPermanently(_Fixed[B_co], Redirection[B_co], code=301):
     """301 Moved Permanently."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 301
 
-
-class Found(_Fixed[B_co], Redirection[B_co]):
+class Found(_Fixed[B_co], Redirection[B_co], code=302):
     """302 Found."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 302
 
-
-class SeeOther(_Fixed[B_co], Redirection[B_co]):
+class SeeOther(_Fixed[B_co], Redirection[B_co], code=303):
     """303 See Other."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 303
 
-
-class NotModified(_Fixed[B_co], Redirection[B_co]):
+class NotModified(_Fixed[B_co], Redirection[B_co], code=304):
     """304 Not Modified."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 304
 
-
-class UseProxy(_Fixed[B_co], Redirection[B_co]):
+class UseProxy(_Fixed[B_co], Redirection[B_co], code=305):
     """305 Use Proxy."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 305
 
-
-class TemporaryRedirect(_Fixed[B_co], Redirection[B_co]):
+class TemporaryRedirect(_Fixed[B_co], Redirection[B_co], code=307):
     """307 Temporary Redirect."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 307
 
-
-class PermanentRedirect(_Fixed[B_co], Redirection[B_co]):
+class PermanentRedirect(_Fixed[B_co], Redirection[B_co], code=308):
     """308 Permanent Redirect."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 308
 
-
-class BadRequest(_Fixed[B_co], ClientError[B_co]):
+class BadRequest(_Fixed[B_co], ClientError[B_co], code=400):
     """400 Bad Request."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 400
 
-
-class Unauthorized(_Fixed[B_co], ClientError[B_co]):
+class Unauthorized(_Fixed[B_co], ClientError[B_co], code=401):
     """401 Unauthorized."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 401
 
-
-class PaymentRequired(_Fixed[B_co], ClientError[B_co]):
+class PaymentRequired(_Fixed[B_co], ClientError[B_co], code=402):
     """402 Payment Required."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 402
 
-
-class Forbidden(_Fixed[B_co], ClientError[B_co]):
+class Forbidden(_Fixed[B_co], ClientError[B_co], code=403):
     """403 Forbidden."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 403
 
-
-class NotFound(_Fixed[B_co], ClientError[B_co]):
+class NotFound(_Fixed[B_co], ClientError[B_co], code=404):
     """404 Not Found."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 404
 
-
-class MethodNotAllowed(_Fixed[B_co], ClientError[B_co]):
+class MethodNotAllowed(_Fixed[B_co], ClientError[B_co], code=405):
     """405 Method Not Allowed."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 405
 
-
-class NotAcceptable(_Fixed[B_co], ClientError[B_co]):
+class NotAcceptable(_Fixed[B_co], ClientError[B_co], code=406):
     """406 Not Acceptable."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 406
 
-
-class ProxyAuthenticationRequired(_Fixed[B_co], ClientError[B_co]):
+class ProxyAuthenticationRequired(_Fixed[B_co], ClientError[B_co], code=407):
     """407 Proxy Authentication Required."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 407
 
-
-class RequestTimeout(_Fixed[B_co], ClientError[B_co]):
+class RequestTimeout(_Fixed[B_co], ClientError[B_co], code=408):
     """408 Request Timeout."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 408
 
-
-class Conflict(_Fixed[B_co], ClientError[B_co]):
+class Conflict(_Fixed[B_co], ClientError[B_co], code=409):
     """409 Conflict."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 409
 
-
-class Gone(_Fixed[B_co], ClientError[B_co]):
+class Gone(_Fixed[B_co], ClientError[B_co], code=410):
     """410 Gone."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 410
 
-
-class LengthRequired(_Fixed[B_co], ClientError[B_co]):
+class LengthRequired(_Fixed[B_co], ClientError[B_co], code=411):
     """411 Length Required."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 411
 
-
-class PreconditionFailed(_Fixed[B_co], ClientError[B_co]):
+class PreconditionFailed(_Fixed[B_co], ClientError[B_co], code=412):
     """412 Precondition Failed."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 412
 
-
-class ContentTooLarge(_Fixed[B_co], ClientError[B_co]):
+class ContentTooLarge(_Fixed[B_co], ClientError[B_co], code=413):
     """413 Content Too Large."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 413
 
-
-class UriTooLong(_Fixed[B_co], ClientError[B_co]):
+class UriTooLong(_Fixed[B_co], ClientError[B_co], code=414):
     """414 URI Too Long."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 414
 
-
-class UnsupportedMediaType(_Fixed[B_co], ClientError[B_co]):
+class UnsupportedMediaType(_Fixed[B_co], ClientError[B_co], code=415):
     """415 Unsupported Media Type."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 415
 
-
-class RangeNotSatisfiable(_Fixed[B_co], ClientError[B_co]):
+class RangeNotSatisfiable(_Fixed[B_co], ClientError[B_co], code=416):
     """416 Range Not Satisfiable."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 416
 
-
-class ExpectationFailed(_Fixed[B_co], ClientError[B_co]):
+class ExpectationFailed(_Fixed[B_co], ClientError[B_co], code=417):
     """417 Expectation Failed."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 417
 
-
-class ImATeapot(_Fixed[B_co], ClientError[B_co]):
+class ImATeapot(_Fixed[B_co], ClientError[B_co], code=418):
     """418 I'm a Teapot."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 418
 
-
-class MisdirectedRequest(_Fixed[B_co], ClientError[B_co]):
+class MisdirectedRequest(_Fixed[B_co], ClientError[B_co], code=421):
     """421 Misdirected Request."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 421
 
-
-class UnprocessableEntity(_Fixed[B_co], ClientError[B_co]):
+class UnprocessableEntity(_Fixed[B_co], ClientError[B_co], code=422):
     """422 Unprocessable Content."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 422
 
-
-class Locked(_Fixed[B_co], ClientError[B_co]):
+class Locked(_Fixed[B_co], ClientError[B_co], code=423):
     """423 Locked."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 423
 
-
-class FailedDependency(_Fixed[B_co], ClientError[B_co]):
+class FailedDependency(_Fixed[B_co], ClientError[B_co], code=424):
     """424 Failed Dependency."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 424
 
-
-class TooEarly(_Fixed[B_co], ClientError[B_co]):
+class TooEarly(_Fixed[B_co], ClientError[B_co], code=425):
     """425 Too Early."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 425
 
-
-class UpgradeRequired(_Fixed[B_co], ClientError[B_co]):
+class UpgradeRequired(_Fixed[B_co], ClientError[B_co], code=426):
     """426 Upgrade Required."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 426
 
-
-class PreconditionRequired(_Fixed[B_co], ClientError[B_co]):
+class PreconditionRequired(_Fixed[B_co], ClientError[B_co], code=428):
     """428 Precondition Required."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 428
 
-
-class TooManyRequests(_Fixed[B_co], ClientError[B_co]):
+class TooManyRequests(_Fixed[B_co], ClientError[B_co], code=429):
     """429 Too Many Requests."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 429
 
-
-class RequestHeaderFieldsTooLarge(_Fixed[B_co], ClientError[B_co]):
+class RequestHeaderFieldsTooLarge(_Fixed[B_co], ClientError[B_co], code=431):
     """431 Request Header Fields Too Large."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 431
 
-
-class UnavailableForLegalReasons(_Fixed[B_co], ClientError[B_co]):
+class UnavailableForLegalReasons(_Fixed[B_co], ClientError[B_co], code=451):
     """451 Unavailable For Legal Reasons."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 451
 
-
-class InternalServerError(_Fixed[B_co], ServerError[B_co]):
+class InternalServerError(_Fixed[B_co], ServerError[B_co], code=500):
     """500 Internal Server Error."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 500
 
-
-class NotImplemented_(_Fixed[B_co], ServerError[B_co]):
+class NotImplemented_(_Fixed[B_co], ServerError[B_co], code=501):
     """501 Not Implemented."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 501
 
-
-class BadGateway(_Fixed[B_co], ServerError[B_co]):
+class BadGateway(_Fixed[B_co], ServerError[B_co], code=502):
     """502 Bad Gateway."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 502
 
-
-class ServiceUnavailable(_Fixed[B_co], ServerError[B_co]):
+class ServiceUnavailable(_Fixed[B_co], ServerError[B_co], code=503):
     """503 Service Unavailable."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 503
 
-
-class GatewayTimeout(_Fixed[B_co], ServerError[B_co]):
+class GatewayTimeout(_Fixed[B_co], ServerError[B_co], code=504):
     """504 Gateway Timeout."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 504
 
-
-class HttpVersionNotSupported(_Fixed[B_co], ServerError[B_co]):
+class HttpVersionNotSupported(_Fixed[B_co], ServerError[B_co], code=505):
     """505 HTTP Version Not Supported."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 505
 
-
-class VariantAlsoNegotiates(_Fixed[B_co], ServerError[B_co]):
+class VariantAlsoNegotiates(_Fixed[B_co], ServerError[B_co], code=506):
     """506 Variant Also Negotiates."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 506
 
-
-class InsufficientStorage(_Fixed[B_co], ServerError[B_co]):
+class InsufficientStorage(_Fixed[B_co], ServerError[B_co], code=507):
     """507 Insufficient Storage."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 507
 
-
-class LoopDetected(_Fixed[B_co], ServerError[B_co]):
+class LoopDetected(_Fixed[B_co], ServerError[B_co], code=508):
     """508 Loop Detected."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 508
 
-
-class NotExtended(_Fixed[B_co], ServerError[B_co]):
+class NotExtended(_Fixed[B_co], ServerError[B_co], code=510):
     """510 Not Extended."""
 
-    __slots__ = ()
-    code: ClassVar[int] = 510
 
-
-class NetworkAuthenticationRequired(_Fixed[B_co], ServerError[B_co]):
+class NetworkAuthenticationRequired(_Fixed[B_co], ServerError[B_co], code=511):
     """511 Network Authentication Required."""
-
-    __slots__ = ()
-    code: ClassVar[int] = 511
 
 
 # The class of each status (the generator names them in base.py).
