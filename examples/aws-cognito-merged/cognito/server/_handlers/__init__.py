@@ -16,4 +16,3 @@ class Credentials:
     present or a hook refused its credential, and 403 when a principal lacked the scopes the
     operation declares.
     """
-
