@@ -309,6 +309,8 @@ class SecurityRequirement:
     """Schemes that must all be satisfied together (one alternative of ``security``)."""
 
     schemes: tuple[str, ...]
+    scopes: tuple[tuple[str, ...], ...] = ()
+    """The scopes (OAuth2) or roles each scheme requires, in the order of :attr:`schemes`."""
 
 
 PaginationStyle = TLiteral["cursor", "offset", "page", "next_url", "link_header"]

@@ -50,7 +50,7 @@ TARGET_VOCABULARY = frozenset({
     # targets/models.py: the enum bases of models/_base.py; python_client.py: error fallbacks.
     "OpenStrEnum", "OpenIntEnum", "OpenFloatEnum", "ModelError",
     # targets/streaming.py: the client runtime's streams; python_server.py: streamed answers.
-    "EventStream", "AsyncEventStream", "ByteStream", "AsyncByteStream", "answer_events", "answer_bytes",
+    "EventStream", "AsyncEventStream", "ByteStream", "AsyncByteStream", "answer", "answer_events", "answer_bytes",
 })
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PLACEHOLDER = "_oagen_expression_"
@@ -140,6 +140,10 @@ def api_identifiers(api: ir.Api, package: str) -> frozenset[str]:
         for p in op.parameters:
             names.update((p.name, p.name + "_value"))
     names.update(s.name for s in api.security_schemes)
+    from .targets.server_answers import RANGE_NAMES, STATUS_NAMES, hook_names
+
+    # The server's answer classes (runtime statuses.py) and security hooks (server_answers.py).
+    names.update((*STATUS_NAMES.values(), *RANGE_NAMES.values(), "Answer", *hook_names(api).values()))
     from .targets.groups import groups, split
     from .targets.streaming import variant_names
 

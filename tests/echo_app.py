@@ -7,11 +7,17 @@ from __future__ import annotations
 
 import contextvars
 import importlib
+import inspect
 import os
 from typing import Any
 
 request_line: contextvars.ContextVar[str] = contextvars.ContextVar("request_line", default="")
 
+
+
+def _positional(method: Any) -> list[str]:
+    """The parameters a method takes by position (an operation takes none but ``self``)."""
+    return [p.name for p in inspect.signature(method).parameters.values() if p.kind is p.POSITIONAL_OR_KEYWORD]
 
 def _jsonable(value: Any) -> Any:
     if hasattr(value, "model_dump"):
@@ -38,7 +44,9 @@ def echo_handlers(base: type) -> Any:
         return handler
 
     # dir(), not vars(): in the split layout the operations are inherited from group mixins.
-    names = [n for n in dir(base) if not n.startswith("_") and callable(getattr(base, n))]
+    # Not the security hooks (authenticate_<scheme>, which take the credential positionally).
+    names = [n for n in dir(base) if not n.startswith("_") and callable(getattr(base, n))
+             and "credential" not in _positional(getattr(base, n))]
     return type("EchoHandlers", (base,), {n: make(n) for n in names})()
 
 

@@ -12,6 +12,7 @@ canned ``{"by": ARG, "values": {...}}`` answers the value for that argument's va
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import os
 import sys
@@ -23,6 +24,11 @@ from starlette.applications import Starlette
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 
+
+
+def _positional(method: Any) -> list[str]:
+    """The parameters a method takes by position (an operation takes none but ``self``)."""
+    return [p.name for p in inspect.signature(method).parameters.values() if p.kind is p.POSITIONAL_OR_KEYWORD]
 
 def _handlers(base: type, canned: dict[str, Any], received: list[dict[str, Any]]) -> Any:
     def make(name: str) -> Any:
@@ -38,7 +44,9 @@ def _handlers(base: type, canned: dict[str, Any], received: list[dict[str, Any]]
         handler.__name__ = name
         return handler
 
-    names = [n for n in dir(base) if not n.startswith("_") and callable(getattr(base, n))]
+    # Not the security hooks (authenticate_<scheme>, which take the credential positionally).
+    names = [n for n in dir(base) if not n.startswith("_") and callable(getattr(base, n))
+             and "credential" not in _positional(getattr(base, n))]
     return type("PeerHandlers", (base,), {n: make(n) for n in names})()
 
 

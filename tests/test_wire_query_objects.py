@@ -32,6 +32,7 @@ TRICKY = "a,b.c;d=e/f g%h&i+j?k#l\u00e9:[]{}\"="
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     with serve_specs(tmp_path_factory.mktemp("wire-objects"), dict(SPECS_BY_PACKAGE)) as found:
         yield found
+ANYONE = {"subject": "", "scopes": [], "claims": {}}  # the default security hook's principal
 
 
 def _tag(pkg: Any, key: str, value: str | None = None) -> Any:
@@ -57,7 +58,8 @@ def _cases(pkg: Any) -> list[tuple[str, str, dict[str, Any], dict[str, Any]]]:
          {"filter_": {"name_eq": TRICKY, "n": "1"}, "page": {"number": 2, "size": 50}, "sort": "name"}),
         ("free-form, exploded form, beside another parameter and a query API key", "free_form",
          {"q": {"status": TRICKY, "owner": "me"}, "limit": 5},
-         {"q": {"status": TRICKY, "owner": "me"}, "limit": 5, "credentials": {"key": "secret"}}),
+         {"q": {"status": TRICKY, "owner": "me"}, "limit": 5,
+          "credentials": {"key": "secret", "principal": ANYONE, "principals": {"key": ANYONE}}}),
         ("map of integers, exploded form", "map_form", {"attributes": {"a": 1, "b": -2}},
          {"attributes": {"a": 1, "b": -2}}),
         ("union: number", "list_by_range", {"created": 5, "updated": 7}, {"created": 5, "updated": 7}),

@@ -9,11 +9,17 @@ from __future__ import annotations
 import contextvars
 import enum
 import importlib
+import inspect
 import os
 from typing import Any
 
 _seen: contextvars.ContextVar[dict[str, Any]] = contextvars.ContextVar("seen", default={})
 
+
+
+def _positional(method: Any) -> list[str]:
+    """The parameters a method takes by position (an operation takes none but ``self``)."""
+    return [p.name for p in inspect.signature(method).parameters.values() if p.kind is p.POSITIONAL_OR_KEYWORD]
 
 def _plain(value: Any) -> Any:
     if hasattr(value, "model_dump"):
@@ -40,7 +46,9 @@ def handlers(base: type) -> Any:
         handler.__name__ = name
         return handler
 
-    names = [n for n in dir(base) if not n.startswith("_") and callable(getattr(base, n))]
+    # Not the security hooks (authenticate_<scheme>, which take the credential positionally).
+    names = [n for n in dir(base) if not n.startswith("_") and callable(getattr(base, n))
+             and "credential" not in _positional(getattr(base, n))]
     return type("WireHandlers", (base,), {n: make(n) for n in names})()
 
 

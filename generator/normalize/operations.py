@@ -447,7 +447,9 @@ def security_requirements(raw: object, loc: Loc, ctx: Context) -> tuple[ir.Secur
     result = []
     for item in raw:
         if isinstance(item, dict):
-            result.append(ir.SecurityRequirement(schemes=tuple(str(k) for k in item)))
+            scopes = tuple(tuple(str(s) for s in v) if isinstance(v, list) else () for v in item.values())
+            result.append(ir.SecurityRequirement(schemes=tuple(str(k) for k in item),
+                                                 scopes=scopes if any(scopes) else ()))
     return tuple(result)
 
 

@@ -18,6 +18,7 @@ from .package import FilePlan, Options
 from .python_client import http_line
 from .pyview import TypeNamer, literal, operation_types, python_default, required_arg, uses
 from .runtime_files import runtime_plans
+from .server_answers import answers_schema, hook_names, returns
 
 _PARAM_FUNCS = {"path": "Path", "query": "Query", "header": "Header", "cookie": "Cookie"}
 _FIELD_KWARGS = (
@@ -79,6 +80,8 @@ class ServerOpView:
     kind: str = "operation"
     answer: str = "answer"  # the runtime function that runs the handler (``answer_events`` ...)
     events: str = ""  # an event stream's data type: the handler yields these
+    returns: str = "Any"  # the handler's return annotation (server_answers.returns)
+    answer_classes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,6 +99,9 @@ class ServerGroupView:
     needs_field: bool
     needs_credentials: bool
     needs_events: bool = False
+    handlers_need_datetime: bool = False
+    handlers_need_uuid: bool = False
+    answer_classes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -119,12 +125,15 @@ class CredentialView:
     location: str
     param_name: str
     hint: str
+    hook: str = ""  # its security hook on BaseHandlers
+    credential: str = "str"  # the credential's type as the hook receives it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AuthView:
     name: str
     alternatives: tuple[tuple[str, ...], ...]
+    scopes: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...] = ()  # per alternative: (scheme, scopes)
 
 
 def _route(op: ir.Operation, base_path: str) -> str:
@@ -307,25 +316,37 @@ def requirements(op: ir.Operation, api: ir.Api) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(declared[s] for s in req.schemes if s in declared) for req in effective)
 
 
+def required_scopes(op: ir.Operation, api: ir.Api) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], ...]:
+    """The scopes each alternative of the operation's security requires, per scheme (none: ``()``)."""
+    declared = {s.wire_name: s.name for s in api.security_schemes}
+    effective = op.security if op.security is not None else api.security
+    found = tuple(tuple((declared[s], scopes) for s, scopes in zip(req.schemes, req.scopes, strict=False)
+                        if s in declared and scopes) for req in effective)
+    return found if any(found) else ()
+
+
 def _auth_views(api: ir.Api) -> tuple[dict[str, str], list[AuthView]]:
     """One dependency per distinct requirement; operations that name no scheme get none."""
-    by_requirement: dict[tuple[tuple[str, ...], ...], AuthView] = {}
+    by_requirement: dict[tuple[Any, ...], AuthView] = {}
     per_op: dict[str, str] = {}
     for op in api.operations:
         alternatives = requirements(op, api)
         if not any(alternatives):
             continue
-        if alternatives not in by_requirement:
-            by_requirement[alternatives] = AuthView(name=f"_auth_{len(by_requirement) + 1}",
-                                                    alternatives=alternatives)
-        per_op[op.name] = by_requirement[alternatives].name
+        key = (alternatives, required_scopes(op, api))
+        if key not in by_requirement:
+            by_requirement[key] = AuthView(name=f"_auth_{len(by_requirement) + 1}", alternatives=alternatives,
+                                           scopes=key[1])
+        per_op[op.name] = by_requirement[key].name
     return per_op, list(by_requirement.values())
 
 
 def credential_views(api: ir.Api) -> tuple[CredentialView, ...]:
     """One ``Credentials`` attribute per security scheme, named like the client's keyword."""
+    hooks = hook_names(api)
     return tuple(CredentialView(name=s.name, wire_name=s.wire_name, kind=s.kind, location=s.location,
-                                param_name=s.param_name, hint=_CREDENTIAL_HINTS.get(s.kind, "str | None"))
+                                param_name=s.param_name, hint=_CREDENTIAL_HINTS.get(s.kind, "str | None"),
+                                hook=hooks[s.name], credential="tuple[str, str]" if s.kind == "basic" else "str")
                  for s in api.security_schemes)
 
 
@@ -341,6 +362,7 @@ def op_view(op: ir.Operation, base_path: str, namer: TypeNamer, auth: str | None
         bodies = tuple(BodyContentView(media_type=c.media_type, kind=c.kind, hint=_content_hint(c, namer))
                        for c in op.body.contents)
         body_required = op.body.required
+    answer = returns(op, success_response(op), namer)
     return ServerOpView(
         name=op.name, endpoint="_op_" + op.name, method=op.method, route=_route(op, base_path), status=_status(op),
         summary=op.summary, description=op.description, http_line=http_line(op), args=tuple(args),
@@ -349,6 +371,7 @@ def op_view(op: ir.Operation, base_path: str, namer: TypeNamer, auth: str | None
         body_required=body_required, bodies=bodies,
         constants=tuple((c.location, c.wire_name, c.value) for c in op.constants), auth=auth,
         **_streamed(op, namer),
+        returns=answer.hint, answer_classes=answer.classes,
     )
 
 
@@ -442,6 +465,7 @@ def server_schemas(api: ir.Api) -> dict[str, Any]:
         others = {r.status: _mock_response(r, builder) for r in op.responses if r is not response}
         if others:
             entry["others"] = others
+        entry["answers"] = answers_schema(op, builder)
         errors = {r.status: {"media_type": c.media_type, "schema": builder.of(c.type)}
                   for r in op.responses if r is not response
                   for c in r.contents[:1] if c.kind == "json"}
@@ -518,9 +542,12 @@ def _finite(value: Any) -> Any:
 def _imports(ops: list[ir.Operation], views: list[ServerOpView]) -> dict[str, bool]:
     """What the modules holding ``ops`` (and their ``views``) import beside the fixed imports."""
     types = operation_types(ops, responses=False)
+    answers = operation_types(ops)  # the handlers' return types name the responses' types too
     return {
         "needs_datetime": any(uses(t, "datetime") for t in types),
         "needs_uuid": any(uses(t, "uuid") for t in types),
+        "handlers_need_datetime": any(uses(t, "datetime") for t in answers),
+        "handlers_need_uuid": any(uses(t, "uuid") for t in answers),
         "needs_field": any("Field(" in a.annotation or (a.decode is not None and "Field(" in a.decode.hint)
                            for v in views for a in v.args),
         "needs_events": any(v.events for v in views),
@@ -540,6 +567,7 @@ def group_views(api: ir.Api, views: list[ServerOpView],
             routes=tuple(sorted(((place[v.name], v) for v in members), key=lambda r: r[0])),
             auths=tuple(dict.fromkeys(v.auth for v in members if v.auth)),
             needs_credentials=any(v.auth for v in members),
+            answer_classes=_answer_classes(members),
             **_imports(list(g.operations), members),
         ))
     return found
@@ -550,6 +578,10 @@ def route_table(groups: list[ServerGroupView]) -> list[Any]:
     order, path, method, operation, constants), which the app registers without importing it."""
     return [[g.module, [[place, op.route, op.method, op.name, [list(c) for c in op.constants]]
                         for place, op in g.routes]] for g in groups]
+
+def _answer_classes(views: list[ServerOpView]) -> tuple[str, ...]:
+    """The answer classes (runtime statuses.py) the handlers of ``views`` name, sorted."""
+    return tuple(sorted({c for v in views for c in v.answer_classes}))
 
 
 def plan(api: ir.Api, options: Options) -> list[FilePlan]:
@@ -568,6 +600,7 @@ def plan(api: ir.Api, options: Options) -> list[FilePlan]:
         "fallbacks": [(place, r) for place, r in enumerate(ordered) if isinstance(r, FallbackView)],
         "credentials": credential_views(api),
         "auths": auths,
+        "answer_classes": _answer_classes(views),
         **_imports(list(api.operations), views),
         "split": split,
         "groups": groups,

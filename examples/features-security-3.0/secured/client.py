@@ -43,7 +43,7 @@ _SCHEMES: Mapping[str, Scheme] = {
         "header",
         "Authorization",
         token_url="https://auth.example.com/token",
-        scopes=("read",),
+        scopes=("read", "admin"),
     ),
     "openId": Scheme("bearer", "header", "Authorization"),
 }
@@ -115,6 +115,19 @@ _WITH_OAUTH2 = Operation(
     responses={
         "200": Result("json", lambda: m.Whoami),
         "401": Result("json", lambda: m.Problem, e.ProblemError),
+    },
+    security=(("oauth",),),
+    accept="application/json",
+)
+
+_WITH_OAUTH2_SCOPES = Operation(
+    "with_oauth2_scopes",
+    "DELETE",
+    "/oauth2-admin",
+    responses={
+        "204": Result(None),
+        "401": Result("json", lambda: m.Problem, e.ProblemError),
+        "403": Result("json", lambda: m.Problem, e.ProblemError),
     },
     security=(("oauth",),),
     accept="application/json",
@@ -351,6 +364,21 @@ class Client(SyncCore):
         response = self._call(_WITH_OAUTH2, ())
         return cast("m.Whoami", response.parsed)
 
+    def with_oauth2_scopes(
+        self,
+    ) -> None:
+        """with_oauth2_scopes
+
+        Two scopes of one scheme, both required (403 without either).
+
+        ``DELETE /oauth2-admin``
+
+        Raises:
+            errors.ProblemError: On 401, 403.
+        """
+        response = self._call(_WITH_OAUTH2_SCOPES, ())
+        return cast("None", response.parsed)
+
     def with_open_id_connect(
         self,
     ) -> m.Whoami:
@@ -583,6 +611,21 @@ class AsyncClient(AsyncCore):
         """
         response = await self._call(_WITH_OAUTH2, ())
         return cast("m.Whoami", response.parsed)
+
+    async def with_oauth2_scopes(
+        self,
+    ) -> None:
+        """with_oauth2_scopes
+
+        Two scopes of one scheme, both required (403 without either).
+
+        ``DELETE /oauth2-admin``
+
+        Raises:
+            errors.ProblemError: On 401, 403.
+        """
+        response = await self._call(_WITH_OAUTH2_SCOPES, ())
+        return cast("None", response.parsed)
 
     async def with_open_id_connect(
         self,

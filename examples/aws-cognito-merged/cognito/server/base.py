@@ -13,8 +13,15 @@ from ._handlers.identity_pool import Handlers as _handlers_identity_pool
 from ._handlers.identities import Handlers as _handlers_identities
 from ._handlers.dataset import Handlers as _handlers_dataset
 from ._handlers.other import Handlers as _handlers_other
+from ._runtime.statuses import (
+    Ok,
+)
 
-__all__ = ["BaseHandlers", "Credentials"]
+__all__ = [
+    "BaseHandlers",
+    "Credentials",
+    "Ok",
+]
 
 
 class BaseHandlers(
@@ -29,8 +36,10 @@ class BaseHandlers(
     """Every operation of the API; each answers 501 until overridden.
 
     A handler receives its parameters (and ``body``, and ``credentials`` when the operation is
-    secured) as keyword arguments, already validated, and returns a model, plain JSON data, or
-    a ``fastapi.Response``.
+    secured) as keyword arguments, already validated, and returns what its operation declares:
+    the success body itself (a model), an answer class per other declared status
+    (``NotFound(m.Error(...))``, see ``_runtime/statuses.py``), or a ``fastapi.Response``, the
+    escape hatch the type checker does not hold to the spec.
 
     The operations are defined by groups, one module per group in ``_handlers/``.
     """

@@ -1,15 +1,23 @@
 """Your handlers: this file is yours; oagen writes it once and never overwrites it.
 
 Override the operations you implement (copy a stub below and uncomment it); the others answer
-501 Not Implemented, or their mock answer with ``create_app(mock=True)``.
+501 Not Implemented, or their mock answer with ``create_app(mock=True)``. A handler returns what
+its operation declares: the success body (a model), an answer class for another declared status
+(``return NotFound(m.Error(...))``), or a ``fastapi.Response``; mypy checks it against the spec.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
-from .base import BaseHandlers, Credentials
+from .base import (
+    Ok,
+    BaseHandlers,
+    Credentials,
+)
 
 
 class Handlers(BaseHandlers):
@@ -20,9 +28,9 @@ class Handlers(BaseHandlers):
     #     *,
     #     custom_attributes: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Add Custom Attributes — GET /?Action=AddCustomAttributes"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_add_user_to_group(
     #     self,
@@ -30,18 +38,18 @@ class Handlers(BaseHandlers):
     #     group_name: str | None = None,
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin Add User To Group — GET /?Action=AdminAddUserToGroup"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_confirm_sign_up(
     #     self,
     #     *,
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin Confirm Sign Up — GET /?Action=AdminConfirmSignUp"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_create_user(
     #     self,
@@ -54,18 +62,18 @@ class Handlers(BaseHandlers):
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
     #     validation_data: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin Create User — GET /?Action=AdminCreateUser"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_delete_user(
     #     self,
     #     *,
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin Delete User — GET /?Action=AdminDeleteUser"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_delete_user_attributes(
     #     self,
@@ -73,27 +81,27 @@ class Handlers(BaseHandlers):
     #     user_attribute_names: str | None = None,
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin Delete User Attributes — GET /?Action=AdminDeleteUserAttributes"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_disable_user(
     #     self,
     #     *,
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin Disable User — GET /?Action=AdminDisableUser"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_enable_user(
     #     self,
     #     *,
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin Enable User — GET /?Action=AdminEnableUser"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_forget_device(
     #     self,
@@ -101,9 +109,9 @@ class Handlers(BaseHandlers):
     #     device_key: str | None = None,
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin Forget Device — GET /?Action=AdminForgetDevice"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_get_device(
     #     self,
@@ -111,18 +119,18 @@ class Handlers(BaseHandlers):
     #     device_key: str | None = None,
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin Get Device — GET /?Action=AdminGetDevice"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_get_user(
     #     self,
     #     *,
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin Get User — GET /?Action=AdminGetUser"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_initiate_auth(
     #     self,
@@ -132,9 +140,9 @@ class Handlers(BaseHandlers):
     #     client_id: str | None = None,
     #     client_metadata: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin Initiate Auth — GET /?Action=AdminInitiateAuth"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_list_devices(
     #     self,
@@ -143,9 +151,9 @@ class Handlers(BaseHandlers):
     #     pagination_token: str | None = None,
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin List Devices — GET /?Action=AdminListDevices"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_list_groups_for_user(
     #     self,
@@ -154,9 +162,9 @@ class Handlers(BaseHandlers):
     #     next_token: str | None = None,
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin List Groups For User — GET /?Action=AdminListGroupsForUser"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_remove_user_from_group(
     #     self,
@@ -164,18 +172,18 @@ class Handlers(BaseHandlers):
     #     group_name: str | None = None,
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin Remove User From Group — GET /?Action=AdminRemoveUserFromGroup"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_reset_user_password(
     #     self,
     #     *,
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin Reset User Password — GET /?Action=AdminResetUserPassword"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_respond_to_auth_challenge(
     #     self,
@@ -185,9 +193,9 @@ class Handlers(BaseHandlers):
     #     client_id: str | None = None,
     #     session: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin Respond To Auth Challenge — GET /?Action=AdminRespondToAuthChallenge"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_set_user_settings(
     #     self,
@@ -195,9 +203,9 @@ class Handlers(BaseHandlers):
     #     mfa_options: str | None = None,
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin Set User Settings — GET /?Action=AdminSetUserSettings"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_update_device_status(
     #     self,
@@ -206,9 +214,9 @@ class Handlers(BaseHandlers):
     #     device_remembered_status: str | None = None,
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin Update Device Status — GET /?Action=AdminUpdateDeviceStatus"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_update_user_attributes(
     #     self,
@@ -216,18 +224,18 @@ class Handlers(BaseHandlers):
     #     user_attributes: str | None = None,
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin Update User Attributes — GET /?Action=AdminUpdateUserAttributes"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def admin_user_global_sign_out(
     #     self,
     #     *,
     #     username: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Admin User Global Sign Out — GET /?Action=AdminUserGlobalSignOut"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def change_password(
     #     self,
@@ -235,9 +243,9 @@ class Handlers(BaseHandlers):
     #     access_token: str | None = None,
     #     previous_password: str | None = None,
     #     proposed_password: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Change Password — GET /?Action=ChangePassword"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def confirm_device(
     #     self,
@@ -246,9 +254,9 @@ class Handlers(BaseHandlers):
     #     device_key: str | None = None,
     #     device_name: str | None = None,
     #     device_secret_verifier_config: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Confirm Device — GET /?Action=ConfirmDevice"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def confirm_forgot_password(
     #     self,
@@ -258,9 +266,9 @@ class Handlers(BaseHandlers):
     #     password: str | None = None,
     #     secret_hash: str | None = None,
     #     username: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Confirm Forgot Password — GET /?Action=ConfirmForgotPassword"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def confirm_sign_up(
     #     self,
@@ -270,9 +278,9 @@ class Handlers(BaseHandlers):
     #     force_alias_creation: str | None = None,
     #     secret_hash: str | None = None,
     #     username: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Confirm Sign Up — GET /?Action=ConfirmSignUp"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def create_group(
     #     self,
@@ -282,9 +290,9 @@ class Handlers(BaseHandlers):
     #     precedence: str | None = None,
     #     role_arn: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Create Group — GET /?Action=CreateGroup"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def create_user_import_job(
     #     self,
@@ -292,9 +300,9 @@ class Handlers(BaseHandlers):
     #     cloud_watch_logs_role_arn: str | None = None,
     #     job_name: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Create User Import Job — GET /?Action=CreateUserImportJob"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def create_user_pool(
     #     self,
@@ -315,9 +323,9 @@ class Handlers(BaseHandlers):
     #     sms_configuration: str | None = None,
     #     sms_verification_message: str | None = None,
     #     user_pool_tags: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Create User Pool — GET /?Action=CreateUserPool"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def create_user_pool_client(
     #     self,
@@ -329,87 +337,87 @@ class Handlers(BaseHandlers):
     #     refresh_token_validity: str | None = None,
     #     user_pool_id: str | None = None,
     #     write_attributes: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Create User Pool Client — GET /?Action=CreateUserPoolClient"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def delete_group(
     #     self,
     #     *,
     #     group_name: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Delete Group — GET /?Action=DeleteGroup"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def delete_user(
     #     self,
     #     *,
     #     access_token: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Delete User — GET /?Action=DeleteUser"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def delete_user_attributes(
     #     self,
     #     *,
     #     access_token: str | None = None,
     #     user_attribute_names: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Delete User Attributes — GET /?Action=DeleteUserAttributes"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def delete_user_pool(
     #     self,
     #     *,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Delete User Pool — GET /?Action=DeleteUserPool"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def delete_user_pool_client(
     #     self,
     #     *,
     #     client_id: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Delete User Pool Client — GET /?Action=DeleteUserPoolClient"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def describe_user_import_job(
     #     self,
     #     *,
     #     job_id: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Describe User Import Job — GET /?Action=DescribeUserImportJob"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def describe_user_pool(
     #     self,
     #     *,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Describe User Pool — GET /?Action=DescribeUserPool"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def describe_user_pool_client(
     #     self,
     #     *,
     #     client_id: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Describe User Pool Client — GET /?Action=DescribeUserPoolClient"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def forget_device(
     #     self,
     #     *,
     #     access_token: str | None = None,
     #     device_key: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Forget Device — GET /?Action=ForgetDevice"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def forgot_password(
     #     self,
@@ -417,60 +425,60 @@ class Handlers(BaseHandlers):
     #     client_id: str | None = None,
     #     secret_hash: str | None = None,
     #     username: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Forgot Password — GET /?Action=ForgotPassword"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_csv_header(
     #     self,
     #     *,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Get C S V Header — GET /?Action=GetCSVHeader"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_device(
     #     self,
     #     *,
     #     access_token: str | None = None,
     #     device_key: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Get Device — GET /?Action=GetDevice"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_group(
     #     self,
     #     *,
     #     group_name: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Get Group — GET /?Action=GetGroup"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_user(
     #     self,
     #     *,
     #     access_token: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Get User — GET /?Action=GetUser"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_user_attribute_verification_code(
     #     self,
     #     *,
     #     access_token: str | None = None,
     #     attribute_name: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Get User Attribute Verification Code — GET /?Action=GetUserAttributeVerificationCode"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def global_sign_out(
     #     self,
     #     *,
     #     access_token: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Global Sign Out — GET /?Action=GlobalSignOut"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def initiate_auth(
     #     self,
@@ -479,9 +487,9 @@ class Handlers(BaseHandlers):
     #     auth_parameters: str | None = None,
     #     client_id: str | None = None,
     #     client_metadata: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Initiate Auth — GET /?Action=InitiateAuth"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_devices(
     #     self,
@@ -489,9 +497,9 @@ class Handlers(BaseHandlers):
     #     access_token: str | None = None,
     #     limit: str | None = None,
     #     pagination_token: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """List Devices — GET /?Action=ListDevices"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_groups(
     #     self,
@@ -499,9 +507,9 @@ class Handlers(BaseHandlers):
     #     limit: str | None = None,
     #     next_token: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """List Groups — GET /?Action=ListGroups"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_user_import_jobs(
     #     self,
@@ -509,9 +517,9 @@ class Handlers(BaseHandlers):
     #     max_results: str | None = None,
     #     pagination_token: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """List User Import Jobs — GET /?Action=ListUserImportJobs"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_user_pool_clients(
     #     self,
@@ -519,18 +527,18 @@ class Handlers(BaseHandlers):
     #     max_results: str | None = None,
     #     next_token: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """List User Pool Clients — GET /?Action=ListUserPoolClients"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_user_pools(
     #     self,
     #     *,
     #     max_results: str | None = None,
     #     next_token: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """List User Pools — GET /?Action=ListUserPools"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_users(
     #     self,
@@ -540,9 +548,9 @@ class Handlers(BaseHandlers):
     #     limit: str | None = None,
     #     pagination_token: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """List Users — GET /?Action=ListUsers"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_users_in_group(
     #     self,
@@ -551,9 +559,9 @@ class Handlers(BaseHandlers):
     #     limit: str | None = None,
     #     next_token: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """List Users In Group — GET /?Action=ListUsersInGroup"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def resend_confirmation_code(
     #     self,
@@ -561,9 +569,9 @@ class Handlers(BaseHandlers):
     #     client_id: str | None = None,
     #     secret_hash: str | None = None,
     #     username: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Resend Confirmation Code — GET /?Action=ResendConfirmationCode"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def respond_to_auth_challenge(
     #     self,
@@ -572,18 +580,18 @@ class Handlers(BaseHandlers):
     #     challenge_responses: str | None = None,
     #     client_id: str | None = None,
     #     session: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Respond To Auth Challenge — GET /?Action=RespondToAuthChallenge"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def set_user_settings(
     #     self,
     #     *,
     #     access_token: str | None = None,
     #     mfa_options: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Set User Settings — GET /?Action=SetUserSettings"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def sign_up(
     #     self,
@@ -594,27 +602,27 @@ class Handlers(BaseHandlers):
     #     user_attributes: str | None = None,
     #     username: str | None = None,
     #     validation_data: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Sign Up — GET /?Action=SignUp"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def start_user_import_job(
     #     self,
     #     *,
     #     job_id: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Start User Import Job — GET /?Action=StartUserImportJob"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def stop_user_import_job(
     #     self,
     #     *,
     #     job_id: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Stop User Import Job — GET /?Action=StopUserImportJob"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def update_device_status(
     #     self,
@@ -622,9 +630,9 @@ class Handlers(BaseHandlers):
     #     access_token: str | None = None,
     #     device_key: str | None = None,
     #     device_remembered_status: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Update Device Status — GET /?Action=UpdateDeviceStatus"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def update_group(
     #     self,
@@ -634,18 +642,18 @@ class Handlers(BaseHandlers):
     #     precedence: str | None = None,
     #     role_arn: str | None = None,
     #     user_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Update Group — GET /?Action=UpdateGroup"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def update_user_attributes(
     #     self,
     #     *,
     #     access_token: str | None = None,
     #     user_attributes: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Update User Attributes — GET /?Action=UpdateUserAttributes"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def update_user_pool(
     #     self,
@@ -664,9 +672,9 @@ class Handlers(BaseHandlers):
     #     sms_verification_message: str | None = None,
     #     user_pool_id: str | None = None,
     #     user_pool_tags: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Update User Pool — GET /?Action=UpdateUserPool"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def update_user_pool_client(
     #     self,
@@ -678,9 +686,9 @@ class Handlers(BaseHandlers):
     #     refresh_token_validity: str | None = None,
     #     user_pool_id: str | None = None,
     #     write_attributes: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Update User Pool Client — GET /?Action=UpdateUserPoolClient"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def verify_user_attribute(
     #     self,
@@ -688,9 +696,9 @@ class Handlers(BaseHandlers):
     #     access_token: str | None = None,
     #     attribute_name: str | None = None,
     #     code: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Verify User Attribute — GET /?Action=VerifyUserAttribute"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def create_identity_pool(
     #     self,
@@ -702,41 +710,41 @@ class Handlers(BaseHandlers):
     #     open_id_connect_provider_ar_ns: str | None = None,
     #     saml_provider_ar_ns: str | None = None,
     #     supported_login_providers: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Create Identity Pool — GET /?Action=CreateIdentityPool"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def delete_identities(
     #     self,
     #     *,
     #     identity_ids_to_delete: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Delete Identities — GET /?Action=DeleteIdentities"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def delete_identity_pool(
     #     self,
     #     *,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Delete Identity Pool — GET /?Action=DeleteIdentityPool"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def describe_identity(
     #     self,
     #     *,
     #     identity_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Describe Identity — GET /?Action=DescribeIdentity"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def describe_identity_pool(
     #     self,
     #     *,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Describe Identity Pool — GET /?Action=DescribeIdentityPool"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_credentials_for_identity(
     #     self,
@@ -744,9 +752,9 @@ class Handlers(BaseHandlers):
     #     custom_role_arn: str | None = None,
     #     identity_id: str | None = None,
     #     logins: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Get Credentials For Identity — GET /?Action=GetCredentialsForIdentity"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_id(
     #     self,
@@ -754,26 +762,26 @@ class Handlers(BaseHandlers):
     #     account_id: str | None = None,
     #     identity_pool_id: str | None = None,
     #     logins: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Get Id — GET /?Action=GetId"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_identity_pool_roles(
     #     self,
     #     *,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Get Identity Pool Roles — GET /?Action=GetIdentityPoolRoles"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_open_id_token(
     #     self,
     #     *,
     #     identity_id: str | None = None,
     #     logins: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Get Open Id Token — GET /?Action=GetOpenIdToken"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_open_id_token_for_developer_identity(
     #     self,
@@ -782,9 +790,9 @@ class Handlers(BaseHandlers):
     #     identity_pool_id: str | None = None,
     #     logins: str | None = None,
     #     token_duration: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Get Open Id Token For Developer Identity — GET /?Action=GetOpenIdTokenForDeveloperIdentity"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_identities(
     #     self,
@@ -793,18 +801,18 @@ class Handlers(BaseHandlers):
     #     identity_pool_id: str | None = None,
     #     max_results: str | None = None,
     #     next_token: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """List Identities — GET /?Action=ListIdentities"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_identity_pools(
     #     self,
     #     *,
     #     max_results: str | None = None,
     #     next_token: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """List Identity Pools — GET /?Action=ListIdentityPools"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def lookup_developer_identity(
     #     self,
@@ -814,9 +822,9 @@ class Handlers(BaseHandlers):
     #     identity_pool_id: str | None = None,
     #     max_results: str | None = None,
     #     next_token: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Lookup Developer Identity — GET /?Action=LookupDeveloperIdentity"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def merge_developer_identities(
     #     self,
@@ -825,9 +833,9 @@ class Handlers(BaseHandlers):
     #     developer_provider_name: str | None = None,
     #     identity_pool_id: str | None = None,
     #     source_user_identifier: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Merge Developer Identities — GET /?Action=MergeDeveloperIdentities"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def set_identity_pool_roles(
     #     self,
@@ -835,9 +843,9 @@ class Handlers(BaseHandlers):
     #     identity_pool_id: str | None = None,
     #     role_mappings: str | None = None,
     #     roles: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Set Identity Pool Roles — GET /?Action=SetIdentityPoolRoles"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def unlink_developer_identity(
     #     self,
@@ -846,9 +854,9 @@ class Handlers(BaseHandlers):
     #     developer_user_identifier: str | None = None,
     #     identity_id: str | None = None,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Unlink Developer Identity — GET /?Action=UnlinkDeveloperIdentity"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def unlink_identity(
     #     self,
@@ -856,9 +864,9 @@ class Handlers(BaseHandlers):
     #     identity_id: str | None = None,
     #     logins: str | None = None,
     #     logins_to_remove: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Unlink Identity — GET /?Action=UnlinkIdentity"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def update_identity_pool(
     #     self,
@@ -871,17 +879,17 @@ class Handlers(BaseHandlers):
     #     open_id_connect_provider_ar_ns: str | None = None,
     #     saml_provider_ar_ns: str | None = None,
     #     supported_login_providers: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Update Identity Pool — GET /?Action=UpdateIdentityPool"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def bulk_publish(
     #     self,
     #     *,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Bulk Publish — GET /?Action=BulkPublish"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def delete_dataset(
     #     self,
@@ -889,9 +897,9 @@ class Handlers(BaseHandlers):
     #     dataset_name: str | None = None,
     #     identity_id: str | None = None,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Delete Dataset — GET /?Action=DeleteDataset"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def describe_dataset(
     #     self,
@@ -899,50 +907,50 @@ class Handlers(BaseHandlers):
     #     dataset_name: str | None = None,
     #     identity_id: str | None = None,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Describe Dataset — GET /?Action=DescribeDataset"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def describe_identity_pool_usage(
     #     self,
     #     *,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Describe Identity Pool Usage — GET /?Action=DescribeIdentityPoolUsage"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def describe_identity_usage(
     #     self,
     #     *,
     #     identity_id: str | None = None,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Describe Identity Usage — GET /?Action=DescribeIdentityUsage"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_bulk_publish_details(
     #     self,
     #     *,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Get Bulk Publish Details — GET /?Action=GetBulkPublishDetails"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_cognito_events(
     #     self,
     #     *,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Get Cognito Events — GET /?Action=GetCognitoEvents"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_identity_pool_configuration(
     #     self,
     #     *,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Get Identity Pool Configuration — GET /?Action=GetIdentityPoolConfiguration"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_datasets(
     #     self,
@@ -951,18 +959,18 @@ class Handlers(BaseHandlers):
     #     identity_pool_id: str | None = None,
     #     max_results: str | None = None,
     #     next_token: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """List Datasets — GET /?Action=ListDatasets"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_identity_pool_usage(
     #     self,
     #     *,
     #     max_results: str | None = None,
     #     next_token: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """List Identity Pool Usage — GET /?Action=ListIdentityPoolUsage"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_records(
     #     self,
@@ -974,34 +982,34 @@ class Handlers(BaseHandlers):
     #     max_results: str | None = None,
     #     next_token: str | None = None,
     #     sync_session_token: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """List Records — GET /?Action=ListRecords"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def register_device(
     #     self,
     #     *,
     #     identity_id: str | None = None,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Register Device — GET /?Action=RegisterDevice"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def set_cognito_events(
     #     self,
     #     *,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Set Cognito Events — GET /?Action=SetCognitoEvents"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def set_identity_pool_configuration(
     #     self,
     #     *,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Set Identity Pool Configuration — GET /?Action=SetIdentityPoolConfiguration"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def subscribe_to_dataset(
     #     self,
@@ -1010,9 +1018,9 @@ class Handlers(BaseHandlers):
     #     device_id: str | None = None,
     #     identity_id: str | None = None,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Subscribe To Dataset — GET /?Action=SubscribeToDataset"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def unsubscribe_from_dataset(
     #     self,
@@ -1021,9 +1029,9 @@ class Handlers(BaseHandlers):
     #     device_id: str | None = None,
     #     identity_id: str | None = None,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Unsubscribe From Dataset — GET /?Action=UnsubscribeFromDataset"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def update_records(
     #     self,
@@ -1032,6 +1040,6 @@ class Handlers(BaseHandlers):
     #     dataset_name: str | None = None,
     #     identity_id: str | None = None,
     #     identity_pool_id: str | None = None,
-    # ) -> Any:
+    # ) -> None | Ok[None] | Response:
     #     """Update Records — GET /?Action=UpdateRecords"""
-    #     return {}
+    #     raise NotImplementedError

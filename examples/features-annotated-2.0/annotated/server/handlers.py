@@ -1,15 +1,23 @@
 """Your handlers: this file is yours; oagen writes it once and never overwrites it.
 
 Override the operations you implement (copy a stub below and uncomment it); the others answer
-501 Not Implemented, or their mock answer with ``create_app(mock=True)``.
+501 Not Implemented, or their mock answer with ``create_app(mock=True)``. A handler returns what
+its operation declares: the success body (a model), an answer class for another declared status
+(``return NotFound(m.Error(...))``), or a ``fastapi.Response``; mypy checks it against the spec.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
-from .base import BaseHandlers, Credentials
+from .base import (
+    Ok,
+    BaseHandlers,
+    Credentials,
+)
 
 
 class Handlers(BaseHandlers):
@@ -17,20 +25,20 @@ class Handlers(BaseHandlers):
 
     # async def list_items(
     #     self,
-    # ) -> Any:
+    # ) -> m.ListItemsOutput | Ok[m.ListItemsOutput] | Response:
     #     """list_items — GET /items"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def put_item(
     #     self,
     #     *,
     #     body: m.Item,
-    # ) -> Any:
+    # ) -> m.Item | Ok[m.Item] | Response:
     #     """put_item — POST /items"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_states(
     #     self,
-    # ) -> Any:
+    # ) -> list[m.State] | Ok[list[m.State]] | Response:
     #     """list_states — GET /states"""
-    #     return {}
+    #     raise NotImplementedError

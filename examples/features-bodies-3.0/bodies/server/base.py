@@ -8,18 +8,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
 from ._runtime import not_implemented
+from ._runtime.statuses import (
+    Answer,
+    ClientError,
+    Created,
+    NoContent,
+    NotFound,
+    Ok,
+)
 
-__all__ = ["BaseHandlers", "Credentials"]
+__all__ = [
+    "BaseHandlers",
+    "Credentials",
+    "Answer",
+    "ClientError",
+    "Created",
+    "NoContent",
+    "NotFound",
+    "Ok",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
-    """The credentials a request presented: one attribute per security scheme, None when absent.
+    """The credentials a request presented: one attribute per security scheme, None when absent,
+    and the principals the security hooks (``authenticate_<scheme>`` on ``BaseHandlers``) made
+    of them.
 
     The app has already answered 401 when no alternative of the operation's ``security`` was
-    present; whether a credential is valid is for the handler to decide (answer 403 if not).
+    present or a hook refused its credential, and 403 when a principal lacked the scopes the
+    operation declares.
     """
 
 
@@ -27,15 +49,17 @@ class BaseHandlers:
     """Every operation of the API; each answers 501 until overridden.
 
     A handler receives its parameters (and ``body``, and ``credentials`` when the operation is
-    secured) as keyword arguments, already validated, and returns a model, plain JSON data, or
-    a ``fastapi.Response``.
+    secured) as keyword arguments, already validated, and returns what its operation declares:
+    the success body itself (a model), an answer class per other declared status
+    (``NotFound(m.Error(...))``, see ``_runtime/statuses.py``), or a ``fastapi.Response``, the
+    escape hatch the type checker does not hold to the spec.
     """
 
     async def list_things(
         self,
         *,
         kind: m.Kind | None = None,
-    ) -> Any:
+    ) -> list[m.Thing] | Ok[list[m.Thing]] | Response:
         """List things
 
         ``GET /things``
@@ -46,7 +70,7 @@ class BaseHandlers:
         self,
         *,
         body: m.Thing,
-    ) -> Any:
+    ) -> m.Thing | Created[m.Thing] | ClientError[m.Problem] | Response:
         """Create a thing
 
         ``POST /things``
@@ -57,7 +81,7 @@ class BaseHandlers:
         self,
         *,
         thing_id: str,
-    ) -> Any:
+    ) -> m.Thing | Ok[m.Thing] | NotFound[m.NotFound] | Answer[m.Problem] | Response:
         """Get a thing
 
         ``GET /things/{thingId}``
@@ -68,7 +92,7 @@ class BaseHandlers:
         self,
         *,
         thing_id: str,
-    ) -> Any:
+    ) -> None | NoContent[None] | NotFound[m.NotFound] | Response:
         """Delete a thing
 
         ``DELETE /things/{thingId}``
@@ -79,7 +103,7 @@ class BaseHandlers:
         self,
         *,
         body: m.SubmitFormBody,
-    ) -> Any:
+    ) -> m.Received | Ok[m.Received] | Response:
         """Send a form
 
         ``POST /forms``
@@ -90,7 +114,7 @@ class BaseHandlers:
         self,
         *,
         body: m.UploadFilesBody,
-    ) -> Any:
+    ) -> m.Received | Ok[m.Received] | Response:
         """Upload files with a note
 
         ``POST /uploads``
@@ -102,7 +126,7 @@ class BaseHandlers:
         *,
         name: str,
         body: bytes,
-    ) -> Any:
+    ) -> None | NoContent[None] | Response:
         """Store bytes
 
         ``PUT /blobs/{name}``
@@ -113,7 +137,7 @@ class BaseHandlers:
         self,
         *,
         name: str,
-    ) -> Any:
+    ) -> bytes | Ok[bytes] | Response:
         """Read bytes
 
         ``GET /blobs/{name}``
@@ -124,7 +148,7 @@ class BaseHandlers:
         self,
         *,
         body: str | None = None,
-    ) -> Any:
+    ) -> str | Ok[str] | Response:
         """Send text, get text
 
         ``POST /notes``
@@ -133,7 +157,7 @@ class BaseHandlers:
 
     async def get_report(
         self,
-    ) -> Any:
+    ) -> m.Report | Ok[m.Report] | Response:
         """A report in JSON or XML
 
         ``GET /report``

@@ -1,15 +1,28 @@
 """Your handlers: this file is yours; oagen writes it once and never overwrites it.
 
 Override the operations you implement (copy a stub below and uncomment it); the others answer
-501 Not Implemented, or their mock answer with ``create_app(mock=True)``.
+501 Not Implemented, or their mock answer with ``create_app(mock=True)``. A handler returns what
+its operation declares: the success body (a model), an answer class for another declared status
+(``return NotFound(m.Error(...))``), or a ``fastapi.Response``; mypy checks it against the spec.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
-from .base import BaseHandlers, Credentials
+from .base import (
+    Answer,
+    ClientError,
+    Created,
+    NoContent,
+    NotFound,
+    Ok,
+    BaseHandlers,
+    Credentials,
+)
 
 
 class Handlers(BaseHandlers):
@@ -19,77 +32,77 @@ class Handlers(BaseHandlers):
     #     self,
     #     *,
     #     kind: m.Kind | None = None,
-    # ) -> Any:
+    # ) -> list[m.Thing] | Ok[list[m.Thing]] | Response:
     #     """List things — GET /things"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def create_thing(
     #     self,
     #     *,
     #     body: m.Thing,
-    # ) -> Any:
+    # ) -> m.Thing | Created[m.Thing] | ClientError[m.Problem] | Response:
     #     """Create a thing — POST /things"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_thing(
     #     self,
     #     *,
     #     thing_id: str,
-    # ) -> Any:
+    # ) -> m.Thing | Ok[m.Thing] | NotFound[m.NotFound] | Answer[m.Problem] | Response:
     #     """Get a thing — GET /things/{thingId}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def delete_thing(
     #     self,
     #     *,
     #     thing_id: str,
-    # ) -> Any:
+    # ) -> None | NoContent[None] | NotFound[m.NotFound] | Response:
     #     """Delete a thing — DELETE /things/{thingId}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def submit_form(
     #     self,
     #     *,
     #     body: m.SubmitFormBody,
-    # ) -> Any:
+    # ) -> m.Received | Ok[m.Received] | Response:
     #     """Send a form — POST /forms"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def upload_files(
     #     self,
     #     *,
     #     body: m.UploadFilesBody,
-    # ) -> Any:
+    # ) -> m.Received | Ok[m.Received] | Response:
     #     """Upload files with a note — POST /uploads"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def put_blob(
     #     self,
     #     *,
     #     name: str,
     #     body: bytes,
-    # ) -> Any:
+    # ) -> None | NoContent[None] | Response:
     #     """Store bytes — PUT /blobs/{name}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_blob(
     #     self,
     #     *,
     #     name: str,
-    # ) -> Any:
+    # ) -> bytes | Ok[bytes] | Response:
     #     """Read bytes — GET /blobs/{name}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def add_note(
     #     self,
     #     *,
     #     body: str | None = None,
-    # ) -> Any:
+    # ) -> str | Ok[str] | Response:
     #     """Send text, get text — POST /notes"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_report(
     #     self,
-    # ) -> Any:
+    # ) -> m.Report | Ok[m.Report] | Response:
     #     """A report in JSON or XML — GET /report"""
-    #     return {}
+    #     raise NotImplementedError

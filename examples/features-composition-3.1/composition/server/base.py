@@ -8,18 +8,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
 from ._runtime import not_implemented
+from ._runtime.statuses import (
+    Created,
+    Ok,
+)
 
-__all__ = ["BaseHandlers", "Credentials"]
+__all__ = [
+    "BaseHandlers",
+    "Credentials",
+    "Created",
+    "Ok",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
-    """The credentials a request presented: one attribute per security scheme, None when absent.
+    """The credentials a request presented: one attribute per security scheme, None when absent,
+    and the principals the security hooks (``authenticate_<scheme>`` on ``BaseHandlers``) made
+    of them.
 
     The app has already answered 401 when no alternative of the operation's ``security`` was
-    present; whether a credential is valid is for the handler to decide (answer 403 if not).
+    present or a hook refused its credential, and 403 when a principal lacked the scopes the
+    operation declares.
     """
 
 
@@ -27,15 +41,17 @@ class BaseHandlers:
     """Every operation of the API; each answers 501 until overridden.
 
     A handler receives its parameters (and ``body``, and ``credentials`` when the operation is
-    secured) as keyword arguments, already validated, and returns a model, plain JSON data, or
-    a ``fastapi.Response``.
+    secured) as keyword arguments, already validated, and returns what its operation declares:
+    the success body itself (a model), an answer class per other declared status
+    (``NotFound(m.Error(...))``, see ``_runtime/statuses.py``), or a ``fastapi.Response``, the
+    escape hatch the type checker does not hold to the spec.
     """
 
     async def create_document(
         self,
         *,
         body: m.Document,
-    ) -> Any:
+    ) -> m.Document | Created[m.Document] | Response:
         """create_document
 
         ``POST /documents``
@@ -46,7 +62,7 @@ class BaseHandlers:
         self,
         *,
         id_: str,
-    ) -> Any:
+    ) -> m.Report | Ok[m.Report] | Response:
         """get_report
 
         ``GET /reports/{id}``
@@ -57,7 +73,7 @@ class BaseHandlers:
         self,
         *,
         body: m.Dog,
-    ) -> Any:
+    ) -> m.Dog | Ok[m.Dog] | Response:
         """put_dog
 
         ``PUT /animals``
@@ -66,7 +82,7 @@ class BaseHandlers:
 
     async def list_animals(
         self,
-    ) -> Any:
+    ) -> list[m.Animal] | Ok[list[m.Animal]] | Response:
         """list_animals
 
         ``GET /animals``

@@ -1,15 +1,23 @@
 """Your handlers: this file is yours; oagen writes it once and never overwrites it.
 
 Override the operations you implement (copy a stub below and uncomment it); the others answer
-501 Not Implemented, or their mock answer with ``create_app(mock=True)``.
+501 Not Implemented, or their mock answer with ``create_app(mock=True)``. A handler returns what
+its operation declares: the success body (a model), an answer class for another declared status
+(``return NotFound(m.Error(...))``), or a ``fastapi.Response``; mypy checks it against the spec.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
-from .base import BaseHandlers, Credentials
+from .base import (
+    Ok,
+    BaseHandlers,
+    Credentials,
+)
 
 
 class Handlers(BaseHandlers):
@@ -19,23 +27,23 @@ class Handlers(BaseHandlers):
     #     self,
     #     *,
     #     number: int,
-    # ) -> Any:
+    # ) -> m.Issue | Ok[m.Issue] | Response:
     #     """get_issue — GET /issues/{number}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def put_issue(
     #     self,
     #     *,
     #     number: int,
     #     body: m.Issue,
-    # ) -> Any:
+    # ) -> m.Issue | Ok[m.Issue] | Response:
     #     """put_issue — PUT /issues/{number}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_assignee(
     #     self,
     #     *,
     #     number: int,
-    # ) -> Any:
+    # ) -> m.NullableSimpleUser | None | Ok[m.NullableSimpleUser | None] | Response:
     #     """get_assignee — GET /issues/{number}/assignee"""
-    #     return {}
+    #     raise NotImplementedError

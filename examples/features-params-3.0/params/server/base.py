@@ -10,18 +10,30 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
 from ._runtime import not_implemented
+from ._runtime.statuses import (
+    Ok,
+)
 
-__all__ = ["BaseHandlers", "Credentials"]
+__all__ = [
+    "BaseHandlers",
+    "Credentials",
+    "Ok",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
-    """The credentials a request presented: one attribute per security scheme, None when absent.
+    """The credentials a request presented: one attribute per security scheme, None when absent,
+    and the principals the security hooks (``authenticate_<scheme>`` on ``BaseHandlers``) made
+    of them.
 
     The app has already answered 401 when no alternative of the operation's ``security`` was
-    present; whether a credential is valid is for the handler to decide (answer 403 if not).
+    present or a hook refused its credential, and 403 when a principal lacked the scopes the
+    operation declares.
     """
 
 
@@ -29,15 +41,17 @@ class BaseHandlers:
     """Every operation of the API; each answers 501 until overridden.
 
     A handler receives its parameters (and ``body``, and ``credentials`` when the operation is
-    secured) as keyword arguments, already validated, and returns a model, plain JSON data, or
-    a ``fastapi.Response``.
+    secured) as keyword arguments, already validated, and returns what its operation declares:
+    the success body itself (a model), an answer class per other declared status
+    (``NotFound(m.Error(...))``, see ``_runtime/statuses.py``), or a ``fastapi.Response``, the
+    escape hatch the type checker does not hold to the spec.
     """
 
     async def path_simple(
         self,
         *,
         color: str,
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """path_simple
 
         ``GET /path/simple/{color}``
@@ -48,7 +62,7 @@ class BaseHandlers:
         self,
         *,
         color: list[str],
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """path_simple_array
 
         ``GET /path/simple-array/{color}``
@@ -59,7 +73,7 @@ class BaseHandlers:
         self,
         *,
         color: list[str],
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """path_simple_array_explode
 
         ``GET /path/simple-array-explode/{color}``
@@ -70,7 +84,7 @@ class BaseHandlers:
         self,
         *,
         color: m.Rgb,
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """path_simple_object
 
         ``GET /path/simple-object/{color}``
@@ -81,7 +95,7 @@ class BaseHandlers:
         self,
         *,
         color: m.Rgb,
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """path_simple_object_explode
 
         ``GET /path/simple-object-explode/{color}``
@@ -92,7 +106,7 @@ class BaseHandlers:
         self,
         *,
         color: str,
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """path_label
 
         ``GET /path/label/{color}``
@@ -103,7 +117,7 @@ class BaseHandlers:
         self,
         *,
         color: list[str],
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """path_label_array
 
         ``GET /path/label-array/{color}``
@@ -114,7 +128,7 @@ class BaseHandlers:
         self,
         *,
         color: list[str],
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """path_label_array_explode
 
         ``GET /path/label-array-explode/{color}``
@@ -125,7 +139,7 @@ class BaseHandlers:
         self,
         *,
         color: m.Rgb,
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """path_label_object
 
         ``GET /path/label-object/{color}``
@@ -136,7 +150,7 @@ class BaseHandlers:
         self,
         *,
         color: m.Rgb,
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """path_label_object_explode
 
         ``GET /path/label-object-explode/{color}``
@@ -147,7 +161,7 @@ class BaseHandlers:
         self,
         *,
         color: str,
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """path_matrix
 
         ``GET /path/matrix/{color}``
@@ -158,7 +172,7 @@ class BaseHandlers:
         self,
         *,
         color: list[str],
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """path_matrix_array
 
         ``GET /path/matrix-array/{color}``
@@ -169,7 +183,7 @@ class BaseHandlers:
         self,
         *,
         color: list[str],
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """path_matrix_array_explode
 
         ``GET /path/matrix-array-explode/{color}``
@@ -180,7 +194,7 @@ class BaseHandlers:
         self,
         *,
         color: m.Rgb,
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """path_matrix_object
 
         ``GET /path/matrix-object/{color}``
@@ -191,7 +205,7 @@ class BaseHandlers:
         self,
         *,
         color: m.Rgb,
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """path_matrix_object_explode
 
         ``GET /path/matrix-object-explode/{color}``
@@ -204,7 +218,7 @@ class BaseHandlers:
         color: str,
         count: int | None = None,
         flag: bool | None = None,
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """query_form
 
         ``GET /query/form``
@@ -215,7 +229,7 @@ class BaseHandlers:
         self,
         *,
         color: list[str],
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """query_form_array
 
         ``GET /query/form-array``
@@ -226,7 +240,7 @@ class BaseHandlers:
         self,
         *,
         color: list[str],
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """query_form_array_explode
 
         ``GET /query/form-array-explode``
@@ -237,7 +251,7 @@ class BaseHandlers:
         self,
         *,
         color: m.Rgb,
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """query_form_object
 
         ``GET /query/form-object``
@@ -248,7 +262,7 @@ class BaseHandlers:
         self,
         *,
         color: m.Rgb,
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """query_form_object_explode
 
         ``GET /query/form-object-explode``
@@ -259,7 +273,7 @@ class BaseHandlers:
         self,
         *,
         color: list[str],
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """query_space_array
 
         ``GET /query/space-array``
@@ -270,7 +284,7 @@ class BaseHandlers:
         self,
         *,
         color: list[str],
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """query_pipe_array
 
         ``GET /query/pipe-array``
@@ -281,7 +295,7 @@ class BaseHandlers:
         self,
         *,
         color: m.Rgb,
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """query_deep_object
 
         ``GET /query/deep-object``
@@ -293,7 +307,7 @@ class BaseHandlers:
         *,
         q: str,
         raw: str | None = None,
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """query_reserved
 
         ``GET /query/reserved``
@@ -307,7 +321,7 @@ class BaseHandlers:
         x_colors: list[str] | None = None,
         x_rgb: m.Rgb | None = None,
         x_rgb_explode: m.Rgb | None = None,
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """header_simple
 
         ``GET /header``
@@ -319,7 +333,7 @@ class BaseHandlers:
         *,
         color: str,
         colors: list[str] | None = None,
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """cookie_form
 
         ``GET /cookie``
@@ -335,7 +349,7 @@ class BaseHandlers:
         status: m.Status | None = None,
         since: datetime.datetime | None = None,
         x_trace_id: uuid.UUID | None = None,
-    ) -> Any:
+    ) -> m.Echo | Ok[m.Echo] | Response:
         """Path, query and header parameters together; optional ones are left out when None
 
         ``GET /items/{itemId}``

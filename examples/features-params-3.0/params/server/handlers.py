@@ -1,7 +1,9 @@
 """Your handlers: this file is yours; oagen writes it once and never overwrites it.
 
 Override the operations you implement (copy a stub below and uncomment it); the others answer
-501 Not Implemented, or their mock answer with ``create_app(mock=True)``.
+501 Not Implemented, or their mock answer with ``create_app(mock=True)``. A handler returns what
+its operation declares: the success body (a model), an answer class for another declared status
+(``return NotFound(m.Error(...))``), or a ``fastapi.Response``; mypy checks it against the spec.
 """
 
 from __future__ import annotations
@@ -10,8 +12,14 @@ import datetime
 import uuid
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
-from .base import BaseHandlers, Credentials
+from .base import (
+    Ok,
+    BaseHandlers,
+    Credentials,
+)
 
 
 class Handlers(BaseHandlers):
@@ -21,121 +29,121 @@ class Handlers(BaseHandlers):
     #     self,
     #     *,
     #     color: str,
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """path_simple — GET /path/simple/{color}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def path_simple_array(
     #     self,
     #     *,
     #     color: list[str],
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """path_simple_array — GET /path/simple-array/{color}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def path_simple_array_explode(
     #     self,
     #     *,
     #     color: list[str],
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """path_simple_array_explode — GET /path/simple-array-explode/{color}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def path_simple_object(
     #     self,
     #     *,
     #     color: m.Rgb,
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """path_simple_object — GET /path/simple-object/{color}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def path_simple_object_explode(
     #     self,
     #     *,
     #     color: m.Rgb,
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """path_simple_object_explode — GET /path/simple-object-explode/{color}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def path_label(
     #     self,
     #     *,
     #     color: str,
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """path_label — GET /path/label/{color}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def path_label_array(
     #     self,
     #     *,
     #     color: list[str],
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """path_label_array — GET /path/label-array/{color}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def path_label_array_explode(
     #     self,
     #     *,
     #     color: list[str],
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """path_label_array_explode — GET /path/label-array-explode/{color}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def path_label_object(
     #     self,
     #     *,
     #     color: m.Rgb,
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """path_label_object — GET /path/label-object/{color}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def path_label_object_explode(
     #     self,
     #     *,
     #     color: m.Rgb,
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """path_label_object_explode — GET /path/label-object-explode/{color}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def path_matrix(
     #     self,
     #     *,
     #     color: str,
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """path_matrix — GET /path/matrix/{color}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def path_matrix_array(
     #     self,
     #     *,
     #     color: list[str],
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """path_matrix_array — GET /path/matrix-array/{color}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def path_matrix_array_explode(
     #     self,
     #     *,
     #     color: list[str],
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """path_matrix_array_explode — GET /path/matrix-array-explode/{color}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def path_matrix_object(
     #     self,
     #     *,
     #     color: m.Rgb,
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """path_matrix_object — GET /path/matrix-object/{color}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def path_matrix_object_explode(
     #     self,
     #     *,
     #     color: m.Rgb,
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """path_matrix_object_explode — GET /path/matrix-object-explode/{color}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def query_form(
     #     self,
@@ -143,74 +151,74 @@ class Handlers(BaseHandlers):
     #     color: str,
     #     count: int | None = None,
     #     flag: bool | None = None,
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """query_form — GET /query/form"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def query_form_array(
     #     self,
     #     *,
     #     color: list[str],
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """query_form_array — GET /query/form-array"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def query_form_array_explode(
     #     self,
     #     *,
     #     color: list[str],
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """query_form_array_explode — GET /query/form-array-explode"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def query_form_object(
     #     self,
     #     *,
     #     color: m.Rgb,
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """query_form_object — GET /query/form-object"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def query_form_object_explode(
     #     self,
     #     *,
     #     color: m.Rgb,
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """query_form_object_explode — GET /query/form-object-explode"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def query_space_array(
     #     self,
     #     *,
     #     color: list[str],
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """query_space_array — GET /query/space-array"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def query_pipe_array(
     #     self,
     #     *,
     #     color: list[str],
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """query_pipe_array — GET /query/pipe-array"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def query_deep_object(
     #     self,
     #     *,
     #     color: m.Rgb,
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """query_deep_object — GET /query/deep-object"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def query_reserved(
     #     self,
     #     *,
     #     q: str,
     #     raw: str | None = None,
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """query_reserved — GET /query/reserved"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def header_simple(
     #     self,
@@ -219,18 +227,18 @@ class Handlers(BaseHandlers):
     #     x_colors: list[str] | None = None,
     #     x_rgb: m.Rgb | None = None,
     #     x_rgb_explode: m.Rgb | None = None,
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """header_simple — GET /header"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def cookie_form(
     #     self,
     #     *,
     #     color: str,
     #     colors: list[str] | None = None,
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """cookie_form — GET /cookie"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_item(
     #     self,
@@ -241,6 +249,6 @@ class Handlers(BaseHandlers):
     #     status: m.Status | None = None,
     #     since: datetime.datetime | None = None,
     #     x_trace_id: uuid.UUID | None = None,
-    # ) -> Any:
+    # ) -> m.Echo | Ok[m.Echo] | Response:
     #     """Path, query and header parameters together; optional ones are left out when None — GET /items/{itemId}"""
-    #     return {}
+    #     raise NotImplementedError

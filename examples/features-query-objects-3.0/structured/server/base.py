@@ -5,34 +5,70 @@ Subclass it in ``handlers.py`` (yours, never overwritten) and override what you 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from fastapi import Request, Response
 
 from .. import models as m
 from ._runtime import not_implemented
+from ._runtime.security import Principal
+from ._runtime.statuses import (
+    Ok,
+)
 
-__all__ = ["BaseHandlers", "Credentials"]
+__all__ = [
+    "BaseHandlers",
+    "Credentials",
+    "Principal",
+    "Ok",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
-    """The credentials a request presented: one attribute per security scheme, None when absent.
+    """The credentials a request presented: one attribute per security scheme, None when absent,
+    and the principals the security hooks (``authenticate_<scheme>`` on ``BaseHandlers``) made
+    of them.
 
     The app has already answered 401 when no alternative of the operation's ``security`` was
-    present; whether a credential is valid is for the handler to decide (answer 403 if not).
+    present or a hook refused its credential, and 403 when a principal lacked the scopes the
+    operation declares.
     """
 
     key: str | None = None
     """apiKey in query api_key (scheme key)"""
+
+    principal: Principal | None = None
+    """The principal of the accepted alternative's first scheme (None: anonymous access)."""
+
+    principals: dict[str, Principal] = field(default_factory=dict)
+    """The principal of each scheme of the accepted alternative."""
 
 
 class BaseHandlers:
     """Every operation of the API; each answers 501 until overridden.
 
     A handler receives its parameters (and ``body``, and ``credentials`` when the operation is
-    secured) as keyword arguments, already validated, and returns a model, plain JSON data, or
-    a ``fastapi.Response``.
+    secured) as keyword arguments, already validated, and returns what its operation declares:
+    the success body itself (a model), an answer class per other declared status
+    (``NotFound(m.Error(...))``, see ``_runtime/statuses.py``), or a ``fastapi.Response``, the
+    escape hatch the type checker does not hold to the spec.
+
+    Each security scheme has a hook (``authenticate_<scheme>``) turning its credential into a
+    ``Principal`` or refusing it; the principal reaches the handler in ``credentials``.
     """
+
+    async def authenticate_key(
+        self, credential: str, scopes: tuple[str, ...], request: Request
+    ) -> Principal | None:
+        """The security hook of scheme key (apiKey in query api_key).
+
+        Return the principal ``credential`` stands for, or None to refuse it (401); ``scopes``
+        are what the operation requires (403 unless the principal has them all). By default any
+        credential is accepted, with the scopes asked.
+        """
+        return Principal(scopes=scopes)
 
     async def get_tagged(
         self,
@@ -42,7 +78,7 @@ class BaseHandlers:
         tag_list: list[m.Tag] | None = None,
         attributes: dict[str, str] | None = None,
         message_attributes: dict[str, m.Tag] | None = None,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """get_tagged
 
         ``GET /tagged``
@@ -55,7 +91,7 @@ class BaseHandlers:
         filter_: dict[str, Any] | None = None,
         page: m.Page | None = None,
         sort: str | None = None,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """search
 
         ``GET /search``
@@ -68,7 +104,7 @@ class BaseHandlers:
         q: dict[str, Any] | None = None,
         limit: int | None = None,
         credentials: Credentials = Credentials(),
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """free_form
 
         ``GET /free-form``
@@ -79,7 +115,7 @@ class BaseHandlers:
         self,
         *,
         attributes: dict[str, int] | None = None,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """map_form
 
         ``GET /map-form``
@@ -94,7 +130,7 @@ class BaseHandlers:
         ids: str | list[str] | None = None,
         codes: int | list[int] | None = None,
         either: str | dict[str, Any] | None = None,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """list_by_range
 
         ``GET /ranges``
@@ -109,7 +145,7 @@ class BaseHandlers:
         props: list[dict[str, Any]] | None = None,
         f: m.Filter | None = None,
         x_tag: m.Tag | None = None,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """get_nested
 
         ``GET /nested``
@@ -121,7 +157,7 @@ class BaseHandlers:
         *,
         obj: m.Tag,
         either: str | dict[str, Any],
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """get_object
 
         ``GET /objects/{obj}/{either}``

@@ -1,19 +1,35 @@
 """Your handlers: this file is yours; oagen writes it once and never overwrites it.
 
 Override the operations you implement (copy a stub below and uncomment it); the others answer
-501 Not Implemented, or their mock answer with ``create_app(mock=True)``.
+501 Not Implemented, or their mock answer with ``create_app(mock=True)``. A handler returns what
+its operation declares: the success body (a model), an answer class for another declared status
+(``return NotFound(m.Error(...))``), or a ``fastapi.Response``; mypy checks it against the spec.
+Override a security hook (``authenticate_<scheme>``, see ``base.py``) to check credentials.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi import Request, Response
+
 from .. import models as m
-from .base import BaseHandlers, Credentials
+from .base import (
+    Ok,
+    BaseHandlers,
+    Credentials,
+    Principal,
+)
 
 
 class Handlers(BaseHandlers):
     """The API's implementation."""
+
+    # async def authenticate_key(
+    #     self, credential: str, scopes: tuple[str, ...], request: Request
+    # ) -> Principal | None:
+    #     """Scheme key: the principal, or None to refuse (401)."""
+    #     return Principal(subject="someone", scopes=scopes)
 
     # async def get_tagged(
     #     self,
@@ -23,9 +39,9 @@ class Handlers(BaseHandlers):
     #     tag_list: list[m.Tag] | None = None,
     #     attributes: dict[str, str] | None = None,
     #     message_attributes: dict[str, m.Tag] | None = None,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """get_tagged — GET /tagged"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def search(
     #     self,
@@ -33,9 +49,9 @@ class Handlers(BaseHandlers):
     #     filter_: dict[str, Any] | None = None,
     #     page: m.Page | None = None,
     #     sort: str | None = None,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """search — GET /search"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def free_form(
     #     self,
@@ -43,17 +59,17 @@ class Handlers(BaseHandlers):
     #     q: dict[str, Any] | None = None,
     #     limit: int | None = None,
     #     credentials: Credentials = Credentials(),
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """free_form — GET /free-form"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def map_form(
     #     self,
     #     *,
     #     attributes: dict[str, int] | None = None,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """map_form — GET /map-form"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_by_range(
     #     self,
@@ -63,9 +79,9 @@ class Handlers(BaseHandlers):
     #     ids: str | list[str] | None = None,
     #     codes: int | list[int] | None = None,
     #     either: str | dict[str, Any] | None = None,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """list_by_range — GET /ranges"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_nested(
     #     self,
@@ -75,15 +91,15 @@ class Handlers(BaseHandlers):
     #     props: list[dict[str, Any]] | None = None,
     #     f: m.Filter | None = None,
     #     x_tag: m.Tag | None = None,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """get_nested — GET /nested"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_object(
     #     self,
     #     *,
     #     obj: m.Tag,
     #     either: str | dict[str, Any],
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """get_object — GET /objects/{obj}/{either}"""
-    #     return {}
+    #     raise NotImplementedError

@@ -8,18 +8,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
 from ._runtime import not_implemented
+from ._runtime.statuses import (
+    Created,
+    Ok,
+)
 
-__all__ = ["BaseHandlers", "Credentials"]
+__all__ = [
+    "BaseHandlers",
+    "Credentials",
+    "Created",
+    "Ok",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
-    """The credentials a request presented: one attribute per security scheme, None when absent.
+    """The credentials a request presented: one attribute per security scheme, None when absent,
+    and the principals the security hooks (``authenticate_<scheme>`` on ``BaseHandlers``) made
+    of them.
 
     The app has already answered 401 when no alternative of the operation's ``security`` was
-    present; whether a credential is valid is for the handler to decide (answer 403 if not).
+    present or a hook refused its credential, and 403 when a principal lacked the scopes the
+    operation declares.
     """
 
 
@@ -27,13 +41,15 @@ class BaseHandlers:
     """Every operation of the API; each answers 501 until overridden.
 
     A handler receives its parameters (and ``body``, and ``credentials`` when the operation is
-    secured) as keyword arguments, already validated, and returns a model, plain JSON data, or
-    a ``fastapi.Response``.
+    secured) as keyword arguments, already validated, and returns what its operation declares:
+    the success body itself (a model), an answer class per other declared status
+    (``NotFound(m.Error(...))``, see ``_runtime/statuses.py``), or a ``fastapi.Response``, the
+    escape hatch the type checker does not hold to the spec.
     """
 
     async def get_tree(
         self,
-    ) -> Any:
+    ) -> m.TreeNode | Ok[m.TreeNode] | Response:
         """get_tree
 
         ``GET /tree``
@@ -44,7 +60,7 @@ class BaseHandlers:
         self,
         *,
         body: m.TreeNode,
-    ) -> Any:
+    ) -> m.TreeNode | Ok[m.TreeNode] | Response:
         """replace_tree
 
         ``POST /tree``
@@ -55,7 +71,7 @@ class BaseHandlers:
         self,
         *,
         body: m.Company,
-    ) -> Any:
+    ) -> m.Company | Created[m.Company] | Response:
         """add_company
 
         ``POST /companies``
@@ -66,7 +82,7 @@ class BaseHandlers:
         self,
         *,
         id_: int,
-    ) -> Any:
+    ) -> m.Employee | Ok[m.Employee] | Response:
         """get_employee
 
         ``GET /employees/{id}``

@@ -1,15 +1,23 @@
 """Your handlers: this file is yours; oagen writes it once and never overwrites it.
 
 Override the operations you implement (copy a stub below and uncomment it); the others answer
-501 Not Implemented, or their mock answer with ``create_app(mock=True)``.
+501 Not Implemented, or their mock answer with ``create_app(mock=True)``. A handler returns what
+its operation declares: the success body (a model), an answer class for another declared status
+(``return NotFound(m.Error(...))``), or a ``fastapi.Response``; mypy checks it against the spec.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
-from .base import BaseHandlers, Credentials
+from .base import (
+    Ok,
+    BaseHandlers,
+    Credentials,
+)
 
 
 class Handlers(BaseHandlers):
@@ -24,15 +32,15 @@ class Handlers(BaseHandlers):
     #     cursor: str | None = None,
     #     tag: list[m.Token] | None = None,
     #     x_trace: str | None = None,
-    # ) -> Any:
+    # ) -> list[m.Thing] | Ok[list[m.Thing]] | Response:
     #     """find_things — GET /things/{kind}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def create_thing(
     #     self,
     #     *,
     #     kind: m.Kind,
     #     body: m.Thing,
-    # ) -> Any:
+    # ) -> m.Thing | Ok[m.Thing] | Response:
     #     """create_thing — POST /things/{kind}"""
-    #     return {}
+    #     raise NotImplementedError

@@ -8,18 +8,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
 from ._runtime import not_implemented
+from ._runtime.statuses import (
+    Ok,
+)
 
-__all__ = ["BaseHandlers", "Credentials"]
+__all__ = [
+    "BaseHandlers",
+    "Credentials",
+    "Ok",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
-    """The credentials a request presented: one attribute per security scheme, None when absent.
+    """The credentials a request presented: one attribute per security scheme, None when absent,
+    and the principals the security hooks (``authenticate_<scheme>`` on ``BaseHandlers``) made
+    of them.
 
     The app has already answered 401 when no alternative of the operation's ``security`` was
-    present; whether a credential is valid is for the handler to decide (answer 403 if not).
+    present or a hook refused its credential, and 403 when a principal lacked the scopes the
+    operation declares.
     """
 
 
@@ -27,15 +39,17 @@ class BaseHandlers:
     """Every operation of the API; each answers 501 until overridden.
 
     A handler receives its parameters (and ``body``, and ``credentials`` when the operation is
-    secured) as keyword arguments, already validated, and returns a model, plain JSON data, or
-    a ``fastapi.Response``.
+    secured) as keyword arguments, already validated, and returns what its operation declares:
+    the success body itself (a model), an answer class per other declared status
+    (``NotFound(m.Error(...))``, see ``_runtime/statuses.py``), or a ``fastapi.Response``, the
+    escape hatch the type checker does not hold to the spec.
     """
 
     async def get_resource(
         self,
         *,
         name: str,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """get_resource
 
         ``GET /v1/{name}``
@@ -46,7 +60,7 @@ class BaseHandlers:
         self,
         *,
         name: str,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """delete_resource
 
         ``DELETE /v1/{name}``
@@ -57,7 +71,7 @@ class BaseHandlers:
         self,
         *,
         name: str,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """generate_connect_manifest
 
         ``POST /v1/{name}:generateConnectManifest``
@@ -68,7 +82,7 @@ class BaseHandlers:
         self,
         *,
         resource: str,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """get_iam_policy
 
         ``POST /v1/{resource}:getIamPolicy``
@@ -79,7 +93,7 @@ class BaseHandlers:
         self,
         *,
         parent: str,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """list_operations
 
         ``GET /v1/{parent}/operations``
@@ -90,7 +104,7 @@ class BaseHandlers:
         self,
         *,
         file: str,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """get_file
 
         ``GET /files/{file}``
@@ -101,7 +115,7 @@ class BaseHandlers:
         self,
         *,
         file: str,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """get_file_json
 
         ``GET /files/{file}.json``
@@ -112,7 +126,7 @@ class BaseHandlers:
         self,
         *,
         file: str,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """get_file_tarball
 
         ``GET /files/{file}.tar.gz``
@@ -123,7 +137,7 @@ class BaseHandlers:
         self,
         *,
         user_id: str,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """get_user
 
         ``GET /users/{userId}``
@@ -132,7 +146,7 @@ class BaseHandlers:
 
     async def get_me(
         self,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """get_me
 
         ``GET /users/me``
@@ -143,7 +157,7 @@ class BaseHandlers:
         self,
         *,
         job_id: str,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """get_job
 
         ``GET /jobs/{jobId}``
@@ -152,7 +166,7 @@ class BaseHandlers:
 
     async def describe_latest_job(
         self,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """describe_latest_job
 
         ``GET /jobs/latest?Action=Describe``
@@ -161,7 +175,7 @@ class BaseHandlers:
 
     async def cancel_latest_job(
         self,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """cancel_latest_job
 
         ``GET /jobs/latest?Action=Cancel``
@@ -172,7 +186,7 @@ class BaseHandlers:
         self,
         *,
         arn: str,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """get_stage
 
         ``GET /stages/{arn}``
@@ -183,7 +197,7 @@ class BaseHandlers:
         self,
         *,
         key: str,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """get_key
 
         ``GET /keys/{key}``
@@ -194,7 +208,7 @@ class BaseHandlers:
         self,
         *,
         shelf: m.Shelf,
-    ) -> Any:
+    ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
         """get_shelf
 
         ``GET /shelves/{shelf}``

@@ -1,15 +1,23 @@
 """Your handlers: this file is yours; oagen writes it once and never overwrites it.
 
 Override the operations you implement (copy a stub below and uncomment it); the others answer
-501 Not Implemented, or their mock answer with ``create_app(mock=True)``.
+501 Not Implemented, or their mock answer with ``create_app(mock=True)``. A handler returns what
+its operation declares: the success body (a model), an answer class for another declared status
+(``return NotFound(m.Error(...))``), or a ``fastapi.Response``; mypy checks it against the spec.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
-from .base import BaseHandlers, Credentials
+from .base import (
+    Ok,
+    BaseHandlers,
+    Credentials,
+)
 
 
 class Handlers(BaseHandlers):
@@ -19,120 +27,120 @@ class Handlers(BaseHandlers):
     #     self,
     #     *,
     #     name: str,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """get_resource — GET /v1/{name}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def delete_resource(
     #     self,
     #     *,
     #     name: str,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """delete_resource — DELETE /v1/{name}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def generate_connect_manifest(
     #     self,
     #     *,
     #     name: str,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """generate_connect_manifest — POST /v1/{name}:generateConnectManifest"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_iam_policy(
     #     self,
     #     *,
     #     resource: str,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """get_iam_policy — POST /v1/{resource}:getIamPolicy"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_operations(
     #     self,
     #     *,
     #     parent: str,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """list_operations — GET /v1/{parent}/operations"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_file(
     #     self,
     #     *,
     #     file: str,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """get_file — GET /files/{file}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_file_json(
     #     self,
     #     *,
     #     file: str,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """get_file_json — GET /files/{file}.json"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_file_tarball(
     #     self,
     #     *,
     #     file: str,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """get_file_tarball — GET /files/{file}.tar.gz"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_user(
     #     self,
     #     *,
     #     user_id: str,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """get_user — GET /users/{userId}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_me(
     #     self,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """get_me — GET /users/me"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_job(
     #     self,
     #     *,
     #     job_id: str,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """get_job — GET /jobs/{jobId}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def describe_latest_job(
     #     self,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """describe_latest_job — GET /jobs/latest?Action=Describe"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def cancel_latest_job(
     #     self,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """cancel_latest_job — GET /jobs/latest?Action=Cancel"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_stage(
     #     self,
     #     *,
     #     arn: str,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """get_stage — GET /stages/{arn}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_key(
     #     self,
     #     *,
     #     key: str,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """get_key — GET /keys/{key}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_shelf(
     #     self,
     #     *,
     #     shelf: m.Shelf,
-    # ) -> Any:
+    # ) -> dict[str, Any] | Ok[dict[str, Any]] | Response:
     #     """get_shelf — GET /shelves/{shelf}"""
-    #     return {}
+    #     raise NotImplementedError

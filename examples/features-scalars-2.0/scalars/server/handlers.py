@@ -1,7 +1,9 @@
 """Your handlers: this file is yours; oagen writes it once and never overwrites it.
 
 Override the operations you implement (copy a stub below and uncomment it); the others answer
-501 Not Implemented, or their mock answer with ``create_app(mock=True)``.
+501 Not Implemented, or their mock answer with ``create_app(mock=True)``. A handler returns what
+its operation declares: the success body (a model), an answer class for another declared status
+(``return NotFound(m.Error(...))``), or a ``fastapi.Response``; mypy checks it against the spec.
 """
 
 from __future__ import annotations
@@ -10,8 +12,16 @@ import datetime
 import uuid
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
-from .base import BaseHandlers, Credentials
+from .base import (
+    Created,
+    NoContent,
+    Ok,
+    BaseHandlers,
+    Credentials,
+)
 
 
 class Handlers(BaseHandlers):
@@ -21,9 +31,9 @@ class Handlers(BaseHandlers):
     #     self,
     #     *,
     #     body: m.Event,
-    # ) -> Any:
+    # ) -> m.Event | Created[m.Event] | Response:
     #     """create_event — POST /events"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_events(
     #     self,
@@ -32,15 +42,15 @@ class Handlers(BaseHandlers):
     #     priority: Literal[1, 2, 3] | None = None,
     #     since: datetime.date | None = None,
     #     limit: int | None = 20,
-    # ) -> Any:
+    # ) -> list[m.Event] | Ok[list[m.Event]] | Response:
     #     """list_events — GET /events"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def put_attachment(
     #     self,
     #     *,
     #     id_: uuid.UUID,
     #     body: bytes,
-    # ) -> Any:
+    # ) -> None | NoContent[None] | Response:
     #     """put_attachment — PUT /events/{id}/attachment"""
-    #     return {}
+    #     raise NotImplementedError

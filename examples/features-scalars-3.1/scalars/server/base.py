@@ -10,18 +10,34 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
 from ._runtime import not_implemented
+from ._runtime.statuses import (
+    Created,
+    NoContent,
+    Ok,
+)
 
-__all__ = ["BaseHandlers", "Credentials"]
+__all__ = [
+    "BaseHandlers",
+    "Credentials",
+    "Created",
+    "NoContent",
+    "Ok",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
-    """The credentials a request presented: one attribute per security scheme, None when absent.
+    """The credentials a request presented: one attribute per security scheme, None when absent,
+    and the principals the security hooks (``authenticate_<scheme>`` on ``BaseHandlers``) made
+    of them.
 
     The app has already answered 401 when no alternative of the operation's ``security`` was
-    present; whether a credential is valid is for the handler to decide (answer 403 if not).
+    present or a hook refused its credential, and 403 when a principal lacked the scopes the
+    operation declares.
     """
 
 
@@ -29,15 +45,17 @@ class BaseHandlers:
     """Every operation of the API; each answers 501 until overridden.
 
     A handler receives its parameters (and ``body``, and ``credentials`` when the operation is
-    secured) as keyword arguments, already validated, and returns a model, plain JSON data, or
-    a ``fastapi.Response``.
+    secured) as keyword arguments, already validated, and returns what its operation declares:
+    the success body itself (a model), an answer class per other declared status
+    (``NotFound(m.Error(...))``, see ``_runtime/statuses.py``), or a ``fastapi.Response``, the
+    escape hatch the type checker does not hold to the spec.
     """
 
     async def create_event(
         self,
         *,
         body: m.Event,
-    ) -> Any:
+    ) -> m.Event | Created[m.Event] | Response:
         """create_event
 
         ``POST /events``
@@ -51,7 +69,7 @@ class BaseHandlers:
         priority: Literal[1, 2, 3] | None = None,
         since: datetime.date | None = None,
         limit: int | None = 20,
-    ) -> Any:
+    ) -> list[m.Event] | Ok[list[m.Event]] | Response:
         """list_events
 
         ``GET /events``
@@ -63,7 +81,7 @@ class BaseHandlers:
         *,
         id_: uuid.UUID,
         body: bytes,
-    ) -> Any:
+    ) -> None | NoContent[None] | Response:
         """put_attachment
 
         ``PUT /events/{id}/attachment``

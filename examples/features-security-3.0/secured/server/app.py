@@ -24,6 +24,7 @@ OPERATIONS = (
     "with_basic",
     "with_bearer",
     "with_oauth2",
+    "with_oauth2_scopes",
     "with_open_id_connect",
     "with_either",
     "with_both",
@@ -31,13 +32,21 @@ OPERATIONS = (
     "without_auth",
 )
 _SCHEMES = {
-    "header_key": _rt.Scheme("header_key", "apiKey", "header", "X-API-Key"),
-    "query_key": _rt.Scheme("query_key", "apiKey", "query", "api_key"),
-    "cookie_key": _rt.Scheme("cookie_key", "apiKey", "cookie", "session"),
-    "basic_auth": _rt.Scheme("basic_auth", "basic", "header", "Authorization"),
-    "bearer_auth": _rt.Scheme("bearer_auth", "bearer", "header", "Authorization"),
-    "oauth": _rt.Scheme("oauth", "bearer", "header", "Authorization"),
-    "open_id": _rt.Scheme("open_id", "bearer", "header", "Authorization"),
+    "header_key": _rt.Scheme(
+        "header_key", "apiKey", "header", "X-API-Key", "authenticate_header_key"
+    ),
+    "query_key": _rt.Scheme("query_key", "apiKey", "query", "api_key", "authenticate_query_key"),
+    "cookie_key": _rt.Scheme(
+        "cookie_key", "apiKey", "cookie", "session", "authenticate_cookie_key"
+    ),
+    "basic_auth": _rt.Scheme(
+        "basic_auth", "basic", "header", "Authorization", "authenticate_basic_auth"
+    ),
+    "bearer_auth": _rt.Scheme(
+        "bearer_auth", "bearer", "header", "Authorization", "authenticate_bearer_auth"
+    ),
+    "oauth": _rt.Scheme("oauth", "bearer", "header", "Authorization", "authenticate_oauth"),
+    "open_id": _rt.Scheme("open_id", "bearer", "header", "Authorization", "authenticate_open_id"),
 }
 _auth_1 = _rt.authenticate(
     Credentials,
@@ -80,15 +89,28 @@ _auth_6 = _rt.authenticate(
         ("oauth",),
     ],
     _SCHEMES,
+    [
+        {"oauth": ("read",)},
+    ],
 )
 _auth_7 = _rt.authenticate(
+    Credentials,
+    [
+        ("oauth",),
+    ],
+    _SCHEMES,
+    [
+        {"oauth": ("read", "admin")},
+    ],
+)
+_auth_8 = _rt.authenticate(
     Credentials,
     [
         ("open_id",),
     ],
     _SCHEMES,
 )
-_auth_8 = _rt.authenticate(
+_auth_9 = _rt.authenticate(
     Credentials,
     [
         ("header_key",),
@@ -96,14 +118,14 @@ _auth_8 = _rt.authenticate(
     ],
     _SCHEMES,
 )
-_auth_9 = _rt.authenticate(
+_auth_10 = _rt.authenticate(
     Credentials,
     [
         ("query_key", "header_key"),
     ],
     _SCHEMES,
 )
-_auth_10 = _rt.authenticate(
+_auth_11 = _rt.authenticate(
     Credentials,
     [
         (),
@@ -213,10 +235,26 @@ async def _op_with_oauth2(
     )
 
 
-async def _op_with_open_id_connect(
+async def _op_with_oauth2_scopes(
     request: Request,
     *,
     credentials: Annotated[Credentials, Depends(_auth_7)],
+) -> Response:
+    """with_oauth2_scopes"""
+    return await _rt.answer(
+        request,
+        "with_oauth2_scopes",
+        204,
+        lambda: _handlers(request).with_oauth2_scopes(
+            **_rt.pass_credentials(request, "with_oauth2_scopes", credentials),
+        ),
+    )
+
+
+async def _op_with_open_id_connect(
+    request: Request,
+    *,
+    credentials: Annotated[Credentials, Depends(_auth_8)],
 ) -> Response:
     """with_open_id_connect"""
     return await _rt.answer(
@@ -232,7 +270,7 @@ async def _op_with_open_id_connect(
 async def _op_with_either(
     request: Request,
     *,
-    credentials: Annotated[Credentials, Depends(_auth_8)],
+    credentials: Annotated[Credentials, Depends(_auth_9)],
 ) -> Response:
     """with_either"""
     return await _rt.answer(
@@ -248,7 +286,7 @@ async def _op_with_either(
 async def _op_with_both(
     request: Request,
     *,
-    credentials: Annotated[Credentials, Depends(_auth_9)],
+    credentials: Annotated[Credentials, Depends(_auth_10)],
 ) -> Response:
     """with_both"""
     return await _rt.answer(
@@ -264,7 +302,7 @@ async def _op_with_both(
 async def _op_with_optional_key(
     request: Request,
     *,
-    credentials: Annotated[Credentials, Depends(_auth_10)],
+    credentials: Annotated[Credentials, Depends(_auth_11)],
 ) -> Response:
     """with_optional_key"""
     return await _rt.answer(
@@ -294,6 +332,7 @@ def create_app(
     *,
     mock: bool = False,
     seed: int | None = None,
+    validate_responses: bool | None = None,
     **limits: int | None,
 ) -> FastAPI:
     """The app, serving every operation under the spec's base path.
@@ -304,6 +343,8 @@ def create_app(
     ``Prefer: code=404``, ``example=<name>`` or ``dynamic=true`` directs it, and ``seed`` makes
     the dynamic answers repeatable. ``limits`` change the request limits
     (``max_body_bytes=...``; the names and defaults are ``_runtime.Limits``).
+    With ``validate_responses`` (by default in mock mode) a handler's answer that does not fit
+    the spec becomes a 500 problem naming the operation and the field (and is logged).
     """
     if handlers is None:
         from .handlers import Handlers
@@ -317,7 +358,14 @@ def create_app(
         redoc_url=None,
     )
     app.state.handlers = handlers
-    app.state.oagen = _rt.load_runtime(__package__ or __name__, handlers, BaseHandlers, mock, seed)
+    app.state.oagen = _rt.load_runtime(
+        __package__ or __name__,
+        handlers,
+        BaseHandlers,
+        mock,
+        seed,
+        validate_responses=validate_responses,
+    )
     _rt.install_error_handlers(app)
     app.add_middleware(_rt.EncodedSlashes)
     app.add_middleware(_rt.RequestLimits, _rt.Limits(**limits))
@@ -356,6 +404,12 @@ def create_app(
         _op_with_oauth2,
         methods=["GET"],
         name="with_oauth2",
+    )
+    app.router.add_api_route(
+        "/api/oauth2-admin",
+        _op_with_oauth2_scopes,
+        methods=["DELETE"],
+        name="with_oauth2_scopes",
     )
     app.router.add_api_route(
         "/api/openid",

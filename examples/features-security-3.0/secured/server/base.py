@@ -5,21 +5,41 @@ Subclass it in ``handlers.py`` (yours, never overwritten) and override what you 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from fastapi import Request, Response
 
 from .. import models as m
 from ._runtime import not_implemented
+from ._runtime.security import Principal
+from ._runtime.statuses import (
+    Forbidden,
+    NoContent,
+    Ok,
+    Unauthorized,
+)
 
-__all__ = ["BaseHandlers", "Credentials"]
+__all__ = [
+    "BaseHandlers",
+    "Credentials",
+    "Principal",
+    "Forbidden",
+    "NoContent",
+    "Ok",
+    "Unauthorized",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
-    """The credentials a request presented: one attribute per security scheme, None when absent.
+    """The credentials a request presented: one attribute per security scheme, None when absent,
+    and the principals the security hooks (``authenticate_<scheme>`` on ``BaseHandlers``) made
+    of them.
 
     The app has already answered 401 when no alternative of the operation's ``security`` was
-    present; whether a credential is valid is for the handler to decide (answer 403 if not).
+    present or a hook refused its credential, and 403 when a principal lacked the scopes the
+    operation declares.
     """
 
     header_key: str | None = None
@@ -43,20 +63,108 @@ class Credentials:
     open_id: str | None = None
     """bearer (scheme openId)"""
 
+    principal: Principal | None = None
+    """The principal of the accepted alternative's first scheme (None: anonymous access)."""
+
+    principals: dict[str, Principal] = field(default_factory=dict)
+    """The principal of each scheme of the accepted alternative."""
+
 
 class BaseHandlers:
     """Every operation of the API; each answers 501 until overridden.
 
     A handler receives its parameters (and ``body``, and ``credentials`` when the operation is
-    secured) as keyword arguments, already validated, and returns a model, plain JSON data, or
-    a ``fastapi.Response``.
+    secured) as keyword arguments, already validated, and returns what its operation declares:
+    the success body itself (a model), an answer class per other declared status
+    (``NotFound(m.Error(...))``, see ``_runtime/statuses.py``), or a ``fastapi.Response``, the
+    escape hatch the type checker does not hold to the spec.
+
+    Each security scheme has a hook (``authenticate_<scheme>``) turning its credential into a
+    ``Principal`` or refusing it; the principal reaches the handler in ``credentials``.
     """
+
+    async def authenticate_header_key(
+        self, credential: str, scopes: tuple[str, ...], request: Request
+    ) -> Principal | None:
+        """The security hook of scheme headerKey (apiKey in header X-API-Key).
+
+        Return the principal ``credential`` stands for, or None to refuse it (401); ``scopes``
+        are what the operation requires (403 unless the principal has them all). By default any
+        credential is accepted, with the scopes asked.
+        """
+        return Principal(scopes=scopes)
+
+    async def authenticate_query_key(
+        self, credential: str, scopes: tuple[str, ...], request: Request
+    ) -> Principal | None:
+        """The security hook of scheme queryKey (apiKey in query api_key).
+
+        Return the principal ``credential`` stands for, or None to refuse it (401); ``scopes``
+        are what the operation requires (403 unless the principal has them all). By default any
+        credential is accepted, with the scopes asked.
+        """
+        return Principal(scopes=scopes)
+
+    async def authenticate_cookie_key(
+        self, credential: str, scopes: tuple[str, ...], request: Request
+    ) -> Principal | None:
+        """The security hook of scheme cookieKey (apiKey in cookie session).
+
+        Return the principal ``credential`` stands for, or None to refuse it (401); ``scopes``
+        are what the operation requires (403 unless the principal has them all). By default any
+        credential is accepted, with the scopes asked.
+        """
+        return Principal(scopes=scopes)
+
+    async def authenticate_basic_auth(
+        self, credential: tuple[str, str], scopes: tuple[str, ...], request: Request
+    ) -> Principal | None:
+        """The security hook of scheme basicAuth (basic).
+
+        Return the principal ``credential`` stands for, or None to refuse it (401); ``scopes``
+        are what the operation requires (403 unless the principal has them all). By default any
+        credential is accepted, with the scopes asked.
+        """
+        return Principal(scopes=scopes)
+
+    async def authenticate_bearer_auth(
+        self, credential: str, scopes: tuple[str, ...], request: Request
+    ) -> Principal | None:
+        """The security hook of scheme bearerAuth (bearer).
+
+        Return the principal ``credential`` stands for, or None to refuse it (401); ``scopes``
+        are what the operation requires (403 unless the principal has them all). By default any
+        credential is accepted, with the scopes asked.
+        """
+        return Principal(scopes=scopes)
+
+    async def authenticate_oauth(
+        self, credential: str, scopes: tuple[str, ...], request: Request
+    ) -> Principal | None:
+        """The security hook of scheme oauth (bearer).
+
+        Return the principal ``credential`` stands for, or None to refuse it (401); ``scopes``
+        are what the operation requires (403 unless the principal has them all). By default any
+        credential is accepted, with the scopes asked.
+        """
+        return Principal(scopes=scopes)
+
+    async def authenticate_open_id(
+        self, credential: str, scopes: tuple[str, ...], request: Request
+    ) -> Principal | None:
+        """The security hook of scheme openId (bearer).
+
+        Return the principal ``credential`` stands for, or None to refuse it (401); ``scopes``
+        are what the operation requires (403 unless the principal has them all). By default any
+        credential is accepted, with the scopes asked.
+        """
+        return Principal(scopes=scopes)
 
     async def with_header_key(
         self,
         *,
         credentials: Credentials = Credentials(),
-    ) -> Any:
+    ) -> m.Whoami | Ok[m.Whoami] | Unauthorized[m.Problem] | Response:
         """with_header_key
 
         ``GET /header-key``
@@ -67,7 +175,7 @@ class BaseHandlers:
         self,
         *,
         credentials: Credentials = Credentials(),
-    ) -> Any:
+    ) -> m.Whoami | Ok[m.Whoami] | Unauthorized[m.Problem] | Response:
         """with_query_key
 
         ``GET /query-key``
@@ -78,7 +186,7 @@ class BaseHandlers:
         self,
         *,
         credentials: Credentials = Credentials(),
-    ) -> Any:
+    ) -> m.Whoami | Ok[m.Whoami] | Unauthorized[m.Problem] | Response:
         """with_cookie_key
 
         ``GET /cookie-key``
@@ -89,7 +197,7 @@ class BaseHandlers:
         self,
         *,
         credentials: Credentials = Credentials(),
-    ) -> Any:
+    ) -> m.Whoami | Ok[m.Whoami] | Unauthorized[m.Problem] | Response:
         """with_basic
 
         ``GET /basic``
@@ -100,7 +208,7 @@ class BaseHandlers:
         self,
         *,
         credentials: Credentials = Credentials(),
-    ) -> Any:
+    ) -> m.Whoami | Ok[m.Whoami] | Unauthorized[m.Problem] | Response:
         """with_bearer
 
         ``GET /bearer``
@@ -111,18 +219,29 @@ class BaseHandlers:
         self,
         *,
         credentials: Credentials = Credentials(),
-    ) -> Any:
+    ) -> m.Whoami | Ok[m.Whoami] | Unauthorized[m.Problem] | Response:
         """with_oauth2
 
         ``GET /oauth2``
         """
         return not_implemented("with_oauth2")
 
+    async def with_oauth2_scopes(
+        self,
+        *,
+        credentials: Credentials = Credentials(),
+    ) -> None | NoContent[None] | Unauthorized[m.Problem] | Forbidden[m.Problem] | Response:
+        """with_oauth2_scopes
+
+        ``DELETE /oauth2-admin``
+        """
+        return not_implemented("with_oauth2_scopes")
+
     async def with_open_id_connect(
         self,
         *,
         credentials: Credentials = Credentials(),
-    ) -> Any:
+    ) -> m.Whoami | Ok[m.Whoami] | Unauthorized[m.Problem] | Response:
         """with_open_id_connect
 
         ``GET /openid``
@@ -133,7 +252,7 @@ class BaseHandlers:
         self,
         *,
         credentials: Credentials = Credentials(),
-    ) -> Any:
+    ) -> m.Whoami | Ok[m.Whoami] | Unauthorized[m.Problem] | Response:
         """with_either
 
         ``GET /either``
@@ -144,7 +263,7 @@ class BaseHandlers:
         self,
         *,
         credentials: Credentials = Credentials(),
-    ) -> Any:
+    ) -> m.Whoami | Ok[m.Whoami] | Unauthorized[m.Problem] | Response:
         """with_both
 
         ``GET /both``
@@ -155,7 +274,7 @@ class BaseHandlers:
         self,
         *,
         credentials: Credentials = Credentials(),
-    ) -> Any:
+    ) -> m.Whoami | Ok[m.Whoami] | Response:
         """with_optional_key
 
         ``GET /optional``
@@ -164,7 +283,7 @@ class BaseHandlers:
 
     async def without_auth(
         self,
-    ) -> Any:
+    ) -> m.Whoami | Ok[m.Whoami] | Response:
         """without_auth
 
         ``GET /public``

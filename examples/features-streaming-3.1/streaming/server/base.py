@@ -9,18 +9,34 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
 from ._runtime import ServerSentEvent, not_implemented, not_implemented_events
+from ._runtime.statuses import (
+    Created,
+    NotFound,
+    Ok,
+)
 
-__all__ = ["BaseHandlers", "Credentials"]
+__all__ = [
+    "BaseHandlers",
+    "Credentials",
+    "Created",
+    "NotFound",
+    "Ok",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
-    """The credentials a request presented: one attribute per security scheme, None when absent.
+    """The credentials a request presented: one attribute per security scheme, None when absent,
+    and the principals the security hooks (``authenticate_<scheme>`` on ``BaseHandlers``) made
+    of them.
 
     The app has already answered 401 when no alternative of the operation's ``security`` was
-    present; whether a credential is valid is for the handler to decide (answer 403 if not).
+    present or a hook refused its credential, and 403 when a principal lacked the scopes the
+    operation declares.
     """
 
 
@@ -28,8 +44,10 @@ class BaseHandlers:
     """Every operation of the API; each answers 501 until overridden.
 
     A handler receives its parameters (and ``body``, and ``credentials`` when the operation is
-    secured) as keyword arguments, already validated, and returns a model, plain JSON data, or
-    a ``fastapi.Response``.
+    secured) as keyword arguments, already validated, and returns what its operation declares:
+    the success body itself (a model), an answer class per other declared status
+    (``NotFound(m.Error(...))``, see ``_runtime/statuses.py``), or a ``fastapi.Response``, the
+    escape hatch the type checker does not hold to the spec.
     """
 
     def stream_ticks(
@@ -76,7 +94,7 @@ class BaseHandlers:
         self,
         *,
         name: str,
-    ) -> Any:
+    ) -> bytes | Ok[bytes] | NotFound[m.Problem] | Response:
         """Download a file
 
         ``GET /files/{name}``
@@ -88,7 +106,7 @@ class BaseHandlers:
         *,
         name: str,
         body: bytes,
-    ) -> Any:
+    ) -> m.FileInfo | Created[m.FileInfo] | Response:
         """Upload a file
 
         ``PUT /files/{name}``

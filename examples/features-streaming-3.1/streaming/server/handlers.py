@@ -1,15 +1,25 @@
 """Your handlers: this file is yours; oagen writes it once and never overwrites it.
 
 Override the operations you implement (copy a stub below and uncomment it); the others answer
-501 Not Implemented, or their mock answer with ``create_app(mock=True)``.
+501 Not Implemented, or their mock answer with ``create_app(mock=True)``. A handler returns what
+its operation declares: the success body (a model), an answer class for another declared status
+(``return NotFound(m.Error(...))``), or a ``fastapi.Response``; mypy checks it against the spec.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
-from .base import BaseHandlers, Credentials
+from .base import (
+    Created,
+    NotFound,
+    Ok,
+    BaseHandlers,
+    Credentials,
+)
 
 
 class Handlers(BaseHandlers):
@@ -41,15 +51,15 @@ class Handlers(BaseHandlers):
     #     self,
     #     *,
     #     name: str,
-    # ) -> Any:
+    # ) -> bytes | Ok[bytes] | NotFound[m.Problem] | Response:
     #     """Download a file — GET /files/{name}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def upload_file(
     #     self,
     #     *,
     #     name: str,
     #     body: bytes,
-    # ) -> Any:
+    # ) -> m.FileInfo | Created[m.FileInfo] | Response:
     #     """Upload a file — PUT /files/{name}"""
-    #     return {}
+    #     raise NotImplementedError

@@ -8,18 +8,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
 from ._runtime import not_implemented
+from ._runtime.statuses import (
+    Created,
+    Ok,
+)
 
-__all__ = ["BaseHandlers", "Credentials"]
+__all__ = [
+    "BaseHandlers",
+    "Credentials",
+    "Created",
+    "Ok",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
-    """The credentials a request presented: one attribute per security scheme, None when absent.
+    """The credentials a request presented: one attribute per security scheme, None when absent,
+    and the principals the security hooks (``authenticate_<scheme>`` on ``BaseHandlers``) made
+    of them.
 
     The app has already answered 401 when no alternative of the operation's ``security`` was
-    present; whether a credential is valid is for the handler to decide (answer 403 if not).
+    present or a hook refused its credential, and 403 when a principal lacked the scopes the
+    operation declares.
     """
 
 
@@ -27,15 +41,17 @@ class BaseHandlers:
     """Every operation of the API; each answers 501 until overridden.
 
     A handler receives its parameters (and ``body``, and ``credentials`` when the operation is
-    secured) as keyword arguments, already validated, and returns a model, plain JSON data, or
-    a ``fastapi.Response``.
+    secured) as keyword arguments, already validated, and returns what its operation declares:
+    the success body itself (a model), an answer class per other declared status
+    (``NotFound(m.Error(...))``, see ``_runtime/statuses.py``), or a ``fastapi.Response``, the
+    escape hatch the type checker does not hold to the spec.
     """
 
     async def add_shape(
         self,
         *,
         body: m.Shape,
-    ) -> Any:
+    ) -> m.Shape | Created[m.Shape] | Response:
         """add_shape
 
         ``POST /shapes``
@@ -44,7 +60,7 @@ class BaseHandlers:
 
     async def list_shapes(
         self,
-    ) -> Any:
+    ) -> list[m.Shape] | Ok[list[m.Shape]] | Response:
         """list_shapes
 
         ``GET /shapes``
@@ -55,7 +71,7 @@ class BaseHandlers:
         self,
         *,
         body: m.Contact,
-    ) -> Any:
+    ) -> m.Contact | Ok[m.Contact] | Response:
         """add_contact
 
         ``POST /contacts``
@@ -66,7 +82,7 @@ class BaseHandlers:
         self,
         *,
         body: m.Label,
-    ) -> Any:
+    ) -> m.Label | Ok[m.Label] | Response:
         """add_label
 
         ``POST /labels``

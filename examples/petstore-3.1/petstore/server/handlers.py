@@ -1,7 +1,10 @@
 """Your handlers: this file is yours; oagen writes it once and never overwrites it.
 
 Override the operations you implement (copy a stub below and uncomment it); the others answer
-501 Not Implemented, or their mock answer with ``create_app(mock=True)``.
+501 Not Implemented, or their mock answer with ``create_app(mock=True)``. A handler returns what
+its operation declares: the success body (a model), an answer class for another declared status
+(``return NotFound(m.Error(...))``), or a ``fastapi.Response``; mypy checks it against the spec.
+Override a security hook (``authenticate_<scheme>``, see ``base.py``) to check credentials.
 """
 
 from __future__ import annotations
@@ -9,12 +12,28 @@ from __future__ import annotations
 import uuid
 from typing import Any, Literal
 
+from fastapi import Request, Response
+
 from .. import models as m
-from .base import BaseHandlers, Credentials
+from .base import (
+    Answer,
+    Created,
+    NoContent,
+    Ok,
+    BaseHandlers,
+    Credentials,
+    Principal,
+)
 
 
 class Handlers(BaseHandlers):
     """The API's implementation."""
+
+    # async def authenticate_api_key(
+    #     self, credential: str, scopes: tuple[str, ...], request: Request
+    # ) -> Principal | None:
+    #     """Scheme api_key: the principal, or None to refuse (401)."""
+    #     return Principal(subject="someone", scopes=scopes)
 
     # async def list_pets(
     #     self,
@@ -22,33 +41,33 @@ class Handlers(BaseHandlers):
     #     limit: int | None = None,
     #     tags: list[str] | None = None,
     #     credentials: Credentials = Credentials(),
-    # ) -> Any:
+    # ) -> m.Pets | Ok[m.Pets] | Answer[m.Error] | Response:
     #     """List all pets — GET /pets"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def create_pet(
     #     self,
     #     *,
     #     body: m.Pet,
     #     credentials: Credentials = Credentials(),
-    # ) -> Any:
+    # ) -> m.Pet | Created[m.Pet] | Answer[m.Error] | Response:
     #     """Create a pet — POST /pets"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def show_pet_by_id(
     #     self,
     #     *,
     #     pet_id: str,
     #     credentials: Credentials = Credentials(),
-    # ) -> Any:
+    # ) -> m.Pet | Ok[m.Pet] | Answer[m.Error] | Response:
     #     """Info for a specific pet — GET /pets/{petId}"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def delete_pet(
     #     self,
     #     *,
     #     pet_id: str,
     #     x_request_id: uuid.UUID | None = None,
-    # ) -> Any:
+    # ) -> None | NoContent[None] | Response:
     #     """Delete a pet — DELETE /pets/{petId}"""
-    #     return {}
+    #     raise NotImplementedError

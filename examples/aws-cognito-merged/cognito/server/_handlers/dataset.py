@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi import Response
+
 from ... import models as m
 from .._runtime import not_implemented
+from .._runtime.statuses import (
+    Ok,
+)
 
 
 class Handlers:
@@ -18,7 +23,7 @@ class Handlers:
         dataset_name: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Delete Dataset
 
         ``GET /?Action=DeleteDataset``
@@ -31,7 +36,7 @@ class Handlers:
         dataset_name: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Describe Dataset
 
         ``GET /?Action=DescribeDataset``
@@ -45,7 +50,7 @@ class Handlers:
         identity_pool_id: str | None = None,
         max_results: str | None = None,
         next_token: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """List Datasets
 
         ``GET /?Action=ListDatasets``
@@ -59,7 +64,7 @@ class Handlers:
         device_id: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Subscribe To Dataset
 
         ``GET /?Action=SubscribeToDataset``
@@ -73,7 +78,7 @@ class Handlers:
         device_id: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Unsubscribe From Dataset
 
         ``GET /?Action=UnsubscribeFromDataset``

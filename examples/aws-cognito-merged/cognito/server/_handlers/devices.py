@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi import Response
+
 from ... import models as m
 from .._runtime import not_implemented
+from .._runtime.statuses import (
+    Ok,
+)
 
 
 class Handlers:
@@ -18,7 +23,7 @@ class Handlers:
         device_key: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin Forget Device
 
         ``GET /?Action=AdminForgetDevice``
@@ -32,7 +37,7 @@ class Handlers:
         device_key: str | None = None,
         device_name: str | None = None,
         device_secret_verifier_config: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Confirm Device
 
         ``GET /?Action=ConfirmDevice``
@@ -44,7 +49,7 @@ class Handlers:
         *,
         access_token: str | None = None,
         device_key: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Forget Device
 
         ``GET /?Action=ForgetDevice``
@@ -57,7 +62,7 @@ class Handlers:
         access_token: str | None = None,
         limit: str | None = None,
         pagination_token: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """List Devices
 
         ``GET /?Action=ListDevices``
@@ -70,7 +75,7 @@ class Handlers:
         access_token: str | None = None,
         device_key: str | None = None,
         device_remembered_status: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Update Device Status
 
         ``GET /?Action=UpdateDeviceStatus``
@@ -82,7 +87,7 @@ class Handlers:
         *,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Register Device
 
         ``GET /?Action=RegisterDevice``

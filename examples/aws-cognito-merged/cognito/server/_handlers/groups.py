@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi import Response
+
 from ... import models as m
 from .._runtime import not_implemented
+from .._runtime.statuses import (
+    Ok,
+)
 
 
 class Handlers:
@@ -20,7 +25,7 @@ class Handlers:
         precedence: str | None = None,
         role_arn: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Create Group
 
         ``GET /?Action=CreateGroup``
@@ -32,7 +37,7 @@ class Handlers:
         *,
         group_name: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Delete Group
 
         ``GET /?Action=DeleteGroup``
@@ -44,7 +49,7 @@ class Handlers:
         *,
         group_name: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Get Group
 
         ``GET /?Action=GetGroup``
@@ -57,7 +62,7 @@ class Handlers:
         limit: str | None = None,
         next_token: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """List Groups
 
         ``GET /?Action=ListGroups``
@@ -72,7 +77,7 @@ class Handlers:
         precedence: str | None = None,
         role_arn: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Update Group
 
         ``GET /?Action=UpdateGroup``

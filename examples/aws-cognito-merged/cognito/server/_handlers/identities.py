@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi import Response
+
 from ... import models as m
 from .._runtime import not_implemented
+from .._runtime.statuses import (
+    Ok,
+)
 
 
 class Handlers:
@@ -16,7 +21,7 @@ class Handlers:
         self,
         *,
         identity_ids_to_delete: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Delete Identities
 
         ``GET /?Action=DeleteIdentities``
@@ -27,7 +32,7 @@ class Handlers:
         self,
         *,
         identity_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Describe Identity
 
         ``GET /?Action=DescribeIdentity``
@@ -40,7 +45,7 @@ class Handlers:
         custom_role_arn: str | None = None,
         identity_id: str | None = None,
         logins: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Get Credentials For Identity
 
         ``GET /?Action=GetCredentialsForIdentity``
@@ -53,7 +58,7 @@ class Handlers:
         account_id: str | None = None,
         identity_pool_id: str | None = None,
         logins: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Get Id
 
         ``GET /?Action=GetId``
@@ -67,7 +72,7 @@ class Handlers:
         identity_pool_id: str | None = None,
         max_results: str | None = None,
         next_token: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """List Identities
 
         ``GET /?Action=ListIdentities``
@@ -80,7 +85,7 @@ class Handlers:
         identity_id: str | None = None,
         logins: str | None = None,
         logins_to_remove: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Unlink Identity
 
         ``GET /?Action=UnlinkIdentity``

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi import Response
+
 from ... import models as m
 from .._runtime import not_implemented
+from .._runtime.statuses import (
+    Ok,
+)
 
 
 class Handlers:
@@ -22,7 +27,7 @@ class Handlers:
         open_id_connect_provider_ar_ns: str | None = None,
         saml_provider_ar_ns: str | None = None,
         supported_login_providers: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Create Identity Pool
 
         ``GET /?Action=CreateIdentityPool``
@@ -33,7 +38,7 @@ class Handlers:
         self,
         *,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Delete Identity Pool
 
         ``GET /?Action=DeleteIdentityPool``
@@ -44,7 +49,7 @@ class Handlers:
         self,
         *,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Describe Identity Pool
 
         ``GET /?Action=DescribeIdentityPool``
@@ -56,7 +61,7 @@ class Handlers:
         *,
         max_results: str | None = None,
         next_token: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """List Identity Pools
 
         ``GET /?Action=ListIdentityPools``
@@ -69,7 +74,7 @@ class Handlers:
         identity_pool_id: str | None = None,
         role_mappings: str | None = None,
         roles: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Set Identity Pool Roles
 
         ``GET /?Action=SetIdentityPoolRoles``
@@ -87,7 +92,7 @@ class Handlers:
         open_id_connect_provider_ar_ns: str | None = None,
         saml_provider_ar_ns: str | None = None,
         supported_login_providers: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Update Identity Pool
 
         ``GET /?Action=UpdateIdentityPool``

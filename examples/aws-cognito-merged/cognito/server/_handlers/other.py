@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi import Response
+
 from ... import models as m
 from .._runtime import not_implemented
+from .._runtime.statuses import (
+    Ok,
+)
 
 
 class Handlers:
@@ -17,7 +22,7 @@ class Handlers:
         *,
         custom_attributes: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Add Custom Attributes
 
         ``GET /?Action=AddCustomAttributes``
@@ -29,7 +34,7 @@ class Handlers:
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin Confirm Sign Up
 
         ``GET /?Action=AdminConfirmSignUp``
@@ -42,7 +47,7 @@ class Handlers:
         device_key: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin Get Device
 
         ``GET /?Action=AdminGetDevice``
@@ -57,7 +62,7 @@ class Handlers:
         client_id: str | None = None,
         client_metadata: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin Initiate Auth
 
         ``GET /?Action=AdminInitiateAuth``
@@ -71,7 +76,7 @@ class Handlers:
         pagination_token: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin List Devices
 
         ``GET /?Action=AdminListDevices``
@@ -86,7 +91,7 @@ class Handlers:
         client_id: str | None = None,
         session: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin Respond To Auth Challenge
 
         ``GET /?Action=AdminRespondToAuthChallenge``
@@ -99,7 +104,7 @@ class Handlers:
         access_token: str | None = None,
         previous_password: str | None = None,
         proposed_password: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Change Password
 
         ``GET /?Action=ChangePassword``
@@ -114,7 +119,7 @@ class Handlers:
         password: str | None = None,
         secret_hash: str | None = None,
         username: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Confirm Forgot Password
 
         ``GET /?Action=ConfirmForgotPassword``
@@ -129,7 +134,7 @@ class Handlers:
         force_alias_creation: str | None = None,
         secret_hash: str | None = None,
         username: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Confirm Sign Up
 
         ``GET /?Action=ConfirmSignUp``
@@ -142,7 +147,7 @@ class Handlers:
         client_id: str | None = None,
         secret_hash: str | None = None,
         username: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Forgot Password
 
         ``GET /?Action=ForgotPassword``
@@ -153,7 +158,7 @@ class Handlers:
         self,
         *,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Get C S V Header
 
         ``GET /?Action=GetCSVHeader``
@@ -165,7 +170,7 @@ class Handlers:
         *,
         access_token: str | None = None,
         attribute_name: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Get User Attribute Verification Code
 
         ``GET /?Action=GetUserAttributeVerificationCode``
@@ -176,7 +181,7 @@ class Handlers:
         self,
         *,
         access_token: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Global Sign Out
 
         ``GET /?Action=GlobalSignOut``
@@ -190,7 +195,7 @@ class Handlers:
         auth_parameters: str | None = None,
         client_id: str | None = None,
         client_metadata: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Initiate Auth
 
         ``GET /?Action=InitiateAuth``
@@ -203,7 +208,7 @@ class Handlers:
         max_results: str | None = None,
         next_token: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """List User Pool Clients
 
         ``GET /?Action=ListUserPoolClients``
@@ -215,7 +220,7 @@ class Handlers:
         *,
         max_results: str | None = None,
         next_token: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """List User Pools
 
         ``GET /?Action=ListUserPools``
@@ -228,7 +233,7 @@ class Handlers:
         client_id: str | None = None,
         secret_hash: str | None = None,
         username: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Resend Confirmation Code
 
         ``GET /?Action=ResendConfirmationCode``
@@ -242,7 +247,7 @@ class Handlers:
         challenge_responses: str | None = None,
         client_id: str | None = None,
         session: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Respond To Auth Challenge
 
         ``GET /?Action=RespondToAuthChallenge``
@@ -258,7 +263,7 @@ class Handlers:
         user_attributes: str | None = None,
         username: str | None = None,
         validation_data: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Sign Up
 
         ``GET /?Action=SignUp``
@@ -269,7 +274,7 @@ class Handlers:
         self,
         *,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Get Identity Pool Roles
 
         ``GET /?Action=GetIdentityPoolRoles``
@@ -281,7 +286,7 @@ class Handlers:
         *,
         identity_id: str | None = None,
         logins: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Get Open Id Token
 
         ``GET /?Action=GetOpenIdToken``
@@ -295,7 +300,7 @@ class Handlers:
         identity_pool_id: str | None = None,
         logins: str | None = None,
         token_duration: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Get Open Id Token For Developer Identity
 
         ``GET /?Action=GetOpenIdTokenForDeveloperIdentity``
@@ -310,7 +315,7 @@ class Handlers:
         identity_pool_id: str | None = None,
         max_results: str | None = None,
         next_token: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Lookup Developer Identity
 
         ``GET /?Action=LookupDeveloperIdentity``
@@ -324,7 +329,7 @@ class Handlers:
         developer_provider_name: str | None = None,
         identity_pool_id: str | None = None,
         source_user_identifier: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Merge Developer Identities
 
         ``GET /?Action=MergeDeveloperIdentities``
@@ -338,7 +343,7 @@ class Handlers:
         developer_user_identifier: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Unlink Developer Identity
 
         ``GET /?Action=UnlinkDeveloperIdentity``
@@ -349,7 +354,7 @@ class Handlers:
         self,
         *,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Bulk Publish
 
         ``GET /?Action=BulkPublish``
@@ -360,7 +365,7 @@ class Handlers:
         self,
         *,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Describe Identity Pool Usage
 
         ``GET /?Action=DescribeIdentityPoolUsage``
@@ -372,7 +377,7 @@ class Handlers:
         *,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Describe Identity Usage
 
         ``GET /?Action=DescribeIdentityUsage``
@@ -383,7 +388,7 @@ class Handlers:
         self,
         *,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Get Bulk Publish Details
 
         ``GET /?Action=GetBulkPublishDetails``
@@ -394,7 +399,7 @@ class Handlers:
         self,
         *,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Get Cognito Events
 
         ``GET /?Action=GetCognitoEvents``
@@ -405,7 +410,7 @@ class Handlers:
         self,
         *,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Get Identity Pool Configuration
 
         ``GET /?Action=GetIdentityPoolConfiguration``
@@ -417,7 +422,7 @@ class Handlers:
         *,
         max_results: str | None = None,
         next_token: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """List Identity Pool Usage
 
         ``GET /?Action=ListIdentityPoolUsage``
@@ -434,7 +439,7 @@ class Handlers:
         max_results: str | None = None,
         next_token: str | None = None,
         sync_session_token: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """List Records
 
         ``GET /?Action=ListRecords``
@@ -445,7 +450,7 @@ class Handlers:
         self,
         *,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Set Cognito Events
 
         ``GET /?Action=SetCognitoEvents``
@@ -456,7 +461,7 @@ class Handlers:
         self,
         *,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Set Identity Pool Configuration
 
         ``GET /?Action=SetIdentityPoolConfiguration``
@@ -470,7 +475,7 @@ class Handlers:
         dataset_name: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Update Records
 
         ``GET /?Action=UpdateRecords``

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi import Response
+
 from ... import models as m
 from .._runtime import not_implemented
+from .._runtime.statuses import (
+    Ok,
+)
 
 
 class Handlers:
@@ -18,7 +23,7 @@ class Handlers:
         group_name: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin Add User To Group
 
         ``GET /?Action=AdminAddUserToGroup``
@@ -36,7 +41,7 @@ class Handlers:
         username: str | None = None,
         user_pool_id: str | None = None,
         validation_data: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin Create User
 
         ``GET /?Action=AdminCreateUser``
@@ -48,7 +53,7 @@ class Handlers:
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin Delete User
 
         ``GET /?Action=AdminDeleteUser``
@@ -61,7 +66,7 @@ class Handlers:
         user_attribute_names: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin Delete User Attributes
 
         ``GET /?Action=AdminDeleteUserAttributes``
@@ -73,7 +78,7 @@ class Handlers:
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin Disable User
 
         ``GET /?Action=AdminDisableUser``
@@ -85,7 +90,7 @@ class Handlers:
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin Enable User
 
         ``GET /?Action=AdminEnableUser``
@@ -97,7 +102,7 @@ class Handlers:
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin Get User
 
         ``GET /?Action=AdminGetUser``
@@ -111,7 +116,7 @@ class Handlers:
         next_token: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin List Groups For User
 
         ``GET /?Action=AdminListGroupsForUser``
@@ -124,7 +129,7 @@ class Handlers:
         group_name: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin Remove User From Group
 
         ``GET /?Action=AdminRemoveUserFromGroup``
@@ -136,7 +141,7 @@ class Handlers:
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin Reset User Password
 
         ``GET /?Action=AdminResetUserPassword``
@@ -149,7 +154,7 @@ class Handlers:
         mfa_options: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin Set User Settings
 
         ``GET /?Action=AdminSetUserSettings``
@@ -163,7 +168,7 @@ class Handlers:
         device_remembered_status: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin Update Device Status
 
         ``GET /?Action=AdminUpdateDeviceStatus``
@@ -176,7 +181,7 @@ class Handlers:
         user_attributes: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin Update User Attributes
 
         ``GET /?Action=AdminUpdateUserAttributes``
@@ -188,7 +193,7 @@ class Handlers:
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Admin User Global Sign Out
 
         ``GET /?Action=AdminUserGlobalSignOut``
@@ -201,7 +206,7 @@ class Handlers:
         cloud_watch_logs_role_arn: str | None = None,
         job_name: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Create User Import Job
 
         ``GET /?Action=CreateUserImportJob``
@@ -227,7 +232,7 @@ class Handlers:
         sms_configuration: str | None = None,
         sms_verification_message: str | None = None,
         user_pool_tags: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Create User Pool
 
         ``GET /?Action=CreateUserPool``
@@ -244,7 +249,7 @@ class Handlers:
         refresh_token_validity: str | None = None,
         user_pool_id: str | None = None,
         write_attributes: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Create User Pool Client
 
         ``GET /?Action=CreateUserPoolClient``
@@ -255,7 +260,7 @@ class Handlers:
         self,
         *,
         access_token: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Delete User
 
         ``GET /?Action=DeleteUser``
@@ -267,7 +272,7 @@ class Handlers:
         *,
         access_token: str | None = None,
         user_attribute_names: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Delete User Attributes
 
         ``GET /?Action=DeleteUserAttributes``
@@ -278,7 +283,7 @@ class Handlers:
         self,
         *,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Delete User Pool
 
         ``GET /?Action=DeleteUserPool``
@@ -290,7 +295,7 @@ class Handlers:
         *,
         client_id: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Delete User Pool Client
 
         ``GET /?Action=DeleteUserPoolClient``
@@ -302,7 +307,7 @@ class Handlers:
         *,
         job_id: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Describe User Import Job
 
         ``GET /?Action=DescribeUserImportJob``
@@ -313,7 +318,7 @@ class Handlers:
         self,
         *,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Describe User Pool
 
         ``GET /?Action=DescribeUserPool``
@@ -325,7 +330,7 @@ class Handlers:
         *,
         client_id: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Describe User Pool Client
 
         ``GET /?Action=DescribeUserPoolClient``
@@ -337,7 +342,7 @@ class Handlers:
         *,
         access_token: str | None = None,
         device_key: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Get Device
 
         ``GET /?Action=GetDevice``
@@ -348,7 +353,7 @@ class Handlers:
         self,
         *,
         access_token: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Get User
 
         ``GET /?Action=GetUser``
@@ -361,7 +366,7 @@ class Handlers:
         max_results: str | None = None,
         pagination_token: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """List User Import Jobs
 
         ``GET /?Action=ListUserImportJobs``
@@ -376,7 +381,7 @@ class Handlers:
         limit: str | None = None,
         pagination_token: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """List Users
 
         ``GET /?Action=ListUsers``
@@ -390,7 +395,7 @@ class Handlers:
         limit: str | None = None,
         next_token: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """List Users In Group
 
         ``GET /?Action=ListUsersInGroup``
@@ -402,7 +407,7 @@ class Handlers:
         *,
         access_token: str | None = None,
         mfa_options: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Set User Settings
 
         ``GET /?Action=SetUserSettings``
@@ -414,7 +419,7 @@ class Handlers:
         *,
         job_id: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Start User Import Job
 
         ``GET /?Action=StartUserImportJob``
@@ -426,7 +431,7 @@ class Handlers:
         *,
         job_id: str | None = None,
         user_pool_id: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Stop User Import Job
 
         ``GET /?Action=StopUserImportJob``
@@ -438,7 +443,7 @@ class Handlers:
         *,
         access_token: str | None = None,
         user_attributes: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Update User Attributes
 
         ``GET /?Action=UpdateUserAttributes``
@@ -462,7 +467,7 @@ class Handlers:
         sms_verification_message: str | None = None,
         user_pool_id: str | None = None,
         user_pool_tags: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Update User Pool
 
         ``GET /?Action=UpdateUserPool``
@@ -479,7 +484,7 @@ class Handlers:
         refresh_token_validity: str | None = None,
         user_pool_id: str | None = None,
         write_attributes: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Update User Pool Client
 
         ``GET /?Action=UpdateUserPoolClient``
@@ -492,7 +497,7 @@ class Handlers:
         access_token: str | None = None,
         attribute_name: str | None = None,
         code: str | None = None,
-    ) -> Any:
+    ) -> None | Ok[None] | Response:
         """Verify User Attribute
 
         ``GET /?Action=VerifyUserAttribute``

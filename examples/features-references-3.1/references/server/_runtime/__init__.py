@@ -10,7 +10,9 @@ lives in a module of its own:
 - ``params``: parameters read from the raw request by style and explode;
 - ``constraints``: the checks the endpoints' annotations carry; typed reading;
 - ``bodies``: request bodies by media type (JSON, forms, multipart, text, bytes);
-- ``security``: credentials per scheme, the 401 answer;
+- ``statuses``: the typed answers per status handlers return (``NotFound(m.Error(...))``);
+- ``validation``: response validation (``create_app(validate_responses=True)``);
+- ``security``: credentials per scheme, the security hooks' principals, the 401 and 403 answers;
 - ``lazy``: the split layout's routes, built on their first request;
 - ``limits``: request limits (413, 414, 431, JSON depth), an ASGI middleware;
 - ``state``: what the app knows about the spec (schemas, validators, mocked operations);
