@@ -55,8 +55,8 @@ def test_json_body_checked_then_typed() -> None:
 def test_form_body_shaped_and_coerced() -> None:
     form = ("application/x-www-form-urlencoded", "form", dict[str, Any], PET)
     found = _read([form], b"name=Rex&age=3&tags=a&meta=%7B%22k%22%3A1%7D", "application/x-www-form-urlencoded")
-    # The schema check reads '3' as a number; the value stays the form's text (the type decides).
-    assert found == {"name": "Rex", "age": "3", "tags": ["a"], "meta": {"k": 1}}
+    # The schema check reads '3' as a number, and so does the type.
+    assert found == {"name": "Rex", "age": 3, "tags": ["a"], "meta": {"k": 1}}
     assert _read([form], b"name=a&tags=x&tags=y", None)["tags"] == ["x", "y"]  # no Content-Type: the first
     with pytest.raises(RequestValidationError) as caught:
         _read([form], b"name=a&age=-2", "application/x-www-form-urlencoded")
@@ -136,3 +136,19 @@ def test_form_text_of_an_untyped_enum_is_its_value() -> None:
     assert coerce_text("4326", {"enum": [4326, 3005]}) == 4326
     assert coerce_text("x", {"enum": ["x", 1]}) == "x"
     assert coerce_text("7", {"enum": [4326]}) == "7"  # (not a value: left for the schema check)
+
+
+def test_form_text_reaches_a_literal_type_as_its_value() -> None:
+    """A boolean or number enum is a ``Literal`` in the model, which takes no text: the form's
+    ``false`` reaches it as False (gov.bc.ca/geomark's ``allowOverlap``, ``srid``)."""
+    from typing import Literal
+
+    class Geo(BaseModel):
+        allowOverlap: Literal[False, True] = False
+        srid: Literal[4326, 3005] | None = None
+
+    schema = {"type": "object", "properties": {"allowOverlap": {"type": "boolean", "enum": [False, True]},
+                                               "srid": {"enum": [4326, 3005]}}}
+    form = ("application/x-www-form-urlencoded", "form", Geo, schema)
+    found = _read([form], b"allowOverlap=true&srid=3005", "application/x-www-form-urlencoded")
+    assert found == Geo(allowOverlap=True, srid=3005)
