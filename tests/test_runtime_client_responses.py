@@ -11,7 +11,7 @@ import pydantic
 import pytest
 
 from generator.runtime.client import responses
-from generator.runtime.client.errors import ApiError, ResponseValidationError, excerpt
+from generator.runtime.client.errors import ApiError, ResponseParseError, ResponseValidationError, excerpt
 from generator.runtime.client.spec import Operation, Result
 
 
@@ -89,7 +89,9 @@ def test_a_typed_success_that_does_not_fit() -> None:
 
 def test_untyped_text_binary_and_empty() -> None:
     assert parsed(reply(201, {"any": ["thing"]})) == {"any": ["thing"]}
-    assert parsed(reply(201, b"not json", "application/json")) == "not json"
+    with pytest.raises(ResponseParseError, match="HTTP 201 the body is not JSON: not json"):
+        parsed(reply(201, b"not json", "application/json"))  # says JSON, is not: never silently text
+    assert parsed(reply(201, b"not json", "text/plain")) == "not json"  # untyped: what came
     assert parsed(reply(201, b'{"a": 1}')) == {"a": 1}  # JSON declared, no content type: read as JSON
     assert parsed(reply(202, b"hello", "text/plain")) == "hello"
     assert parsed(reply(203, b"\x00\x01", "application/octet-stream")) == b"\x00\x01"
