@@ -140,6 +140,11 @@ def test_an_error_body_that_does_not_fit_is_kept_as_sent() -> None:
 def test_an_undeclared_redirect_is_an_error() -> None:
     with pytest.raises(ApiError, match="op: HTTP 302 Found"):
         parsed(reply(302), Operation("op", "GET", "/"))
+    with_default = Operation("op", "GET", "/", responses={"200": Result("json"), "default": Result("json")})
+    with pytest.raises(ApiError, match="op: HTTP 302 Found"):  # default does not declare it
+        parsed(reply(302), with_default)
+    declared = Operation("op", "GET", "/", responses={"304": Result(None), "default": Result("json")})
+    assert parsed(reply(304), declared) is None
 
 
 def test_raw() -> None:

@@ -33,7 +33,12 @@ def parse(op: Operation, response: httpx.Response) -> ApiResponse[Any]:
     answer, ``ResponseValidationError`` for a success whose body is not what the spec says)."""
     status = response.status_code
     result = op.result(status, response.headers.get("content-type", ""))
-    if status >= 400 or (result is None and not 200 <= status < 300):
+    # Outside 2xx only a status the spec declares by its code (or range) is an answer to read:
+    # an undeclared redirect is an error even where ``default`` is declared (its model is an
+    # error's, and the method's return type says nothing of it).
+    code = str(status)
+    declared = code in op.responses or code[0] + "XX" in op.responses
+    if status >= 400 or not (200 <= status < 300 or declared):
         raise error(op, result, response)
     return ApiResponse(status, response.headers, read(op, result, response), response)
 
