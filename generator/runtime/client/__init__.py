@@ -4,8 +4,9 @@ One module per concern: ``spec`` (the operations as the generated code declares 
 ``params`` (parameter styles), ``bodies`` (request bodies), ``auth`` (credentials, secrets in
 logs), ``options`` (per-call options), ``retries``, ``reading`` (bodies off the wire, bounded),
 ``responses`` (reading answers), ``errors``, ``faults`` (what goes wrong, as errors), ``logs``
-(the package's logger), ``core`` (the transport loop) and ``lazy`` (the split layout's operations loaded on first use). Nothing here is specific to
-one API: the package is the same in every generated package.
+(the package's logger), ``core`` (the transport loop) and ``lazy`` (the split layout's
+operations loaded on first use). Nothing here is specific to one API: the package is the same
+in every generated package.
 
 Each name is imported from its module on first use, so that what needs only the errors (the
 package's ``errors.py``, a server without the client) does not load the transport.
@@ -47,8 +48,8 @@ if TYPE_CHECKING:
 __all__ = [
     "ApiConnectionError",
     "ApiError",
-    "ApiTimeoutError",
     "ApiResponse",
+    "ApiTimeoutError",
     "AsyncCore",
     "Body",
     "Core",

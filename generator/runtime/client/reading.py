@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import httpx
 
-# One inflate step at most (bytes): the most a step can overshoot the limit by.
+# One inflate step at most (bytes): the most reading can overshoot the limit by.
 STEP = 1 << 16
 
 
@@ -34,10 +34,9 @@ class Inflater:
         self.zlib = zlib.decompressobj(zlib.MAX_WBITS | 16 if self.gzip else zlib.MAX_WBITS)
         self.started = False
 
-    def feed(self, data: bytes, room: int) -> Iterator[bytes]:
-        """The decoded bytes of ``data``, in steps of at most ``STEP`` bytes; stops (raising
-        ``TooLarge``) as soon as more than ``room`` bytes came out."""
-        out = 0
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        """The decoded bytes of ``data``, in steps of at most ``STEP`` bytes (the caller stops
+        whenever the total is too much: the rest of ``data`` is never inflated)."""
         while data:
             try:
                 chunk = self.zlib.decompress(data, STEP)
@@ -50,9 +49,6 @@ class Inflater:
                 continue
             self.started = True
             data = self.zlib.unconsumed_tail
-            out += len(chunk)
-            if out > room:
-                raise TooLarge(out, 0)
             yield chunk
 
     def end(self) -> bytes:
@@ -78,13 +74,12 @@ def read(response: httpx.Response, max_expansion: float, floor: int) -> None:
     if encoding in ("gzip", "x-gzip", "deflate"):
         inflater = Inflater(encoding)
         for raw in response.iter_raw():
-            room = _limit(response, max_expansion, floor) - size
-            try:
-                for chunk in inflater.feed(raw, room):
-                    parts.append(chunk)
-                    size += len(chunk)
-            except TooLarge as exc:
-                raise TooLarge(size + exc.size, response.num_bytes_downloaded) from None
+            limit = _limit(response, max_expansion, floor)
+            for chunk in inflater.feed(raw):
+                parts.append(chunk)
+                size += len(chunk)
+                if size > limit:
+                    raise TooLarge(size, response.num_bytes_downloaded)
         parts.append(inflater.end())
     else:
         for chunk in response.iter_bytes():
@@ -104,13 +99,12 @@ async def aread(response: httpx.Response, max_expansion: float, floor: int) -> N
     if encoding in ("gzip", "x-gzip", "deflate"):
         inflater = Inflater(encoding)
         async for raw in response.aiter_raw():
-            room = _limit(response, max_expansion, floor) - size
-            try:
-                for chunk in inflater.feed(raw, room):
-                    parts.append(chunk)
-                    size += len(chunk)
-            except TooLarge as exc:
-                raise TooLarge(size + exc.size, response.num_bytes_downloaded) from None
+            limit = _limit(response, max_expansion, floor)
+            for chunk in inflater.feed(raw):
+                parts.append(chunk)
+                size += len(chunk)
+                if size > limit:
+                    raise TooLarge(size, response.num_bytes_downloaded)
         parts.append(inflater.end())
     else:
         async for chunk in response.aiter_bytes():
