@@ -41,6 +41,8 @@ def package_plan(api: ir.Api, options: Options) -> list[FilePlan]:
         "example_base_url": _example_base_url(api),
         "example_call": _example_call(api),
         "readme": python_client.readme_view(api),
+        # The environment variable that switches the package's logger on (runtime logs.py: ENV).
+        "log_env": pkg.upper() + "_LOG",
     }
     return [
         FilePlan(path=f"{pkg}/__init__.py", template="package/__init__.py.jinja", context=context),

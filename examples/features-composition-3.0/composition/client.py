@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,13 +14,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -88,6 +89,7 @@ class Client(SyncCore):
         transport: httpx.BaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -96,22 +98,24 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.Client(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -122,6 +126,8 @@ class Client(SyncCore):
     def create_document(
         self,
         body: m.Document,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Document:
         """create_document
 
@@ -129,13 +135,17 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_CREATE_DOCUMENT, (), body)
+        response = self._call(_CREATE_DOCUMENT, (), body, request_options=request_options)
         return cast("m.Document", response.parsed)
 
     def get_report(
         self,
         id_: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Report:
         """get_report
 
@@ -143,13 +153,17 @@ class Client(SyncCore):
 
         Args:
             id_: ``id``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_REPORT, (id_,))
+        response = self._call(_GET_REPORT, (id_,), request_options=request_options)
         return cast("m.Report", response.parsed)
 
     def put_dog(
         self,
         body: m.Dog,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Dog:
         """put_dog
 
@@ -157,18 +171,26 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PUT_DOG, (), body)
+        response = self._call(_PUT_DOG, (), body, request_options=request_options)
         return cast("m.Dog", response.parsed)
 
     def list_animals(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Animal]:
         """list_animals
 
         ``GET /animals``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_ANIMALS, ())
+        response = self._call(_LIST_ANIMALS, (), request_options=request_options)
         return cast("list[m.Animal]", response.parsed)
 
 
@@ -192,6 +214,7 @@ class AsyncClient(AsyncCore):
         transport: httpx.AsyncBaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -200,22 +223,24 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.AsyncClient(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -226,6 +251,8 @@ class AsyncClient(AsyncCore):
     async def create_document(
         self,
         body: m.Document,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Document:
         """create_document
 
@@ -233,13 +260,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_CREATE_DOCUMENT, (), body)
+        response = await self._call(_CREATE_DOCUMENT, (), body, request_options=request_options)
         return cast("m.Document", response.parsed)
 
     async def get_report(
         self,
         id_: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Report:
         """get_report
 
@@ -247,13 +278,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             id_: ``id``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_REPORT, (id_,))
+        response = await self._call(_GET_REPORT, (id_,), request_options=request_options)
         return cast("m.Report", response.parsed)
 
     async def put_dog(
         self,
         body: m.Dog,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Dog:
         """put_dog
 
@@ -261,16 +296,24 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PUT_DOG, (), body)
+        response = await self._call(_PUT_DOG, (), body, request_options=request_options)
         return cast("m.Dog", response.parsed)
 
     async def list_animals(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Animal]:
         """list_animals
 
         ``GET /animals``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_ANIMALS, ())
+        response = await self._call(_LIST_ANIMALS, (), request_options=request_options)
         return cast("list[m.Animal]", response.parsed)

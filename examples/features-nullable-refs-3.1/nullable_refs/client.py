@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,13 +14,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -79,6 +80,7 @@ class Client(SyncCore):
         transport: httpx.BaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -87,22 +89,24 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.Client(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -113,6 +117,8 @@ class Client(SyncCore):
     def get_issue(
         self,
         number: int,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Issue:
         """get_issue
 
@@ -120,14 +126,18 @@ class Client(SyncCore):
 
         Args:
             number: ``number``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_ISSUE, (number,))
+        response = self._call(_GET_ISSUE, (number,), request_options=request_options)
         return cast("m.Issue", response.parsed)
 
     def put_issue(
         self,
         number: int,
         body: m.Issue,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Issue:
         """put_issue
 
@@ -136,13 +146,17 @@ class Client(SyncCore):
         Args:
             number: ``number``
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PUT_ISSUE, (number,), body)
+        response = self._call(_PUT_ISSUE, (number,), body, request_options=request_options)
         return cast("m.Issue", response.parsed)
 
     def get_assignee(
         self,
         number: int,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.NullableSimpleUser | None:
         """get_assignee
 
@@ -150,8 +164,10 @@ class Client(SyncCore):
 
         Args:
             number: ``number``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_ASSIGNEE, (number,))
+        response = self._call(_GET_ASSIGNEE, (number,), request_options=request_options)
         return cast("m.NullableSimpleUser | None", response.parsed)
 
 
@@ -175,6 +191,7 @@ class AsyncClient(AsyncCore):
         transport: httpx.AsyncBaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -183,22 +200,24 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.AsyncClient(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -209,6 +228,8 @@ class AsyncClient(AsyncCore):
     async def get_issue(
         self,
         number: int,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Issue:
         """get_issue
 
@@ -216,14 +237,18 @@ class AsyncClient(AsyncCore):
 
         Args:
             number: ``number``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_ISSUE, (number,))
+        response = await self._call(_GET_ISSUE, (number,), request_options=request_options)
         return cast("m.Issue", response.parsed)
 
     async def put_issue(
         self,
         number: int,
         body: m.Issue,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Issue:
         """put_issue
 
@@ -232,13 +257,17 @@ class AsyncClient(AsyncCore):
         Args:
             number: ``number``
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PUT_ISSUE, (number,), body)
+        response = await self._call(_PUT_ISSUE, (number,), body, request_options=request_options)
         return cast("m.Issue", response.parsed)
 
     async def get_assignee(
         self,
         number: int,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.NullableSimpleUser | None:
         """get_assignee
 
@@ -246,6 +275,8 @@ class AsyncClient(AsyncCore):
 
         Args:
             number: ``number``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_ASSIGNEE, (number,))
+        response = await self._call(_GET_ASSIGNEE, (number,), request_options=request_options)
         return cast("m.NullableSimpleUser | None", response.parsed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -16,13 +16,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -366,6 +367,7 @@ class Client(SyncCore):
         transport: httpx.BaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -374,22 +376,24 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "http://127.0.0.1:4010"
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.Client(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -400,6 +404,8 @@ class Client(SyncCore):
     def path_simple(
         self,
         color: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple
 
@@ -407,13 +413,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_SIMPLE, (color,))
+        response = self._call(_PATH_SIMPLE, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_simple_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple_array
 
@@ -421,13 +431,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_SIMPLE_ARRAY, (color,))
+        response = self._call(_PATH_SIMPLE_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_simple_array_explode(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple_array_explode
 
@@ -435,13 +449,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_SIMPLE_ARRAY_EXPLODE, (color,))
+        response = self._call(_PATH_SIMPLE_ARRAY_EXPLODE, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_simple_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple_object
 
@@ -449,13 +467,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_SIMPLE_OBJECT, (color,))
+        response = self._call(_PATH_SIMPLE_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_simple_object_explode(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple_object_explode
 
@@ -463,13 +485,19 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_SIMPLE_OBJECT_EXPLODE, (color,))
+        response = self._call(
+            _PATH_SIMPLE_OBJECT_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     def path_label(
         self,
         color: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label
 
@@ -477,13 +505,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_LABEL, (color,))
+        response = self._call(_PATH_LABEL, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_label_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label_array
 
@@ -491,13 +523,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_LABEL_ARRAY, (color,))
+        response = self._call(_PATH_LABEL_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_label_array_explode(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label_array_explode
 
@@ -505,13 +541,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_LABEL_ARRAY_EXPLODE, (color,))
+        response = self._call(_PATH_LABEL_ARRAY_EXPLODE, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_label_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label_object
 
@@ -519,13 +559,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_LABEL_OBJECT, (color,))
+        response = self._call(_PATH_LABEL_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_label_object_explode(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label_object_explode
 
@@ -533,13 +577,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_LABEL_OBJECT_EXPLODE, (color,))
+        response = self._call(_PATH_LABEL_OBJECT_EXPLODE, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_matrix(
         self,
         color: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix
 
@@ -547,13 +595,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_MATRIX, (color,))
+        response = self._call(_PATH_MATRIX, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_matrix_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix_array
 
@@ -561,13 +613,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_MATRIX_ARRAY, (color,))
+        response = self._call(_PATH_MATRIX_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_matrix_array_explode(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix_array_explode
 
@@ -575,13 +631,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_MATRIX_ARRAY_EXPLODE, (color,))
+        response = self._call(_PATH_MATRIX_ARRAY_EXPLODE, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_matrix_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix_object
 
@@ -589,13 +649,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_MATRIX_OBJECT, (color,))
+        response = self._call(_PATH_MATRIX_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_matrix_object_explode(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix_object_explode
 
@@ -603,8 +667,12 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_MATRIX_OBJECT_EXPLODE, (color,))
+        response = self._call(
+            _PATH_MATRIX_OBJECT_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     def query_form(
@@ -613,6 +681,7 @@ class Client(SyncCore):
         *,
         count: int | None = None,
         flag: bool | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form
 
@@ -622,13 +691,17 @@ class Client(SyncCore):
             color: ``color``
             count: ``count``
             flag: ``flag``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_FORM, (color, count, flag))
+        response = self._call(_QUERY_FORM, (color, count, flag), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_form_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form_array
 
@@ -636,13 +709,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_FORM_ARRAY, (color,))
+        response = self._call(_QUERY_FORM_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_form_array_explode(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form_array_explode
 
@@ -650,13 +727,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_FORM_ARRAY_EXPLODE, (color,))
+        response = self._call(_QUERY_FORM_ARRAY_EXPLODE, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_form_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form_object
 
@@ -664,13 +745,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_FORM_OBJECT, (color,))
+        response = self._call(_QUERY_FORM_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_form_object_explode(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form_object_explode
 
@@ -678,13 +763,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_FORM_OBJECT_EXPLODE, (color,))
+        response = self._call(_QUERY_FORM_OBJECT_EXPLODE, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_space_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_space_array
 
@@ -692,13 +781,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_SPACE_ARRAY, (color,))
+        response = self._call(_QUERY_SPACE_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_pipe_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_pipe_array
 
@@ -706,13 +799,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_PIPE_ARRAY, (color,))
+        response = self._call(_QUERY_PIPE_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_deep_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_deep_object
 
@@ -720,8 +817,10 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_DEEP_OBJECT, (color,))
+        response = self._call(_QUERY_DEEP_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_reserved(
@@ -729,6 +828,7 @@ class Client(SyncCore):
         q: str,
         *,
         raw: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_reserved
 
@@ -737,8 +837,10 @@ class Client(SyncCore):
         Args:
             q: ``q``
             raw: ``raw``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_RESERVED, (q, raw))
+        response = self._call(_QUERY_RESERVED, (q, raw), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def header_simple(
@@ -748,6 +850,7 @@ class Client(SyncCore):
         x_colors: m.Colors | None = None,
         x_rgb: m.Rgb | None = None,
         x_rgb_explode: m.Rgb | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """header_simple
 
@@ -758,8 +861,14 @@ class Client(SyncCore):
             x_colors: ``X-Colors``
             x_rgb: ``X-Rgb``
             x_rgb_explode: ``X-Rgb-Explode``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_HEADER_SIMPLE, (x_color, x_colors, x_rgb, x_rgb_explode))
+        response = self._call(
+            _HEADER_SIMPLE,
+            (x_color, x_colors, x_rgb, x_rgb_explode),
+            request_options=request_options,
+        )
         return cast("m.Echo", response.parsed)
 
     def cookie_form(
@@ -767,6 +876,7 @@ class Client(SyncCore):
         color: str,
         *,
         colors: m.Colors | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """cookie_form
 
@@ -775,8 +885,10 @@ class Client(SyncCore):
         Args:
             color: ``color``
             colors: ``colors``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_COOKIE_FORM, (color, colors))
+        response = self._call(_COOKIE_FORM, (color, colors), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def get_item(
@@ -788,6 +900,7 @@ class Client(SyncCore):
         status: m.Status | None = None,
         since: datetime.datetime | None = None,
         x_trace_id: uuid.UUID | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """Path, query and header parameters together; optional ones are left out when None
 
@@ -800,8 +913,14 @@ class Client(SyncCore):
             status: ``status``
             since: ``since``
             x_trace_id: ``X-Trace-Id``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_ITEM, (item_id, item_id_2, limit, status, since, x_trace_id))
+        response = self._call(
+            _GET_ITEM,
+            (item_id, item_id_2, limit, status, since, x_trace_id),
+            request_options=request_options,
+        )
         return cast("m.Echo", response.parsed)
 
 
@@ -825,6 +944,7 @@ class AsyncClient(AsyncCore):
         transport: httpx.AsyncBaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -833,22 +953,24 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "http://127.0.0.1:4010"
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.AsyncClient(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -859,6 +981,8 @@ class AsyncClient(AsyncCore):
     async def path_simple(
         self,
         color: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple
 
@@ -866,13 +990,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_SIMPLE, (color,))
+        response = await self._call(_PATH_SIMPLE, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_simple_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple_array
 
@@ -880,13 +1008,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_SIMPLE_ARRAY, (color,))
+        response = await self._call(_PATH_SIMPLE_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_simple_array_explode(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple_array_explode
 
@@ -894,13 +1026,19 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_SIMPLE_ARRAY_EXPLODE, (color,))
+        response = await self._call(
+            _PATH_SIMPLE_ARRAY_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def path_simple_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple_object
 
@@ -908,13 +1046,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_SIMPLE_OBJECT, (color,))
+        response = await self._call(_PATH_SIMPLE_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_simple_object_explode(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple_object_explode
 
@@ -922,13 +1064,19 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_SIMPLE_OBJECT_EXPLODE, (color,))
+        response = await self._call(
+            _PATH_SIMPLE_OBJECT_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def path_label(
         self,
         color: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label
 
@@ -936,13 +1084,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_LABEL, (color,))
+        response = await self._call(_PATH_LABEL, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_label_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label_array
 
@@ -950,13 +1102,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_LABEL_ARRAY, (color,))
+        response = await self._call(_PATH_LABEL_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_label_array_explode(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label_array_explode
 
@@ -964,13 +1120,19 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_LABEL_ARRAY_EXPLODE, (color,))
+        response = await self._call(
+            _PATH_LABEL_ARRAY_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def path_label_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label_object
 
@@ -978,13 +1140,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_LABEL_OBJECT, (color,))
+        response = await self._call(_PATH_LABEL_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_label_object_explode(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label_object_explode
 
@@ -992,13 +1158,19 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_LABEL_OBJECT_EXPLODE, (color,))
+        response = await self._call(
+            _PATH_LABEL_OBJECT_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def path_matrix(
         self,
         color: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix
 
@@ -1006,13 +1178,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_MATRIX, (color,))
+        response = await self._call(_PATH_MATRIX, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_matrix_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix_array
 
@@ -1020,13 +1196,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_MATRIX_ARRAY, (color,))
+        response = await self._call(_PATH_MATRIX_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_matrix_array_explode(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix_array_explode
 
@@ -1034,13 +1214,19 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_MATRIX_ARRAY_EXPLODE, (color,))
+        response = await self._call(
+            _PATH_MATRIX_ARRAY_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def path_matrix_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix_object
 
@@ -1048,13 +1234,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_MATRIX_OBJECT, (color,))
+        response = await self._call(_PATH_MATRIX_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_matrix_object_explode(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix_object_explode
 
@@ -1062,8 +1252,12 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_MATRIX_OBJECT_EXPLODE, (color,))
+        response = await self._call(
+            _PATH_MATRIX_OBJECT_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def query_form(
@@ -1072,6 +1266,7 @@ class AsyncClient(AsyncCore):
         *,
         count: int | None = None,
         flag: bool | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form
 
@@ -1081,13 +1276,19 @@ class AsyncClient(AsyncCore):
             color: ``color``
             count: ``count``
             flag: ``flag``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_FORM, (color, count, flag))
+        response = await self._call(
+            _QUERY_FORM, (color, count, flag), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def query_form_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form_array
 
@@ -1095,13 +1296,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_FORM_ARRAY, (color,))
+        response = await self._call(_QUERY_FORM_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def query_form_array_explode(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form_array_explode
 
@@ -1109,13 +1314,19 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_FORM_ARRAY_EXPLODE, (color,))
+        response = await self._call(
+            _QUERY_FORM_ARRAY_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def query_form_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form_object
 
@@ -1123,13 +1334,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_FORM_OBJECT, (color,))
+        response = await self._call(_QUERY_FORM_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def query_form_object_explode(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form_object_explode
 
@@ -1137,13 +1352,19 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_FORM_OBJECT_EXPLODE, (color,))
+        response = await self._call(
+            _QUERY_FORM_OBJECT_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def query_space_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_space_array
 
@@ -1151,13 +1372,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_SPACE_ARRAY, (color,))
+        response = await self._call(_QUERY_SPACE_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def query_pipe_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_pipe_array
 
@@ -1165,13 +1390,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_PIPE_ARRAY, (color,))
+        response = await self._call(_QUERY_PIPE_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def query_deep_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_deep_object
 
@@ -1179,8 +1408,10 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_DEEP_OBJECT, (color,))
+        response = await self._call(_QUERY_DEEP_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def query_reserved(
@@ -1188,6 +1419,7 @@ class AsyncClient(AsyncCore):
         q: str,
         *,
         raw: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_reserved
 
@@ -1196,8 +1428,10 @@ class AsyncClient(AsyncCore):
         Args:
             q: ``q``
             raw: ``raw``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_RESERVED, (q, raw))
+        response = await self._call(_QUERY_RESERVED, (q, raw), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def header_simple(
@@ -1207,6 +1441,7 @@ class AsyncClient(AsyncCore):
         x_colors: m.Colors | None = None,
         x_rgb: m.Rgb | None = None,
         x_rgb_explode: m.Rgb | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """header_simple
 
@@ -1217,8 +1452,14 @@ class AsyncClient(AsyncCore):
             x_colors: ``X-Colors``
             x_rgb: ``X-Rgb``
             x_rgb_explode: ``X-Rgb-Explode``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_HEADER_SIMPLE, (x_color, x_colors, x_rgb, x_rgb_explode))
+        response = await self._call(
+            _HEADER_SIMPLE,
+            (x_color, x_colors, x_rgb, x_rgb_explode),
+            request_options=request_options,
+        )
         return cast("m.Echo", response.parsed)
 
     async def cookie_form(
@@ -1226,6 +1467,7 @@ class AsyncClient(AsyncCore):
         color: str,
         *,
         colors: m.Colors | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """cookie_form
 
@@ -1234,8 +1476,10 @@ class AsyncClient(AsyncCore):
         Args:
             color: ``color``
             colors: ``colors``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_COOKIE_FORM, (color, colors))
+        response = await self._call(_COOKIE_FORM, (color, colors), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def get_item(
@@ -1247,6 +1491,7 @@ class AsyncClient(AsyncCore):
         status: m.Status | None = None,
         since: datetime.datetime | None = None,
         x_trace_id: uuid.UUID | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """Path, query and header parameters together; optional ones are left out when None
 
@@ -1259,8 +1504,12 @@ class AsyncClient(AsyncCore):
             status: ``status``
             since: ``since``
             x_trace_id: ``X-Trace-Id``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _GET_ITEM, (item_id, item_id_2, limit, status, since, x_trace_id)
+            _GET_ITEM,
+            (item_id, item_id_2, limit, status, since, x_trace_id),
+            request_options=request_options,
         )
         return cast("m.Echo", response.parsed)

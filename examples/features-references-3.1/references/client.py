@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,13 +14,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -75,6 +76,7 @@ class Client(SyncCore):
         transport: httpx.BaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -83,22 +85,24 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.Client(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -115,6 +119,7 @@ class Client(SyncCore):
         cursor: m.NullableToken | None = None,
         tag: list[m.Token] | None = None,
         x_trace: m.Token | None = None,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Thing]:
         """find_things
 
@@ -127,14 +132,22 @@ class Client(SyncCore):
             cursor: ``cursor``
             tag: ``tag``
             x_trace: ``X-Trace``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_FIND_THINGS, (kind, limit, state, cursor, tag, x_trace))
+        response = self._call(
+            _FIND_THINGS,
+            (kind, limit, state, cursor, tag, x_trace),
+            request_options=request_options,
+        )
         return cast("list[m.Thing]", response.parsed)
 
     def create_thing(
         self,
         kind: m.Kind,
         body: m.Thing,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Thing:
         """create_thing
 
@@ -143,8 +156,10 @@ class Client(SyncCore):
         Args:
             kind: ``kind``
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_CREATE_THING, (kind,), body)
+        response = self._call(_CREATE_THING, (kind,), body, request_options=request_options)
         return cast("m.Thing", response.parsed)
 
 
@@ -168,6 +183,7 @@ class AsyncClient(AsyncCore):
         transport: httpx.AsyncBaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -176,22 +192,24 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.AsyncClient(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -208,6 +226,7 @@ class AsyncClient(AsyncCore):
         cursor: m.NullableToken | None = None,
         tag: list[m.Token] | None = None,
         x_trace: m.Token | None = None,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Thing]:
         """find_things
 
@@ -220,14 +239,22 @@ class AsyncClient(AsyncCore):
             cursor: ``cursor``
             tag: ``tag``
             x_trace: ``X-Trace``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_FIND_THINGS, (kind, limit, state, cursor, tag, x_trace))
+        response = await self._call(
+            _FIND_THINGS,
+            (kind, limit, state, cursor, tag, x_trace),
+            request_options=request_options,
+        )
         return cast("list[m.Thing]", response.parsed)
 
     async def create_thing(
         self,
         kind: m.Kind,
         body: m.Thing,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Thing:
         """create_thing
 
@@ -236,6 +263,8 @@ class AsyncClient(AsyncCore):
         Args:
             kind: ``kind``
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_CREATE_THING, (kind,), body)
+        response = await self._call(_CREATE_THING, (kind,), body, request_options=request_options)
         return cast("m.Thing", response.parsed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,13 +14,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -220,6 +221,7 @@ class Client(SyncCore):
         transport: httpx.BaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -228,22 +230,24 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://routes.example.com/api"
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.Client(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -254,6 +258,8 @@ class Client(SyncCore):
     def get_resource(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_resource
 
@@ -261,13 +267,17 @@ class Client(SyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_RESOURCE, (name,))
+        response = self._call(_GET_RESOURCE, (name,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def delete_resource(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """delete_resource
 
@@ -275,13 +285,17 @@ class Client(SyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DELETE_RESOURCE, (name,))
+        response = self._call(_DELETE_RESOURCE, (name,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def generate_connect_manifest(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """generate_connect_manifest
 
@@ -289,13 +303,17 @@ class Client(SyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GENERATE_CONNECT_MANIFEST, (name,))
+        response = self._call(_GENERATE_CONNECT_MANIFEST, (name,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_iam_policy(
         self,
         resource: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_iam_policy
 
@@ -303,13 +321,17 @@ class Client(SyncCore):
 
         Args:
             resource: ``resource``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_IAM_POLICY, (resource,))
+        response = self._call(_GET_IAM_POLICY, (resource,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def list_operations(
         self,
         parent: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """list_operations
 
@@ -317,13 +339,17 @@ class Client(SyncCore):
 
         Args:
             parent: ``parent``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_OPERATIONS, (parent,))
+        response = self._call(_LIST_OPERATIONS, (parent,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_file(
         self,
         file: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_file
 
@@ -331,13 +357,17 @@ class Client(SyncCore):
 
         Args:
             file: ``file``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_FILE, (file,))
+        response = self._call(_GET_FILE, (file,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_file_json(
         self,
         file: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_file_json
 
@@ -345,13 +375,17 @@ class Client(SyncCore):
 
         Args:
             file: ``file``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_FILE_JSON, (file,))
+        response = self._call(_GET_FILE_JSON, (file,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_file_tarball(
         self,
         file: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_file_tarball
 
@@ -359,13 +393,17 @@ class Client(SyncCore):
 
         Args:
             file: ``file``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_FILE_TARBALL, (file,))
+        response = self._call(_GET_FILE_TARBALL, (file,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_user(
         self,
         user_id: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_user
 
@@ -373,23 +411,33 @@ class Client(SyncCore):
 
         Args:
             user_id: ``userId``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_USER, (user_id,))
+        response = self._call(_GET_USER, (user_id,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_me(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_me
 
         ``GET /users/me``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_ME, ())
+        response = self._call(_GET_ME, (), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_job(
         self,
         job_id: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_job
 
@@ -397,33 +445,49 @@ class Client(SyncCore):
 
         Args:
             job_id: ``jobId``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_JOB, (job_id,))
+        response = self._call(_GET_JOB, (job_id,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def describe_latest_job(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """describe_latest_job
 
         ``GET /jobs/latest?Action=Describe``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DESCRIBE_LATEST_JOB, ())
+        response = self._call(_DESCRIBE_LATEST_JOB, (), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def cancel_latest_job(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """cancel_latest_job
 
         ``GET /jobs/latest?Action=Cancel``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_CANCEL_LATEST_JOB, ())
+        response = self._call(_CANCEL_LATEST_JOB, (), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_stage(
         self,
         arn: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_stage
 
@@ -431,13 +495,17 @@ class Client(SyncCore):
 
         Args:
             arn: ``arn``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_STAGE, (arn,))
+        response = self._call(_GET_STAGE, (arn,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_key(
         self,
         key: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_key
 
@@ -445,13 +513,17 @@ class Client(SyncCore):
 
         Args:
             key: ``key``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_KEY, (key,))
+        response = self._call(_GET_KEY, (key,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_shelf(
         self,
         shelf: m.Shelf,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_shelf
 
@@ -459,8 +531,10 @@ class Client(SyncCore):
 
         Args:
             shelf: ``shelf``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_SHELF, (shelf,))
+        response = self._call(_GET_SHELF, (shelf,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
 
@@ -484,6 +558,7 @@ class AsyncClient(AsyncCore):
         transport: httpx.AsyncBaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -492,22 +567,24 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://routes.example.com/api"
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.AsyncClient(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -518,6 +595,8 @@ class AsyncClient(AsyncCore):
     async def get_resource(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_resource
 
@@ -525,13 +604,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_RESOURCE, (name,))
+        response = await self._call(_GET_RESOURCE, (name,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def delete_resource(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """delete_resource
 
@@ -539,13 +622,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DELETE_RESOURCE, (name,))
+        response = await self._call(_DELETE_RESOURCE, (name,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def generate_connect_manifest(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """generate_connect_manifest
 
@@ -553,13 +640,19 @@ class AsyncClient(AsyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GENERATE_CONNECT_MANIFEST, (name,))
+        response = await self._call(
+            _GENERATE_CONNECT_MANIFEST, (name,), request_options=request_options
+        )
         return cast("dict[str, Any]", response.parsed)
 
     async def get_iam_policy(
         self,
         resource: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_iam_policy
 
@@ -567,13 +660,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             resource: ``resource``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_IAM_POLICY, (resource,))
+        response = await self._call(_GET_IAM_POLICY, (resource,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def list_operations(
         self,
         parent: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """list_operations
 
@@ -581,13 +678,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             parent: ``parent``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_OPERATIONS, (parent,))
+        response = await self._call(_LIST_OPERATIONS, (parent,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_file(
         self,
         file: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_file
 
@@ -595,13 +696,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             file: ``file``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_FILE, (file,))
+        response = await self._call(_GET_FILE, (file,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_file_json(
         self,
         file: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_file_json
 
@@ -609,13 +714,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             file: ``file``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_FILE_JSON, (file,))
+        response = await self._call(_GET_FILE_JSON, (file,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_file_tarball(
         self,
         file: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_file_tarball
 
@@ -623,13 +732,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             file: ``file``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_FILE_TARBALL, (file,))
+        response = await self._call(_GET_FILE_TARBALL, (file,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_user(
         self,
         user_id: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_user
 
@@ -637,23 +750,33 @@ class AsyncClient(AsyncCore):
 
         Args:
             user_id: ``userId``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_USER, (user_id,))
+        response = await self._call(_GET_USER, (user_id,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_me(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_me
 
         ``GET /users/me``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_ME, ())
+        response = await self._call(_GET_ME, (), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_job(
         self,
         job_id: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_job
 
@@ -661,33 +784,49 @@ class AsyncClient(AsyncCore):
 
         Args:
             job_id: ``jobId``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_JOB, (job_id,))
+        response = await self._call(_GET_JOB, (job_id,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def describe_latest_job(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """describe_latest_job
 
         ``GET /jobs/latest?Action=Describe``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DESCRIBE_LATEST_JOB, ())
+        response = await self._call(_DESCRIBE_LATEST_JOB, (), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def cancel_latest_job(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """cancel_latest_job
 
         ``GET /jobs/latest?Action=Cancel``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_CANCEL_LATEST_JOB, ())
+        response = await self._call(_CANCEL_LATEST_JOB, (), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_stage(
         self,
         arn: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_stage
 
@@ -695,13 +834,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             arn: ``arn``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_STAGE, (arn,))
+        response = await self._call(_GET_STAGE, (arn,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_key(
         self,
         key: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_key
 
@@ -709,13 +852,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             key: ``key``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_KEY, (key,))
+        response = await self._call(_GET_KEY, (key,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_shelf(
         self,
         shelf: m.Shelf,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_shelf
 
@@ -723,6 +870,8 @@ class AsyncClient(AsyncCore):
 
         Args:
             shelf: ``shelf``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_SHELF, (shelf,))
+        response = await self._call(_GET_SHELF, (shelf,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)

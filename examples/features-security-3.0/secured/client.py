@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -15,13 +15,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {
     "headerKey": Scheme("apiKey", "header", "X-API-Key"),
@@ -191,6 +192,7 @@ class Client(SyncCore):
         transport: httpx.BaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
         header_key: str | None = None,
         query_key: str | None = None,
         cookie_key: str | None = None,
@@ -208,10 +210,12 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
             header_key: Credential for the ``headerKey`` scheme (an API key, sent in the header ``X-API-Key``); sent only to operations that use it.
             query_key: Credential for the ``queryKey`` scheme (an API key, sent in the query ``api_key``); sent only to operations that use it.
             cookie_key: Credential for the ``cookieKey`` scheme (an API key, sent in the cookie ``session``); sent only to operations that use it.
@@ -235,12 +239,12 @@ class Client(SyncCore):
         }
         super().__init__(base_url, credentials, retries)
         self._http = httpx.Client(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -250,58 +254,84 @@ class Client(SyncCore):
 
     def with_header_key(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_header_key
 
         ``GET /header-key``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_HEADER_KEY, ())
+        response = self._call(_WITH_HEADER_KEY, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_query_key(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_query_key
 
         ``GET /query-key``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_QUERY_KEY, ())
+        response = self._call(_WITH_QUERY_KEY, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_cookie_key(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_cookie_key
 
         ``GET /cookie-key``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_COOKIE_KEY, ())
+        response = self._call(_WITH_COOKIE_KEY, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_basic(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_basic
 
         ``GET /basic``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_BASIC, ())
+        response = self._call(_WITH_BASIC, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_bearer(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_bearer
 
@@ -309,40 +339,58 @@ class Client(SyncCore):
 
         ``GET /bearer``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_BEARER, ())
+        response = self._call(_WITH_BEARER, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_oauth2(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_oauth2
 
         ``GET /oauth2``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_OAUTH2, ())
+        response = self._call(_WITH_OAUTH2, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_open_id_connect(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_open_id_connect
 
         ``GET /openid``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_OPEN_ID_CONNECT, ())
+        response = self._call(_WITH_OPEN_ID_CONNECT, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_either(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_either
 
@@ -350,14 +398,20 @@ class Client(SyncCore):
 
         ``GET /either``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_EITHER, ())
+        response = self._call(_WITH_EITHER, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_both(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_both
 
@@ -365,32 +419,48 @@ class Client(SyncCore):
 
         ``GET /both``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_BOTH, ())
+        response = self._call(_WITH_BOTH, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_optional_key(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_optional_key
 
         Anonymous access, or an API key in a header.
 
         ``GET /optional``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_WITH_OPTIONAL_KEY, ())
+        response = self._call(_WITH_OPTIONAL_KEY, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def without_auth(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """without_auth
 
         ``GET /public``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_WITHOUT_AUTH, ())
+        response = self._call(_WITHOUT_AUTH, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
 
@@ -416,6 +486,7 @@ class AsyncClient(AsyncCore):
         transport: httpx.AsyncBaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
         header_key: str | None = None,
         query_key: str | None = None,
         cookie_key: str | None = None,
@@ -433,10 +504,12 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
             header_key: Credential for the ``headerKey`` scheme (an API key, sent in the header ``X-API-Key``); sent only to operations that use it.
             query_key: Credential for the ``queryKey`` scheme (an API key, sent in the query ``api_key``); sent only to operations that use it.
             cookie_key: Credential for the ``cookieKey`` scheme (an API key, sent in the cookie ``session``); sent only to operations that use it.
@@ -460,12 +533,12 @@ class AsyncClient(AsyncCore):
         }
         super().__init__(base_url, credentials, retries)
         self._http = httpx.AsyncClient(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -475,58 +548,84 @@ class AsyncClient(AsyncCore):
 
     async def with_header_key(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_header_key
 
         ``GET /header-key``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_HEADER_KEY, ())
+        response = await self._call(_WITH_HEADER_KEY, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_query_key(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_query_key
 
         ``GET /query-key``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_QUERY_KEY, ())
+        response = await self._call(_WITH_QUERY_KEY, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_cookie_key(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_cookie_key
 
         ``GET /cookie-key``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_COOKIE_KEY, ())
+        response = await self._call(_WITH_COOKIE_KEY, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_basic(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_basic
 
         ``GET /basic``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_BASIC, ())
+        response = await self._call(_WITH_BASIC, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_bearer(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_bearer
 
@@ -534,40 +633,58 @@ class AsyncClient(AsyncCore):
 
         ``GET /bearer``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_BEARER, ())
+        response = await self._call(_WITH_BEARER, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_oauth2(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_oauth2
 
         ``GET /oauth2``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_OAUTH2, ())
+        response = await self._call(_WITH_OAUTH2, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_open_id_connect(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_open_id_connect
 
         ``GET /openid``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_OPEN_ID_CONNECT, ())
+        response = await self._call(_WITH_OPEN_ID_CONNECT, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_either(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_either
 
@@ -575,14 +692,20 @@ class AsyncClient(AsyncCore):
 
         ``GET /either``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_EITHER, ())
+        response = await self._call(_WITH_EITHER, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_both(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_both
 
@@ -590,30 +713,46 @@ class AsyncClient(AsyncCore):
 
         ``GET /both``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_BOTH, ())
+        response = await self._call(_WITH_BOTH, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_optional_key(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_optional_key
 
         Anonymous access, or an API key in a header.
 
         ``GET /optional``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_WITH_OPTIONAL_KEY, ())
+        response = await self._call(_WITH_OPTIONAL_KEY, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def without_auth(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """without_auth
 
         ``GET /public``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_WITHOUT_AUTH, ())
+        response = await self._call(_WITHOUT_AUTH, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)

@@ -2,9 +2,11 @@
 
 One module per concern: ``spec`` (the operations as the generated code declares them),
 ``params`` (parameter styles), ``bodies`` (request bodies), ``auth`` (credentials, secrets in
-logs), ``retries``, ``responses`` (reading answers), ``errors``, ``core`` (the transport loop)
-and ``lazy`` (the split layout's operations loaded on first use). Nothing here is specific to
-one API: the package is the same in every generated package.
+logs), ``options`` (per-call options), ``retries``, ``reading`` (bodies off the wire, bounded),
+``responses`` (reading answers), ``errors``, ``faults`` (what goes wrong, as errors), ``logs``
+(the package's logger), ``core`` (the transport loop) and ``lazy`` (the split layout's
+operations loaded on first use). Nothing here is specific to one API: the package is the same
+in every generated package.
 
 Each name is imported from its module on first use, so that what needs only the errors (the
 package's ``errors.py``, a server without the client) does not load the transport.
@@ -19,8 +21,17 @@ if TYPE_CHECKING:
     from .auth import redact_url
     from .bodies import encode_body, file_part
     from .core import AsyncCore, Core, Request, SyncCore
-    from .errors import ApiError, ResponseValidationError
+    from .errors import (
+        ApiConnectionError,
+        ApiError,
+        ApiTimeoutError,
+        ResponseParseError,
+        ResponseTooLargeError,
+        ResponseValidationError,
+        TooManyRedirectsError,
+    )
     from .lazy import lazy_operations
+    from .options import RequestOptions
     from .params import (
         pop_header,
         put_header,
@@ -35,19 +46,25 @@ if TYPE_CHECKING:
     from .values import to_json
 
 __all__ = [
+    "ApiConnectionError",
     "ApiError",
     "ApiResponse",
+    "ApiTimeoutError",
     "AsyncCore",
     "Body",
     "Core",
     "Operation",
     "Param",
     "Request",
+    "RequestOptions",
+    "ResponseParseError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "Result",
     "RetryPolicy",
     "Scheme",
     "SyncCore",
+    "TooManyRedirectsError",
     "encode_body",
     "file_part",
     "lazy_operations",
@@ -64,7 +81,9 @@ __all__ = [
 
 # The module each name comes from.
 _HOME = {
+    "ApiConnectionError": "errors",
     "ApiError": "errors",
+    "ApiTimeoutError": "errors",
     "ApiResponse": "responses",
     "AsyncCore": "core",
     "Body": "spec",
@@ -72,11 +91,15 @@ _HOME = {
     "Operation": "spec",
     "Param": "spec",
     "Request": "core",
+    "RequestOptions": "options",
+    "ResponseParseError": "errors",
+    "ResponseTooLargeError": "errors",
     "ResponseValidationError": "errors",
     "Result": "spec",
     "RetryPolicy": "retries",
     "Scheme": "spec",
     "SyncCore": "core",
+    "TooManyRedirectsError": "errors",
     "encode_body": "bodies",
     "file_part": "bodies",
     "lazy_operations": "lazy",
