@@ -240,6 +240,14 @@ def test_no_descriptor_grows_with_faults_on_one_client(pkg: ModuleType, server: 
     assert fds() == before
 
 
+def test_a_spec_parameter_named_like_the_options_keyword_is_renamed(pkg: ModuleType) -> None:
+    import inspect
+
+    names = list(inspect.signature(pkg.Client.list_things).parameters)
+    assert names == ["self", "request_options_2", "request_options"]
+    assert list(inspect.signature(pkg.AsyncClient.list_things).parameters) == names
+
+
 def test_the_error_family_is_exported(pkg: ModuleType) -> None:
     errors = module(pkg, "errors")
     for name in ("ApiConnectionError", "ApiTimeoutError", "ResponseParseError", "ResponseTooLargeError",
