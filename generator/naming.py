@@ -36,17 +36,21 @@ MODULE_RESERVED = frozenset({
     "Annotated", "TYPE_CHECKING", "IntEnum", "StrEnum", "typing", "enum", "pydantic", "uuid",
     "Client", "AsyncClient", "ApiError", "ApiResponse", "models",
 })
-# Operation names are methods of Client/AsyncClient (beside these) and ``_<NAME>`` constants in
-# client.py (``_SCHEMES`` is taken).
-CLIENT_RESERVED = frozenset({"close", "aclose", "request", "with_response", "raw", "base_url", "_http", "schemes"})
+# Operation names are methods of Client/AsyncClient (beside these: the methods and attributes of
+# the runtime's Core) and ``_<NAME>`` constants in client.py (``_SCHEMES`` is taken).
+CLIENT_RESERVED = frozenset({"close", "aclose", "request", "with_response", "raw", "base_url", "_http", "schemes",
+                             "with_options", "max_expansion", "expansion_floor"})
 # Keyword arguments of the client's constructor, and what its body uses.
-CLIENT_OPTIONS = ("base_url", "timeout", "headers", "transport", "retries", "follow_redirects", "auth",
-                  "credentials", "httpx", "m", "cast")
+CLIENT_OPTIONS = ("base_url", "timeout", "headers", "transport", "retries", "follow_redirects", "event_hooks",
+                  "auth", "credentials", "httpx", "m", "cast")
 # Parameters are keyword arguments of client methods, server endpoints and handlers; these
 # are the names those bodies use (``body`` carries the request body, ``request`` is the
-# endpoint's own argument).
+# endpoint's own argument, ``request_options`` every client method's per-call options: a spec
+# parameter named so becomes ``request_options_``).
+REQUEST_OPTIONS = "request_options"
 PARAM_RESERVED = frozenset({
     "body", "request", "response", "result", "self", "cls", "m", "httpx", "datetime", "uuid", "credentials",
+    REQUEST_OPTIONS, "RequestOptions", "Callable",
     "IO", "Any", "Literal", "cast", "Mapping", "Path", "Annotated", "Body", "Cookie", "FastAPI", "Header",
     "Query", "Request", "Response", "ApiResponse", "AsyncCore", "Operation", "Param", "Result", "RetryPolicy",
     "Scheme", "SyncCore", "BaseHandlers", "not_implemented",

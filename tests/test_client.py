@@ -78,7 +78,7 @@ def test_a_body_that_does_not_fit_raises_response_validation_error(bodies: Modul
     assert info.value.status_code == 200 and info.value.parsed == {"kind": "gadget"}
     assert "displayName" in str(info.value)
     with _client(bodies, lambda r: httpx.Response(200, text="<html>proxy</html>")) as client:
-        with pytest.raises(errors.ResponseValidationError, match="not JSON"):
+        with pytest.raises(errors.ResponseParseError, match="the body is text/plain, not the JSON"):
             client.get_thing("1")
 
 
@@ -110,7 +110,8 @@ def test_undeclared_errors_raise_api_error_with_status_headers_and_body(bodies: 
     assert type(error) is bodies.ApiError
     assert (error.status_code, error.headers["x-request-id"], error.content) == (503, "r1", b"down for maintenance")
     assert error.text == "down for maintenance" and error.parsed == "down for maintenance"
-    assert str(error) == "submit_form: HTTP 503 Service Unavailable: down for maintenance"
+    assert str(error) == "submit_form: HTTP 503 Service Unavailable: down for maintenance (request id r1)"
+    assert error.request_id == "r1"
     # A declared error whose body does not fit its model is still an ApiError, never hidden.
     with _client(bodies, json_reply(404, {"unexpected": True})) as client:
         with pytest.raises(bodies.ApiError) as info2:

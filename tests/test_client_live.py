@@ -165,12 +165,12 @@ def test_connection_errors_are_retried_with_backoff(pkg: ModuleType) -> None:
     transport = _Counting()
     policy = pkg.RetryPolicy(attempts=2, backoff=0.05)
     with pkg.Client(f"http://127.0.0.1:{free_port()}/v1", transport=transport, retries=policy) as client:
-        with pytest.raises(httpx.ConnectError):
+        with pytest.raises(pkg.errors.ApiConnectionError):
             client.get_thing("1")
     assert transport.calls == 3
     transport.calls = 0
     with pkg.Client(f"http://127.0.0.1:{free_port()}/v1", transport=transport, retries=policy) as client:
-        with pytest.raises(httpx.ConnectError):
+        with pytest.raises(pkg.errors.ApiConnectionError):
             client.create_thing(pkg.models.Thing(display_name="x", kind="gadget"))
     assert transport.calls == 1
 
@@ -193,13 +193,13 @@ def test_retry_policy_backoff_and_retry_after(pkg: ModuleType) -> None:
 def test_timeouts_sync_and_async(pkg: ModuleType, server: str) -> None:
     with pkg.Client(server + "/v1", timeout=0.5, retries=0) as client:
         start = time.monotonic()
-        with pytest.raises(httpx.ReadTimeout):
+        with pytest.raises(pkg.errors.ApiTimeoutError):
             client.get_thing("slow")
         assert time.monotonic() - start < 2.5
 
     async def run() -> None:
         async with pkg.AsyncClient(server + "/v1", timeout=httpx.Timeout(0.5), retries=0) as client:
-            with pytest.raises(httpx.ReadTimeout):
+            with pytest.raises(pkg.errors.ApiTimeoutError):
                 await client.get_thing("slow")
 
     asyncio.run(run())

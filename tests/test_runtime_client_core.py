@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import sys
 import warnings
 from collections.abc import Callable, Iterator
@@ -14,7 +15,7 @@ import httpx
 import pytest
 
 from generator.runtime.client import core
-from generator.runtime.client.errors import ApiError
+from generator.runtime.client.errors import ApiConnectionError, ApiError
 from generator.runtime.client.retries import RetryPolicy
 from generator.runtime.client.spec import Body, Operation, Param, Result, Scheme
 
@@ -143,16 +144,17 @@ def test_a_retry_after_beyond_the_ceiling_is_not_waited_for(no_sleep: list[float
 
 def test_connection_errors_are_retried_then_raised(no_sleep: list[float]) -> None:
     recorder = Recorder(httpx.ConnectError("refused"))
-    with pytest.raises(httpx.ConnectError):
+    with pytest.raises(ApiConnectionError, match=r"get_thing: no answer \(ConnectError: refused\)") as info:
         sync_client(recorder, retries=2)._call(GET_THING, ("1", None, None, None))
     assert len(recorder.requests) == 3
+    assert info.value.status_code == 0 and isinstance(info.value.__cause__, httpx.ConnectError)
     recorder = Recorder(httpx.ConnectError("refused"), httpx.Response(200, json=2))
     assert sync_client(recorder)._call(GET_THING, ("1", None, None, None)).parsed == 2
 
 
 def test_non_idempotent_requests_are_sent_once(no_sleep: list[float]) -> None:
     recorder = Recorder(httpx.ConnectError("refused"))
-    with pytest.raises(httpx.ConnectError):
+    with pytest.raises(ApiConnectionError):
         sync_client(recorder)._call(CREATE, (), {})
     recorder = Recorder(httpx.Response(503))
     with pytest.raises(ApiError):
@@ -220,10 +222,13 @@ def test_the_async_sleep_waits() -> None:
 def test_logs_and_repr_keep_secrets(caplog: pytest.LogCaptureFixture) -> None:
     client = sync_client(Recorder(httpx.Response(200)), key="SECRET")
     client.base_url = "http://user:pw@h/base"
-    with caplog.at_level(logging.DEBUG, logger=core.__package__):
+    with caplog.at_level(logging.DEBUG, logger=core._log.name):
         client._call(GET_THING, ("1", None, None, None))
-    lines = [r.getMessage() for r in caplog.records if r.name == core.__package__]
-    assert lines == ["GET http://***@h/base/things/1?Action=GetThing&flag&api_key=*** -> 200"]
+    lines = [r.getMessage() for r in caplog.records if r.name == core._log.name]
+    assert core._log.name == "generator.runtime"  # the package the runtime is shipped in
+    assert re.fullmatch(r"GET http://\*\*\*@h/base/things/1\?Action=GetThing&flag&api_key=\*\*\* -> 200 "
+                        r"\(\d+ ms\)", lines[0]), lines
+    assert lines[1:] == ["request headers: Accept: application/json; X-Version: 2", "answer headers: "]
     assert repr(client) == "Sync(base_url='http://***@h/base', credentials=['key'])"
     assert "SECRET" not in repr(client)
 

@@ -124,7 +124,9 @@ def test_a_generated_package_ships_the_runtime_and_one_error_family() -> None:
     assert pkg.ApiError is errors.ApiError is http.ApiError is sys.modules["bodies._http.errors"].ApiError
     assert errors.ResponseValidationError is http.ResponseValidationError
     assert pkg.ApiError.__module__ == errors.ResponseValidationError.__module__ == "bodies.errors"
-    assert errors.__all__ == ["ApiError", "ResponseValidationError", "NotFoundError", "ProblemError"]
+    assert errors.__all__ == ["ApiConnectionError", "ApiError", "ApiTimeoutError", "ResponseParseError",
+                              "ResponseTooLargeError", "ResponseValidationError", "TooManyRedirectsError",
+                              "NotFoundError", "ProblemError"]
     assert all(issubclass(getattr(errors, name), pkg.ApiError) for name in errors.__all__)
 
 

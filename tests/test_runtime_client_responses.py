@@ -11,7 +11,7 @@ import pydantic
 import pytest
 
 from generator.runtime.client import responses
-from generator.runtime.client.errors import ApiError, ResponseValidationError, excerpt
+from generator.runtime.client.errors import ApiError, ResponseParseError, ResponseValidationError, excerpt
 from generator.runtime.client.spec import Operation, Result
 
 
@@ -89,7 +89,9 @@ def test_a_typed_success_that_does_not_fit() -> None:
 
 def test_untyped_text_binary_and_empty() -> None:
     assert parsed(reply(201, {"any": ["thing"]})) == {"any": ["thing"]}
-    assert parsed(reply(201, b"not json", "application/json")) == "not json"
+    with pytest.raises(ResponseParseError, match="HTTP 201 the body is not JSON: not json"):
+        parsed(reply(201, b"not json", "application/json"))  # says JSON, is not: never silently text
+    assert parsed(reply(201, b"not json", "text/plain")) == "not json"  # untyped: what came
     assert parsed(reply(201, b'{"a": 1}')) == {"a": 1}  # JSON declared, no content type: read as JSON
     assert parsed(reply(202, b"hello", "text/plain")) == "hello"
     assert parsed(reply(203, b"\x00\x01", "application/octet-stream")) == b"\x00\x01"
@@ -138,6 +140,11 @@ def test_an_error_body_that_does_not_fit_is_kept_as_sent() -> None:
 def test_an_undeclared_redirect_is_an_error() -> None:
     with pytest.raises(ApiError, match="op: HTTP 302 Found"):
         parsed(reply(302), Operation("op", "GET", "/"))
+    with_default = Operation("op", "GET", "/", responses={"200": Result("json"), "default": Result("json")})
+    with pytest.raises(ApiError, match="op: HTTP 302 Found"):  # default does not declare it
+        parsed(reply(302), with_default)
+    declared = Operation("op", "GET", "/", responses={"304": Result(None), "default": Result("json")})
+    assert parsed(reply(304), declared) is None
 
 
 def test_raw() -> None:

@@ -17,7 +17,9 @@ from .pyview import TypeNamer, literal, operation_types, required_arg, uses
 from .runtime_files import runtime_plans
 
 # Names errors.py defines or imports itself.
-ERRORS_RESERVED = frozenset({"ApiError", "ResponseValidationError", "m", "annotations"})
+ERRORS_RESERVED = frozenset({"ApiError", "ResponseValidationError", "ResponseParseError", "ResponseTooLargeError",
+                             "TooManyRedirectsError", "ApiConnectionError", "ApiTimeoutError", "m", "annotations",
+                             "_family"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,11 +41,21 @@ class ParamSpecView:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class MediaView:
+    """Another JSON body a response declares, of another type: read when the answer's
+    ``Content-Type`` names ``media_type``."""
+
+    media_type: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ResultView:
     status: str
     kind: str | None
     type: str | None
     error: str | None
+    media: tuple[MediaView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -128,8 +140,9 @@ def _success_type(op: ir.Operation, namer: TypeNamer) -> str:
             continue
         content = _preferred(r.contents)
         hint = {"binary": "bytes", "text": "str"}.get(content.kind) or namer.hint(content.type)
-        if hint not in hints:
-            hints.append(hint)
+        for h in [hint, *(m.type for m in _other_media(r, namer))]:
+            if h not in hints:
+                hints.append(h)
     if not hints or "Any" in hints:
         return "Any"
     return " | ".join([h for h in hints if h != "None"] + [h for h in hints if h == "None"])
@@ -138,6 +151,26 @@ def _success_type(op: ir.Operation, namer: TypeNamer) -> str:
 def _preferred(contents: tuple[ir.Content, ...]) -> ir.Content:
     """The content a response is read as: JSON when the spec offers it."""
     return next((c for c in contents if c.kind == "json"), contents[0])
+
+
+def _other_media(r: ir.Response, namer: TypeNamer) -> tuple[MediaView, ...]:
+    """The JSON bodies a response declares beside the one it is read as, when their types
+    differ (each picked at run time by the answer's ``Content-Type``)."""
+    if not r.contents:
+        return ()
+    first = _preferred(r.contents)
+    if first.kind != "json" or namer.hint(first.type) == "Any":
+        return ()
+    preferred = namer.hint(first.type)
+    views: dict[str, MediaView] = {}
+    for c in r.contents:
+        hint = namer.hint(c.type)
+        media = c.media_type.split(";", 1)[0].strip().lower()
+        if c is first or c.kind != "json" or hint in ("Any", preferred) or "*" in media:
+            continue
+        views.setdefault(media, MediaView(media_type=media, type=hint))
+    return tuple(views.values())
+    return tuple(views)
 
 
 def error_views(api: ir.Api) -> tuple[ErrorView, ...]:
@@ -170,7 +203,8 @@ def _response_views(op: ir.Operation, namer: TypeNamer, errors: dict[str, str]) 
         typed = content.kind in ("json", "xml") and hint != "Any"
         error = errors.get(content.type.key) if _is_error(r.status) and isinstance(content.type, ir.Named) \
             and content.kind == "json" else None
-        views.append(ResultView(status=r.status, kind=content.kind, type=hint if typed else None, error=error))
+        views.append(ResultView(status=r.status, kind=content.kind, type=hint if typed else None, error=error,
+                                media=_other_media(r, namer) if typed else ()))
     return tuple(views)
 
 
@@ -446,7 +480,8 @@ def _imports(operations: Sequence[ir.Operation], ops: Sequence[ClientOpView]) ->
     types = operation_types(operations)
     hints = " ".join([a.hint for op in ops for a in (*op.required, *op.optional, *((op.body,) if op.body else ()))]
                      + [op.returns for op in ops] + [r.type or "" for op in ops for r in op.responses]
-                     + [op.pager.item_hint for op in ops if op.pager is not None])
+                     + [op.pager.item_hint for op in ops if op.pager is not None]
+                     + [m.type for op in ops for r in op.responses for m in r.media])
     streams = sorted({n for op in ops for v in (op, op.variant) if v is not None and v.stream is not None
                       for n in (v.stream.runtime, "Async" + v.stream.runtime)})
     return {

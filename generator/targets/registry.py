@@ -44,6 +44,8 @@ def package_plan(api: ir.Api, options: Options) -> list[FilePlan]:
         "readme": python_client.readme_view(api),
         "pagers": readme_pagers(api),
         "streams": python_client.readme_streams(api),
+        # The environment variable that switches the package's logger on (runtime logs.py: ENV).
+        "log_env": pkg.upper() + "_LOG",
     }
     return [
         FilePlan(path=f"{pkg}/__init__.py", template="package/__init__.py.jinja", context=context),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,13 +14,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -76,6 +77,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -84,13 +86,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``cognito_openid._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
@@ -100,11 +104,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -117,6 +118,7 @@ class Client(SyncCore):
         *,
         identity_id: str | None = None,
         logins: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Open Id Token
 
@@ -127,8 +129,12 @@ class Client(SyncCore):
         Args:
             identity_id: A unique identifier in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider tokens
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_OPEN_ID_TOKEN, (identity_id, logins))
+        response = self._call(
+            _GET_OPEN_ID_TOKEN, (identity_id, logins), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def get_open_id_token_for_developer_identity(
@@ -138,6 +144,7 @@ class Client(SyncCore):
         identity_pool_id: str | None = None,
         logins: str | None = None,
         token_duration: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Open Id Token For Developer Identity
 
@@ -151,10 +158,13 @@ class Client(SyncCore):
             identity_pool_id: An identity pool ID in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider tokens
             token_duration: The expiration time of the token, in seconds
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _GET_OPEN_ID_TOKEN_FOR_DEVELOPER_IDENTITY,
             (identity_id, identity_pool_id, logins, token_duration),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -180,6 +190,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -188,13 +199,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``cognito_openid._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
@@ -204,11 +217,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -221,6 +231,7 @@ class AsyncClient(AsyncCore):
         *,
         identity_id: str | None = None,
         logins: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Open Id Token
 
@@ -231,8 +242,12 @@ class AsyncClient(AsyncCore):
         Args:
             identity_id: A unique identifier in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider tokens
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_OPEN_ID_TOKEN, (identity_id, logins))
+        response = await self._call(
+            _GET_OPEN_ID_TOKEN, (identity_id, logins), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def get_open_id_token_for_developer_identity(
@@ -242,6 +257,7 @@ class AsyncClient(AsyncCore):
         identity_pool_id: str | None = None,
         logins: str | None = None,
         token_duration: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Open Id Token For Developer Identity
 
@@ -255,9 +271,12 @@ class AsyncClient(AsyncCore):
             identity_pool_id: An identity pool ID in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider tokens
             token_duration: The expiration time of the token, in seconds
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _GET_OPEN_ID_TOKEN_FOR_DEVELOPER_IDENTITY,
             (identity_id, identity_pool_id, logins, token_duration),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, IO, cast
 
@@ -18,13 +18,14 @@ from ._http import (
     ByteStream,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -164,6 +165,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -172,13 +174,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``bodies._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "http://127.0.0.1:4010/v1"
@@ -190,11 +194,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -206,6 +207,7 @@ class Client(SyncCore):
         self,
         *,
         kind: m.Kind | None = None,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Thing]:
         """List things
 
@@ -217,13 +219,17 @@ class Client(SyncCore):
 
         Args:
             kind: ``kind``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_THINGS, (kind,))
+        response = self._call(_LIST_THINGS, (kind,), request_options=request_options)
         return cast("list[m.Thing]", response.parsed)
 
     def create_thing(
         self,
         body: m.Thing,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Thing:
         """Create a thing
 
@@ -231,16 +237,20 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.ProblemError: On 4XX.
         """
-        response = self._call(_CREATE_THING, (), body)
+        response = self._call(_CREATE_THING, (), body, request_options=request_options)
         return cast("m.Thing", response.parsed)
 
     def get_thing(
         self,
         thing_id: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Thing:
         """Get a thing
 
@@ -248,17 +258,21 @@ class Client(SyncCore):
 
         Args:
             thing_id: ``thingId``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.NotFoundError: On 404.
             errors.ProblemError: On default.
         """
-        response = self._call(_GET_THING, (thing_id,))
+        response = self._call(_GET_THING, (thing_id,), request_options=request_options)
         return cast("m.Thing", response.parsed)
 
     def delete_thing(
         self,
         thing_id: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> None:
         """Delete a thing
 
@@ -266,16 +280,20 @@ class Client(SyncCore):
 
         Args:
             thing_id: ``thingId``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.NotFoundError: On 404.
         """
-        response = self._call(_DELETE_THING, (thing_id,))
+        response = self._call(_DELETE_THING, (thing_id,), request_options=request_options)
         return cast("None", response.parsed)
 
     def submit_form(
         self,
         body: m.SubmitFormBody | Mapping[str, Any],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Received:
         """Send a form
 
@@ -283,13 +301,17 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_SUBMIT_FORM, (), body)
+        response = self._call(_SUBMIT_FORM, (), body, request_options=request_options)
         return cast("m.Received", response.parsed)
 
     def upload_files(
         self,
         body: m.UploadFilesBody | Mapping[str, Any],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Received:
         """Upload files with a note
 
@@ -297,14 +319,18 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_UPLOAD_FILES, (), body)
+        response = self._call(_UPLOAD_FILES, (), body, request_options=request_options)
         return cast("m.Received", response.parsed)
 
     def put_blob(
         self,
         name: str,
         body: bytes | IO[bytes] | Path,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> None:
         """Store bytes
 
@@ -313,13 +339,17 @@ class Client(SyncCore):
         Args:
             name: ``name``
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PUT_BLOB, (name,), body)
+        response = self._call(_PUT_BLOB, (name,), body, request_options=request_options)
         return cast("None", response.parsed)
 
     def get_blob(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> bytes:
         """Read bytes
 
@@ -327,13 +357,17 @@ class Client(SyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_BLOB, (name,))
+        response = self._call(_GET_BLOB, (name,), request_options=request_options)
         return cast("bytes", response.parsed)
 
     def get_blob_stream(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> ByteStream:
         """Read bytes (streamed)
 
@@ -345,14 +379,17 @@ class Client(SyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._stream(_GET_BLOB, (name,))
+        response = self._stream(_GET_BLOB, (name,), request_options=request_options)
         return ByteStream(response)
 
     def add_note(
         self,
         *,
         body: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> str:
         """Send text, get text
 
@@ -360,18 +397,26 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADD_NOTE, (), body)
+        response = self._call(_ADD_NOTE, (), body, request_options=request_options)
         return cast("str", response.parsed)
 
     def get_report(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Report:
         """A report in JSON or XML
 
         ``GET /report``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_REPORT, ())
+        response = self._call(_GET_REPORT, (), request_options=request_options)
         return cast("m.Report", response.parsed)
 
 
@@ -396,6 +441,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -404,13 +450,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``bodies._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "http://127.0.0.1:4010/v1"
@@ -422,11 +470,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -438,6 +483,7 @@ class AsyncClient(AsyncCore):
         self,
         *,
         kind: m.Kind | None = None,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Thing]:
         """List things
 
@@ -449,13 +495,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             kind: ``kind``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_THINGS, (kind,))
+        response = await self._call(_LIST_THINGS, (kind,), request_options=request_options)
         return cast("list[m.Thing]", response.parsed)
 
     async def create_thing(
         self,
         body: m.Thing,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Thing:
         """Create a thing
 
@@ -463,16 +513,20 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.ProblemError: On 4XX.
         """
-        response = await self._call(_CREATE_THING, (), body)
+        response = await self._call(_CREATE_THING, (), body, request_options=request_options)
         return cast("m.Thing", response.parsed)
 
     async def get_thing(
         self,
         thing_id: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Thing:
         """Get a thing
 
@@ -480,17 +534,21 @@ class AsyncClient(AsyncCore):
 
         Args:
             thing_id: ``thingId``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.NotFoundError: On 404.
             errors.ProblemError: On default.
         """
-        response = await self._call(_GET_THING, (thing_id,))
+        response = await self._call(_GET_THING, (thing_id,), request_options=request_options)
         return cast("m.Thing", response.parsed)
 
     async def delete_thing(
         self,
         thing_id: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> None:
         """Delete a thing
 
@@ -498,16 +556,20 @@ class AsyncClient(AsyncCore):
 
         Args:
             thing_id: ``thingId``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.NotFoundError: On 404.
         """
-        response = await self._call(_DELETE_THING, (thing_id,))
+        response = await self._call(_DELETE_THING, (thing_id,), request_options=request_options)
         return cast("None", response.parsed)
 
     async def submit_form(
         self,
         body: m.SubmitFormBody | Mapping[str, Any],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Received:
         """Send a form
 
@@ -515,13 +577,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_SUBMIT_FORM, (), body)
+        response = await self._call(_SUBMIT_FORM, (), body, request_options=request_options)
         return cast("m.Received", response.parsed)
 
     async def upload_files(
         self,
         body: m.UploadFilesBody | Mapping[str, Any],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Received:
         """Upload files with a note
 
@@ -529,14 +595,18 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_UPLOAD_FILES, (), body)
+        response = await self._call(_UPLOAD_FILES, (), body, request_options=request_options)
         return cast("m.Received", response.parsed)
 
     async def put_blob(
         self,
         name: str,
         body: bytes | IO[bytes] | Path,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> None:
         """Store bytes
 
@@ -545,13 +615,17 @@ class AsyncClient(AsyncCore):
         Args:
             name: ``name``
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PUT_BLOB, (name,), body)
+        response = await self._call(_PUT_BLOB, (name,), body, request_options=request_options)
         return cast("None", response.parsed)
 
     async def get_blob(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> bytes:
         """Read bytes
 
@@ -559,13 +633,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_BLOB, (name,))
+        response = await self._call(_GET_BLOB, (name,), request_options=request_options)
         return cast("bytes", response.parsed)
 
     async def get_blob_stream(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> AsyncByteStream:
         """Read bytes (streamed)
 
@@ -577,14 +655,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._stream(_GET_BLOB, (name,))
+        response = await self._stream(_GET_BLOB, (name,), request_options=request_options)
         return AsyncByteStream(response)
 
     async def add_note(
         self,
         *,
         body: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> str:
         """Send text, get text
 
@@ -592,16 +673,24 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ADD_NOTE, (), body)
+        response = await self._call(_ADD_NOTE, (), body, request_options=request_options)
         return cast("str", response.parsed)
 
     async def get_report(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Report:
         """A report in JSON or XML
 
         ``GET /report``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_REPORT, ())
+        response = await self._call(_GET_REPORT, (), request_options=request_options)
         return cast("m.Report", response.parsed)

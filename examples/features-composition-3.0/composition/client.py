@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,13 +14,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -89,6 +90,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -97,13 +99,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``composition._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
@@ -115,11 +119,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -130,6 +131,8 @@ class Client(SyncCore):
     def create_document(
         self,
         body: m.Document,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Document:
         """create_document
 
@@ -137,13 +140,17 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_CREATE_DOCUMENT, (), body)
+        response = self._call(_CREATE_DOCUMENT, (), body, request_options=request_options)
         return cast("m.Document", response.parsed)
 
     def get_report(
         self,
         id_: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Report:
         """get_report
 
@@ -151,13 +158,17 @@ class Client(SyncCore):
 
         Args:
             id_: ``id``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_REPORT, (id_,))
+        response = self._call(_GET_REPORT, (id_,), request_options=request_options)
         return cast("m.Report", response.parsed)
 
     def put_dog(
         self,
         body: m.Dog,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Dog:
         """put_dog
 
@@ -165,18 +176,26 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PUT_DOG, (), body)
+        response = self._call(_PUT_DOG, (), body, request_options=request_options)
         return cast("m.Dog", response.parsed)
 
     def list_animals(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Animal]:
         """list_animals
 
         ``GET /animals``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_ANIMALS, ())
+        response = self._call(_LIST_ANIMALS, (), request_options=request_options)
         return cast("list[m.Animal]", response.parsed)
 
 
@@ -201,6 +220,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -209,13 +229,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``composition._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
@@ -227,11 +249,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -242,6 +261,8 @@ class AsyncClient(AsyncCore):
     async def create_document(
         self,
         body: m.Document,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Document:
         """create_document
 
@@ -249,13 +270,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_CREATE_DOCUMENT, (), body)
+        response = await self._call(_CREATE_DOCUMENT, (), body, request_options=request_options)
         return cast("m.Document", response.parsed)
 
     async def get_report(
         self,
         id_: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Report:
         """get_report
 
@@ -263,13 +288,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             id_: ``id``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_REPORT, (id_,))
+        response = await self._call(_GET_REPORT, (id_,), request_options=request_options)
         return cast("m.Report", response.parsed)
 
     async def put_dog(
         self,
         body: m.Dog,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Dog:
         """put_dog
 
@@ -277,16 +306,24 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PUT_DOG, (), body)
+        response = await self._call(_PUT_DOG, (), body, request_options=request_options)
         return cast("m.Dog", response.parsed)
 
     async def list_animals(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Animal]:
         """list_animals
 
         ``GET /animals``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_ANIMALS, ())
+        response = await self._call(_LIST_ANIMALS, (), request_options=request_options)
         return cast("list[m.Animal]", response.parsed)

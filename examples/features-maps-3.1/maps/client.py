@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,13 +14,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -89,6 +90,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -97,13 +99,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``maps._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
@@ -115,11 +119,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -129,17 +130,25 @@ class Client(SyncCore):
 
     def get_inventory(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Inventory:
         """get_inventory
 
         ``GET /inventory``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_INVENTORY, ())
+        response = self._call(_GET_INVENTORY, (), request_options=request_options)
         return cast("m.Inventory", response.parsed)
 
     def put_inventory(
         self,
         body: m.Inventory,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Inventory:
         """put_inventory
 
@@ -147,13 +156,17 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PUT_INVENTORY, (), body)
+        response = self._call(_PUT_INVENTORY, (), body, request_options=request_options)
         return cast("m.Inventory", response.parsed)
 
     def set_prices(
         self,
         body: m.Prices,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Prices:
         """set_prices
 
@@ -161,13 +174,17 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_SET_PRICES, (), body)
+        response = self._call(_SET_PRICES, (), body, request_options=request_options)
         return cast("m.Prices", response.parsed)
 
     def save_settings(
         self,
         body: m.Settings,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """save_settings
 
@@ -175,8 +192,10 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_SAVE_SETTINGS, (), body)
+        response = self._call(_SAVE_SETTINGS, (), body, request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
 
@@ -201,6 +220,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -209,13 +229,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``maps._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
@@ -227,11 +249,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -241,17 +260,25 @@ class AsyncClient(AsyncCore):
 
     async def get_inventory(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Inventory:
         """get_inventory
 
         ``GET /inventory``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_INVENTORY, ())
+        response = await self._call(_GET_INVENTORY, (), request_options=request_options)
         return cast("m.Inventory", response.parsed)
 
     async def put_inventory(
         self,
         body: m.Inventory,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Inventory:
         """put_inventory
 
@@ -259,13 +286,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PUT_INVENTORY, (), body)
+        response = await self._call(_PUT_INVENTORY, (), body, request_options=request_options)
         return cast("m.Inventory", response.parsed)
 
     async def set_prices(
         self,
         body: m.Prices,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Prices:
         """set_prices
 
@@ -273,13 +304,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_SET_PRICES, (), body)
+        response = await self._call(_SET_PRICES, (), body, request_options=request_options)
         return cast("m.Prices", response.parsed)
 
     async def save_settings(
         self,
         body: m.Settings,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """save_settings
 
@@ -287,6 +322,8 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_SAVE_SETTINGS, (), body)
+        response = await self._call(_SAVE_SETTINGS, (), body, request_options=request_options)
         return cast("dict[str, Any]", response.parsed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,13 +14,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -80,6 +81,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -88,13 +90,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``nullable._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
@@ -106,11 +110,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -121,6 +122,8 @@ class Client(SyncCore):
     def get_profile(
         self,
         id_: int,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Profile:
         """get_profile
 
@@ -128,14 +131,18 @@ class Client(SyncCore):
 
         Args:
             id_: ``id``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_PROFILE, (id_,))
+        response = self._call(_GET_PROFILE, (id_,), request_options=request_options)
         return cast("m.Profile", response.parsed)
 
     def put_profile(
         self,
         id_: int,
         body: m.Profile,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Profile:
         """put_profile
 
@@ -144,13 +151,17 @@ class Client(SyncCore):
         Args:
             id_: ``id``
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PUT_PROFILE, (id_,), body)
+        response = self._call(_PUT_PROFILE, (id_,), body, request_options=request_options)
         return cast("m.Profile", response.parsed)
 
     def get_person(
         self,
         id_: int,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Person:
         """get_person
 
@@ -158,8 +169,10 @@ class Client(SyncCore):
 
         Args:
             id_: ``id``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_PERSON, (id_,))
+        response = self._call(_GET_PERSON, (id_,), request_options=request_options)
         return cast("m.Person", response.parsed)
 
 
@@ -184,6 +197,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -192,13 +206,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``nullable._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
@@ -210,11 +226,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -225,6 +238,8 @@ class AsyncClient(AsyncCore):
     async def get_profile(
         self,
         id_: int,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Profile:
         """get_profile
 
@@ -232,14 +247,18 @@ class AsyncClient(AsyncCore):
 
         Args:
             id_: ``id``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_PROFILE, (id_,))
+        response = await self._call(_GET_PROFILE, (id_,), request_options=request_options)
         return cast("m.Profile", response.parsed)
 
     async def put_profile(
         self,
         id_: int,
         body: m.Profile,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Profile:
         """put_profile
 
@@ -248,13 +267,17 @@ class AsyncClient(AsyncCore):
         Args:
             id_: ``id``
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PUT_PROFILE, (id_,), body)
+        response = await self._call(_PUT_PROFILE, (id_,), body, request_options=request_options)
         return cast("m.Profile", response.parsed)
 
     async def get_person(
         self,
         id_: int,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Person:
         """get_person
 
@@ -262,6 +285,8 @@ class AsyncClient(AsyncCore):
 
         Args:
             id_: ``id``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_PERSON, (id_,))
+        response = await self._call(_GET_PERSON, (id_,), request_options=request_options)
         return cast("m.Person", response.parsed)

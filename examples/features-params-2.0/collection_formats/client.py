@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,13 +14,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -148,6 +149,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -156,13 +158,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``collection_formats._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "http://127.0.0.1:4010/v2"
@@ -174,11 +178,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -189,6 +190,8 @@ class Client(SyncCore):
     def query_csv(
         self,
         color: list[str],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_csv
 
@@ -196,13 +199,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_CSV, (color,))
+        response = self._call(_QUERY_CSV, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_ssv(
         self,
         color: list[str],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_ssv
 
@@ -210,13 +217,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_SSV, (color,))
+        response = self._call(_QUERY_SSV, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_tsv(
         self,
         color: list[str],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_tsv
 
@@ -224,13 +235,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_TSV, (color,))
+        response = self._call(_QUERY_TSV, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_pipes(
         self,
         color: list[str],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_pipes
 
@@ -238,8 +253,10 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_PIPES, (color,))
+        response = self._call(_QUERY_PIPES, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_multi(
@@ -247,6 +264,7 @@ class Client(SyncCore):
         color: list[str],
         *,
         n: list[int] | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_multi
 
@@ -255,13 +273,17 @@ class Client(SyncCore):
         Args:
             color: ``color``
             n: ``n``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_MULTI, (color, n))
+        response = self._call(_QUERY_MULTI, (color, n), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def header_csv(
         self,
         x_color: list[str],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """header_csv
 
@@ -269,13 +291,17 @@ class Client(SyncCore):
 
         Args:
             x_color: ``X-Color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_HEADER_CSV, (x_color,))
+        response = self._call(_HEADER_CSV, (x_color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_string(
         self,
         id_: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_string
 
@@ -283,13 +309,17 @@ class Client(SyncCore):
 
         Args:
             id_: ``id``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_STRING, (id_,))
+        response = self._call(_PATH_STRING, (id_,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def form_csv(
         self,
         body: m.FormCsvBody | Mapping[str, Any],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """form_csv
 
@@ -297,13 +327,17 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_FORM_CSV, (), body)
+        response = self._call(_FORM_CSV, (), body, request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def upload_file(
         self,
         body: m.UploadFileBody | Mapping[str, Any],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """upload_file
 
@@ -311,8 +345,10 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_UPLOAD_FILE, (), body)
+        response = self._call(_UPLOAD_FILE, (), body, request_options=request_options)
         return cast("m.Echo", response.parsed)
 
 
@@ -337,6 +373,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -345,13 +382,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``collection_formats._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "http://127.0.0.1:4010/v2"
@@ -363,11 +402,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -378,6 +414,8 @@ class AsyncClient(AsyncCore):
     async def query_csv(
         self,
         color: list[str],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_csv
 
@@ -385,13 +423,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_CSV, (color,))
+        response = await self._call(_QUERY_CSV, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def query_ssv(
         self,
         color: list[str],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_ssv
 
@@ -399,13 +441,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_SSV, (color,))
+        response = await self._call(_QUERY_SSV, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def query_tsv(
         self,
         color: list[str],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_tsv
 
@@ -413,13 +459,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_TSV, (color,))
+        response = await self._call(_QUERY_TSV, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def query_pipes(
         self,
         color: list[str],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_pipes
 
@@ -427,8 +477,10 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_PIPES, (color,))
+        response = await self._call(_QUERY_PIPES, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def query_multi(
@@ -436,6 +488,7 @@ class AsyncClient(AsyncCore):
         color: list[str],
         *,
         n: list[int] | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_multi
 
@@ -444,13 +497,17 @@ class AsyncClient(AsyncCore):
         Args:
             color: ``color``
             n: ``n``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_MULTI, (color, n))
+        response = await self._call(_QUERY_MULTI, (color, n), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def header_csv(
         self,
         x_color: list[str],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """header_csv
 
@@ -458,13 +515,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             x_color: ``X-Color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_HEADER_CSV, (x_color,))
+        response = await self._call(_HEADER_CSV, (x_color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_string(
         self,
         id_: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_string
 
@@ -472,13 +533,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             id_: ``id``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_STRING, (id_,))
+        response = await self._call(_PATH_STRING, (id_,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def form_csv(
         self,
         body: m.FormCsvBody | Mapping[str, Any],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """form_csv
 
@@ -486,13 +551,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_FORM_CSV, (), body)
+        response = await self._call(_FORM_CSV, (), body, request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def upload_file(
         self,
         body: m.UploadFileBody | Mapping[str, Any],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """upload_file
 
@@ -500,6 +569,8 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_UPLOAD_FILE, (), body)
+        response = await self._call(_UPLOAD_FILE, (), body, request_options=request_options)
         return cast("m.Echo", response.parsed)

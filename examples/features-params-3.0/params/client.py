@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -16,13 +16,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -367,6 +368,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -375,13 +377,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``params._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "http://127.0.0.1:4010"
@@ -393,11 +397,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -408,6 +409,8 @@ class Client(SyncCore):
     def path_simple(
         self,
         color: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple
 
@@ -415,13 +418,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_SIMPLE, (color,))
+        response = self._call(_PATH_SIMPLE, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_simple_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple_array
 
@@ -429,13 +436,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_SIMPLE_ARRAY, (color,))
+        response = self._call(_PATH_SIMPLE_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_simple_array_explode(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple_array_explode
 
@@ -443,13 +454,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_SIMPLE_ARRAY_EXPLODE, (color,))
+        response = self._call(_PATH_SIMPLE_ARRAY_EXPLODE, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_simple_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple_object
 
@@ -457,13 +472,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_SIMPLE_OBJECT, (color,))
+        response = self._call(_PATH_SIMPLE_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_simple_object_explode(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple_object_explode
 
@@ -471,13 +490,19 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_SIMPLE_OBJECT_EXPLODE, (color,))
+        response = self._call(
+            _PATH_SIMPLE_OBJECT_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     def path_label(
         self,
         color: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label
 
@@ -485,13 +510,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_LABEL, (color,))
+        response = self._call(_PATH_LABEL, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_label_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label_array
 
@@ -499,13 +528,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_LABEL_ARRAY, (color,))
+        response = self._call(_PATH_LABEL_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_label_array_explode(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label_array_explode
 
@@ -513,13 +546,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_LABEL_ARRAY_EXPLODE, (color,))
+        response = self._call(_PATH_LABEL_ARRAY_EXPLODE, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_label_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label_object
 
@@ -527,13 +564,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_LABEL_OBJECT, (color,))
+        response = self._call(_PATH_LABEL_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_label_object_explode(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label_object_explode
 
@@ -541,13 +582,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_LABEL_OBJECT_EXPLODE, (color,))
+        response = self._call(_PATH_LABEL_OBJECT_EXPLODE, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_matrix(
         self,
         color: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix
 
@@ -555,13 +600,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_MATRIX, (color,))
+        response = self._call(_PATH_MATRIX, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_matrix_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix_array
 
@@ -569,13 +618,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_MATRIX_ARRAY, (color,))
+        response = self._call(_PATH_MATRIX_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_matrix_array_explode(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix_array_explode
 
@@ -583,13 +636,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_MATRIX_ARRAY_EXPLODE, (color,))
+        response = self._call(_PATH_MATRIX_ARRAY_EXPLODE, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_matrix_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix_object
 
@@ -597,13 +654,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_MATRIX_OBJECT, (color,))
+        response = self._call(_PATH_MATRIX_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def path_matrix_object_explode(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix_object_explode
 
@@ -611,8 +672,12 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PATH_MATRIX_OBJECT_EXPLODE, (color,))
+        response = self._call(
+            _PATH_MATRIX_OBJECT_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     def query_form(
@@ -621,6 +686,7 @@ class Client(SyncCore):
         *,
         count: int | None = None,
         flag: bool | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form
 
@@ -630,13 +696,17 @@ class Client(SyncCore):
             color: ``color``
             count: ``count``
             flag: ``flag``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_FORM, (color, count, flag))
+        response = self._call(_QUERY_FORM, (color, count, flag), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_form_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form_array
 
@@ -644,13 +714,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_FORM_ARRAY, (color,))
+        response = self._call(_QUERY_FORM_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_form_array_explode(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form_array_explode
 
@@ -658,13 +732,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_FORM_ARRAY_EXPLODE, (color,))
+        response = self._call(_QUERY_FORM_ARRAY_EXPLODE, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_form_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form_object
 
@@ -672,13 +750,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_FORM_OBJECT, (color,))
+        response = self._call(_QUERY_FORM_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_form_object_explode(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form_object_explode
 
@@ -686,13 +768,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_FORM_OBJECT_EXPLODE, (color,))
+        response = self._call(_QUERY_FORM_OBJECT_EXPLODE, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_space_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_space_array
 
@@ -700,13 +786,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_SPACE_ARRAY, (color,))
+        response = self._call(_QUERY_SPACE_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_pipe_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_pipe_array
 
@@ -714,13 +804,17 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_PIPE_ARRAY, (color,))
+        response = self._call(_QUERY_PIPE_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_deep_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_deep_object
 
@@ -728,8 +822,10 @@ class Client(SyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_DEEP_OBJECT, (color,))
+        response = self._call(_QUERY_DEEP_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def query_reserved(
@@ -737,6 +833,7 @@ class Client(SyncCore):
         q: str,
         *,
         raw: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_reserved
 
@@ -745,8 +842,10 @@ class Client(SyncCore):
         Args:
             q: ``q``
             raw: ``raw``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_QUERY_RESERVED, (q, raw))
+        response = self._call(_QUERY_RESERVED, (q, raw), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def header_simple(
@@ -756,6 +855,7 @@ class Client(SyncCore):
         x_colors: m.Colors | None = None,
         x_rgb: m.Rgb | None = None,
         x_rgb_explode: m.Rgb | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """header_simple
 
@@ -766,8 +866,14 @@ class Client(SyncCore):
             x_colors: ``X-Colors``
             x_rgb: ``X-Rgb``
             x_rgb_explode: ``X-Rgb-Explode``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_HEADER_SIMPLE, (x_color, x_colors, x_rgb, x_rgb_explode))
+        response = self._call(
+            _HEADER_SIMPLE,
+            (x_color, x_colors, x_rgb, x_rgb_explode),
+            request_options=request_options,
+        )
         return cast("m.Echo", response.parsed)
 
     def cookie_form(
@@ -775,6 +881,7 @@ class Client(SyncCore):
         color: str,
         *,
         colors: m.Colors | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """cookie_form
 
@@ -783,8 +890,10 @@ class Client(SyncCore):
         Args:
             color: ``color``
             colors: ``colors``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_COOKIE_FORM, (color, colors))
+        response = self._call(_COOKIE_FORM, (color, colors), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     def get_item(
@@ -796,6 +905,7 @@ class Client(SyncCore):
         status: m.Status | None = None,
         since: datetime.datetime | None = None,
         x_trace_id: uuid.UUID | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """Path, query and header parameters together; optional ones are left out when None
 
@@ -808,8 +918,14 @@ class Client(SyncCore):
             status: ``status``
             since: ``since``
             x_trace_id: ``X-Trace-Id``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_ITEM, (item_id, item_id_2, limit, status, since, x_trace_id))
+        response = self._call(
+            _GET_ITEM,
+            (item_id, item_id_2, limit, status, since, x_trace_id),
+            request_options=request_options,
+        )
         return cast("m.Echo", response.parsed)
 
 
@@ -834,6 +950,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -842,13 +959,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``params._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "http://127.0.0.1:4010"
@@ -860,11 +979,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -875,6 +991,8 @@ class AsyncClient(AsyncCore):
     async def path_simple(
         self,
         color: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple
 
@@ -882,13 +1000,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_SIMPLE, (color,))
+        response = await self._call(_PATH_SIMPLE, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_simple_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple_array
 
@@ -896,13 +1018,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_SIMPLE_ARRAY, (color,))
+        response = await self._call(_PATH_SIMPLE_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_simple_array_explode(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple_array_explode
 
@@ -910,13 +1036,19 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_SIMPLE_ARRAY_EXPLODE, (color,))
+        response = await self._call(
+            _PATH_SIMPLE_ARRAY_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def path_simple_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple_object
 
@@ -924,13 +1056,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_SIMPLE_OBJECT, (color,))
+        response = await self._call(_PATH_SIMPLE_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_simple_object_explode(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_simple_object_explode
 
@@ -938,13 +1074,19 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_SIMPLE_OBJECT_EXPLODE, (color,))
+        response = await self._call(
+            _PATH_SIMPLE_OBJECT_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def path_label(
         self,
         color: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label
 
@@ -952,13 +1094,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_LABEL, (color,))
+        response = await self._call(_PATH_LABEL, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_label_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label_array
 
@@ -966,13 +1112,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_LABEL_ARRAY, (color,))
+        response = await self._call(_PATH_LABEL_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_label_array_explode(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label_array_explode
 
@@ -980,13 +1130,19 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_LABEL_ARRAY_EXPLODE, (color,))
+        response = await self._call(
+            _PATH_LABEL_ARRAY_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def path_label_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label_object
 
@@ -994,13 +1150,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_LABEL_OBJECT, (color,))
+        response = await self._call(_PATH_LABEL_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_label_object_explode(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_label_object_explode
 
@@ -1008,13 +1168,19 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_LABEL_OBJECT_EXPLODE, (color,))
+        response = await self._call(
+            _PATH_LABEL_OBJECT_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def path_matrix(
         self,
         color: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix
 
@@ -1022,13 +1188,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_MATRIX, (color,))
+        response = await self._call(_PATH_MATRIX, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_matrix_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix_array
 
@@ -1036,13 +1206,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_MATRIX_ARRAY, (color,))
+        response = await self._call(_PATH_MATRIX_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_matrix_array_explode(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix_array_explode
 
@@ -1050,13 +1224,19 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_MATRIX_ARRAY_EXPLODE, (color,))
+        response = await self._call(
+            _PATH_MATRIX_ARRAY_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def path_matrix_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix_object
 
@@ -1064,13 +1244,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_MATRIX_OBJECT, (color,))
+        response = await self._call(_PATH_MATRIX_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def path_matrix_object_explode(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """path_matrix_object_explode
 
@@ -1078,8 +1262,12 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PATH_MATRIX_OBJECT_EXPLODE, (color,))
+        response = await self._call(
+            _PATH_MATRIX_OBJECT_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def query_form(
@@ -1088,6 +1276,7 @@ class AsyncClient(AsyncCore):
         *,
         count: int | None = None,
         flag: bool | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form
 
@@ -1097,13 +1286,19 @@ class AsyncClient(AsyncCore):
             color: ``color``
             count: ``count``
             flag: ``flag``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_FORM, (color, count, flag))
+        response = await self._call(
+            _QUERY_FORM, (color, count, flag), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def query_form_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form_array
 
@@ -1111,13 +1306,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_FORM_ARRAY, (color,))
+        response = await self._call(_QUERY_FORM_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def query_form_array_explode(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form_array_explode
 
@@ -1125,13 +1324,19 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_FORM_ARRAY_EXPLODE, (color,))
+        response = await self._call(
+            _QUERY_FORM_ARRAY_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def query_form_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form_object
 
@@ -1139,13 +1344,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_FORM_OBJECT, (color,))
+        response = await self._call(_QUERY_FORM_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def query_form_object_explode(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_form_object_explode
 
@@ -1153,13 +1362,19 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_FORM_OBJECT_EXPLODE, (color,))
+        response = await self._call(
+            _QUERY_FORM_OBJECT_EXPLODE, (color,), request_options=request_options
+        )
         return cast("m.Echo", response.parsed)
 
     async def query_space_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_space_array
 
@@ -1167,13 +1382,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_SPACE_ARRAY, (color,))
+        response = await self._call(_QUERY_SPACE_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def query_pipe_array(
         self,
         color: m.Colors,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_pipe_array
 
@@ -1181,13 +1400,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_PIPE_ARRAY, (color,))
+        response = await self._call(_QUERY_PIPE_ARRAY, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def query_deep_object(
         self,
         color: m.Rgb,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_deep_object
 
@@ -1195,8 +1418,10 @@ class AsyncClient(AsyncCore):
 
         Args:
             color: ``color``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_DEEP_OBJECT, (color,))
+        response = await self._call(_QUERY_DEEP_OBJECT, (color,), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def query_reserved(
@@ -1204,6 +1429,7 @@ class AsyncClient(AsyncCore):
         q: str,
         *,
         raw: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """query_reserved
 
@@ -1212,8 +1438,10 @@ class AsyncClient(AsyncCore):
         Args:
             q: ``q``
             raw: ``raw``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_QUERY_RESERVED, (q, raw))
+        response = await self._call(_QUERY_RESERVED, (q, raw), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def header_simple(
@@ -1223,6 +1451,7 @@ class AsyncClient(AsyncCore):
         x_colors: m.Colors | None = None,
         x_rgb: m.Rgb | None = None,
         x_rgb_explode: m.Rgb | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """header_simple
 
@@ -1233,8 +1462,14 @@ class AsyncClient(AsyncCore):
             x_colors: ``X-Colors``
             x_rgb: ``X-Rgb``
             x_rgb_explode: ``X-Rgb-Explode``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_HEADER_SIMPLE, (x_color, x_colors, x_rgb, x_rgb_explode))
+        response = await self._call(
+            _HEADER_SIMPLE,
+            (x_color, x_colors, x_rgb, x_rgb_explode),
+            request_options=request_options,
+        )
         return cast("m.Echo", response.parsed)
 
     async def cookie_form(
@@ -1242,6 +1477,7 @@ class AsyncClient(AsyncCore):
         color: str,
         *,
         colors: m.Colors | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """cookie_form
 
@@ -1250,8 +1486,10 @@ class AsyncClient(AsyncCore):
         Args:
             color: ``color``
             colors: ``colors``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_COOKIE_FORM, (color, colors))
+        response = await self._call(_COOKIE_FORM, (color, colors), request_options=request_options)
         return cast("m.Echo", response.parsed)
 
     async def get_item(
@@ -1263,6 +1501,7 @@ class AsyncClient(AsyncCore):
         status: m.Status | None = None,
         since: datetime.datetime | None = None,
         x_trace_id: uuid.UUID | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Echo:
         """Path, query and header parameters together; optional ones are left out when None
 
@@ -1275,8 +1514,12 @@ class AsyncClient(AsyncCore):
             status: ``status``
             since: ``since``
             x_trace_id: ``X-Trace-Id``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _GET_ITEM, (item_id, item_id_2, limit, status, since, x_trace_id)
+            _GET_ITEM,
+            (item_id, item_id_2, limit, status, since, x_trace_id),
+            request_options=request_options,
         )
         return cast("m.Echo", response.parsed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,13 +14,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {
     "key": Scheme("apiKey", "query", "api_key"),
@@ -154,6 +155,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
         key: str | None = None,
     ) -> None:
         """Create a client.
@@ -163,13 +165,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``structured._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
             key: Credential for the ``key`` scheme (an API key, sent in the query ``api_key``); sent only to operations that use it.
         """
         if base_url is None:
@@ -184,11 +188,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -204,6 +205,7 @@ class Client(SyncCore):
         tag_list: list[m.Tag] | None = None,
         attributes: dict[str, str] | None = None,
         message_attributes: dict[str, m.Tag] | None = None,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_tagged
 
@@ -215,8 +217,14 @@ class Client(SyncCore):
             tag_list: ``TagList``
             attributes: ``Attributes``
             message_attributes: ``MessageAttributes``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_TAGGED, (tag, tags, tag_list, attributes, message_attributes))
+        response = self._call(
+            _GET_TAGGED,
+            (tag, tags, tag_list, attributes, message_attributes),
+            request_options=request_options,
+        )
         return cast("dict[str, Any]", response.parsed)
 
     def search(
@@ -225,6 +233,7 @@ class Client(SyncCore):
         filter_: dict[str, Any] | None = None,
         page: m.Page | None = None,
         sort: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """search
 
@@ -234,8 +243,10 @@ class Client(SyncCore):
             filter_: ``filter``
             page: ``page``
             sort: ``sort``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_SEARCH, (filter_, page, sort))
+        response = self._call(_SEARCH, (filter_, page, sort), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def free_form(
@@ -243,6 +254,7 @@ class Client(SyncCore):
         *,
         q: dict[str, Any] | None = None,
         limit: int | None = None,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """free_form
 
@@ -251,14 +263,17 @@ class Client(SyncCore):
         Args:
             q: ``q``
             limit: ``limit``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_FREE_FORM, (q, limit))
+        response = self._call(_FREE_FORM, (q, limit), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def map_form(
         self,
         *,
         attributes: dict[str, int] | None = None,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """map_form
 
@@ -266,8 +281,10 @@ class Client(SyncCore):
 
         Args:
             attributes: ``Attributes``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_MAP_FORM, (attributes,))
+        response = self._call(_MAP_FORM, (attributes,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def list_by_range(
@@ -278,6 +295,7 @@ class Client(SyncCore):
         ids: str | list[str] | None = None,
         codes: int | list[int] | None = None,
         either: str | dict[str, Any] | None = None,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """list_by_range
 
@@ -289,8 +307,12 @@ class Client(SyncCore):
             ids: ``ids``
             codes: ``codes``
             either: ``either``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_BY_RANGE, (created, updated, ids, codes, either))
+        response = self._call(
+            _LIST_BY_RANGE, (created, updated, ids, codes, either), request_options=request_options
+        )
         return cast("dict[str, Any]", response.parsed)
 
     def get_nested(
@@ -301,6 +323,7 @@ class Client(SyncCore):
         props: list[dict[str, Any]] | None = None,
         f: m.Filter | None = None,
         x_tag: m.Tag | None = None,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_nested
 
@@ -312,14 +335,20 @@ class Client(SyncCore):
             props: ``props``
             f: ``f``
             x_tag: ``X-Tag``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_NESTED, (grid, lines, props, f, x_tag))
+        response = self._call(
+            _GET_NESTED, (grid, lines, props, f, x_tag), request_options=request_options
+        )
         return cast("dict[str, Any]", response.parsed)
 
     def get_object(
         self,
         obj: m.Tag,
         either: str | dict[str, Any],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_object
 
@@ -328,8 +357,10 @@ class Client(SyncCore):
         Args:
             obj: ``obj``
             either: ``either``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_OBJECT, (obj, either))
+        response = self._call(_GET_OBJECT, (obj, either), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
 
@@ -354,6 +385,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
         key: str | None = None,
     ) -> None:
         """Create a client.
@@ -363,13 +395,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``structured._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
             key: Credential for the ``key`` scheme (an API key, sent in the query ``api_key``); sent only to operations that use it.
         """
         if base_url is None:
@@ -384,11 +418,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -404,6 +435,7 @@ class AsyncClient(AsyncCore):
         tag_list: list[m.Tag] | None = None,
         attributes: dict[str, str] | None = None,
         message_attributes: dict[str, m.Tag] | None = None,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_tagged
 
@@ -415,9 +447,13 @@ class AsyncClient(AsyncCore):
             tag_list: ``TagList``
             attributes: ``Attributes``
             message_attributes: ``MessageAttributes``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _GET_TAGGED, (tag, tags, tag_list, attributes, message_attributes)
+            _GET_TAGGED,
+            (tag, tags, tag_list, attributes, message_attributes),
+            request_options=request_options,
         )
         return cast("dict[str, Any]", response.parsed)
 
@@ -427,6 +463,7 @@ class AsyncClient(AsyncCore):
         filter_: dict[str, Any] | None = None,
         page: m.Page | None = None,
         sort: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """search
 
@@ -436,8 +473,10 @@ class AsyncClient(AsyncCore):
             filter_: ``filter``
             page: ``page``
             sort: ``sort``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_SEARCH, (filter_, page, sort))
+        response = await self._call(_SEARCH, (filter_, page, sort), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def free_form(
@@ -445,6 +484,7 @@ class AsyncClient(AsyncCore):
         *,
         q: dict[str, Any] | None = None,
         limit: int | None = None,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """free_form
 
@@ -453,14 +493,17 @@ class AsyncClient(AsyncCore):
         Args:
             q: ``q``
             limit: ``limit``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_FREE_FORM, (q, limit))
+        response = await self._call(_FREE_FORM, (q, limit), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def map_form(
         self,
         *,
         attributes: dict[str, int] | None = None,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """map_form
 
@@ -468,8 +511,10 @@ class AsyncClient(AsyncCore):
 
         Args:
             attributes: ``Attributes``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_MAP_FORM, (attributes,))
+        response = await self._call(_MAP_FORM, (attributes,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def list_by_range(
@@ -480,6 +525,7 @@ class AsyncClient(AsyncCore):
         ids: str | list[str] | None = None,
         codes: int | list[int] | None = None,
         either: str | dict[str, Any] | None = None,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """list_by_range
 
@@ -491,8 +537,12 @@ class AsyncClient(AsyncCore):
             ids: ``ids``
             codes: ``codes``
             either: ``either``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_BY_RANGE, (created, updated, ids, codes, either))
+        response = await self._call(
+            _LIST_BY_RANGE, (created, updated, ids, codes, either), request_options=request_options
+        )
         return cast("dict[str, Any]", response.parsed)
 
     async def get_nested(
@@ -503,6 +553,7 @@ class AsyncClient(AsyncCore):
         props: list[dict[str, Any]] | None = None,
         f: m.Filter | None = None,
         x_tag: m.Tag | None = None,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_nested
 
@@ -514,14 +565,20 @@ class AsyncClient(AsyncCore):
             props: ``props``
             f: ``f``
             x_tag: ``X-Tag``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_NESTED, (grid, lines, props, f, x_tag))
+        response = await self._call(
+            _GET_NESTED, (grid, lines, props, f, x_tag), request_options=request_options
+        )
         return cast("dict[str, Any]", response.parsed)
 
     async def get_object(
         self,
         obj: m.Tag,
         either: str | dict[str, Any],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_object
 
@@ -530,6 +587,8 @@ class AsyncClient(AsyncCore):
         Args:
             obj: ``obj``
             either: ``either``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_OBJECT, (obj, either))
+        response = await self._call(_GET_OBJECT, (obj, either), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,13 +14,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -76,6 +77,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -84,13 +86,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``references._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
@@ -102,11 +106,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -123,6 +124,7 @@ class Client(SyncCore):
         cursor: m.NullableToken | None = None,
         tag: list[m.Token] | None = None,
         x_trace: m.Token | None = None,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Thing]:
         """find_things
 
@@ -135,14 +137,22 @@ class Client(SyncCore):
             cursor: ``cursor``
             tag: ``tag``
             x_trace: ``X-Trace``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_FIND_THINGS, (kind, limit, state, cursor, tag, x_trace))
+        response = self._call(
+            _FIND_THINGS,
+            (kind, limit, state, cursor, tag, x_trace),
+            request_options=request_options,
+        )
         return cast("list[m.Thing]", response.parsed)
 
     def create_thing(
         self,
         kind: m.Kind,
         body: m.Thing,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Thing:
         """create_thing
 
@@ -151,8 +161,10 @@ class Client(SyncCore):
         Args:
             kind: ``kind``
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_CREATE_THING, (kind,), body)
+        response = self._call(_CREATE_THING, (kind,), body, request_options=request_options)
         return cast("m.Thing", response.parsed)
 
 
@@ -177,6 +189,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -185,13 +198,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``references._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
@@ -203,11 +218,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -224,6 +236,7 @@ class AsyncClient(AsyncCore):
         cursor: m.NullableToken | None = None,
         tag: list[m.Token] | None = None,
         x_trace: m.Token | None = None,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Thing]:
         """find_things
 
@@ -236,14 +249,22 @@ class AsyncClient(AsyncCore):
             cursor: ``cursor``
             tag: ``tag``
             x_trace: ``X-Trace``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_FIND_THINGS, (kind, limit, state, cursor, tag, x_trace))
+        response = await self._call(
+            _FIND_THINGS,
+            (kind, limit, state, cursor, tag, x_trace),
+            request_options=request_options,
+        )
         return cast("list[m.Thing]", response.parsed)
 
     async def create_thing(
         self,
         kind: m.Kind,
         body: m.Thing,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Thing:
         """create_thing
 
@@ -252,6 +273,8 @@ class AsyncClient(AsyncCore):
         Args:
             kind: ``kind``
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_CREATE_THING, (kind,), body)
+        response = await self._call(_CREATE_THING, (kind,), body, request_options=request_options)
         return cast("m.Thing", response.parsed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,13 +14,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -221,6 +222,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -229,13 +231,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``routes._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://routes.example.com/api"
@@ -247,11 +251,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -262,6 +263,8 @@ class Client(SyncCore):
     def get_resource(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_resource
 
@@ -269,13 +272,17 @@ class Client(SyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_RESOURCE, (name,))
+        response = self._call(_GET_RESOURCE, (name,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def delete_resource(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """delete_resource
 
@@ -283,13 +290,17 @@ class Client(SyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DELETE_RESOURCE, (name,))
+        response = self._call(_DELETE_RESOURCE, (name,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def generate_connect_manifest(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """generate_connect_manifest
 
@@ -297,13 +308,17 @@ class Client(SyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GENERATE_CONNECT_MANIFEST, (name,))
+        response = self._call(_GENERATE_CONNECT_MANIFEST, (name,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_iam_policy(
         self,
         resource: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_iam_policy
 
@@ -311,13 +326,17 @@ class Client(SyncCore):
 
         Args:
             resource: ``resource``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_IAM_POLICY, (resource,))
+        response = self._call(_GET_IAM_POLICY, (resource,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def list_operations(
         self,
         parent: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """list_operations
 
@@ -325,13 +344,17 @@ class Client(SyncCore):
 
         Args:
             parent: ``parent``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_OPERATIONS, (parent,))
+        response = self._call(_LIST_OPERATIONS, (parent,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_file(
         self,
         file: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_file
 
@@ -339,13 +362,17 @@ class Client(SyncCore):
 
         Args:
             file: ``file``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_FILE, (file,))
+        response = self._call(_GET_FILE, (file,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_file_json(
         self,
         file: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_file_json
 
@@ -353,13 +380,17 @@ class Client(SyncCore):
 
         Args:
             file: ``file``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_FILE_JSON, (file,))
+        response = self._call(_GET_FILE_JSON, (file,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_file_tarball(
         self,
         file: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_file_tarball
 
@@ -367,13 +398,17 @@ class Client(SyncCore):
 
         Args:
             file: ``file``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_FILE_TARBALL, (file,))
+        response = self._call(_GET_FILE_TARBALL, (file,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_user(
         self,
         user_id: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_user
 
@@ -381,23 +416,33 @@ class Client(SyncCore):
 
         Args:
             user_id: ``userId``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_USER, (user_id,))
+        response = self._call(_GET_USER, (user_id,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_me(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_me
 
         ``GET /users/me``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_ME, ())
+        response = self._call(_GET_ME, (), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_job(
         self,
         job_id: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_job
 
@@ -405,33 +450,49 @@ class Client(SyncCore):
 
         Args:
             job_id: ``jobId``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_JOB, (job_id,))
+        response = self._call(_GET_JOB, (job_id,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def describe_latest_job(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """describe_latest_job
 
         ``GET /jobs/latest?Action=Describe``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DESCRIBE_LATEST_JOB, ())
+        response = self._call(_DESCRIBE_LATEST_JOB, (), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def cancel_latest_job(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """cancel_latest_job
 
         ``GET /jobs/latest?Action=Cancel``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_CANCEL_LATEST_JOB, ())
+        response = self._call(_CANCEL_LATEST_JOB, (), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_stage(
         self,
         arn: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_stage
 
@@ -439,13 +500,17 @@ class Client(SyncCore):
 
         Args:
             arn: ``arn``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_STAGE, (arn,))
+        response = self._call(_GET_STAGE, (arn,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_key(
         self,
         key: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_key
 
@@ -453,13 +518,17 @@ class Client(SyncCore):
 
         Args:
             key: ``key``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_KEY, (key,))
+        response = self._call(_GET_KEY, (key,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     def get_shelf(
         self,
         shelf: m.Shelf,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_shelf
 
@@ -467,8 +536,10 @@ class Client(SyncCore):
 
         Args:
             shelf: ``shelf``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_SHELF, (shelf,))
+        response = self._call(_GET_SHELF, (shelf,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
 
@@ -493,6 +564,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -501,13 +573,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``routes._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://routes.example.com/api"
@@ -519,11 +593,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -534,6 +605,8 @@ class AsyncClient(AsyncCore):
     async def get_resource(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_resource
 
@@ -541,13 +614,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_RESOURCE, (name,))
+        response = await self._call(_GET_RESOURCE, (name,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def delete_resource(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """delete_resource
 
@@ -555,13 +632,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DELETE_RESOURCE, (name,))
+        response = await self._call(_DELETE_RESOURCE, (name,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def generate_connect_manifest(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """generate_connect_manifest
 
@@ -569,13 +650,19 @@ class AsyncClient(AsyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GENERATE_CONNECT_MANIFEST, (name,))
+        response = await self._call(
+            _GENERATE_CONNECT_MANIFEST, (name,), request_options=request_options
+        )
         return cast("dict[str, Any]", response.parsed)
 
     async def get_iam_policy(
         self,
         resource: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_iam_policy
 
@@ -583,13 +670,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             resource: ``resource``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_IAM_POLICY, (resource,))
+        response = await self._call(_GET_IAM_POLICY, (resource,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def list_operations(
         self,
         parent: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """list_operations
 
@@ -597,13 +688,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             parent: ``parent``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_OPERATIONS, (parent,))
+        response = await self._call(_LIST_OPERATIONS, (parent,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_file(
         self,
         file: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_file
 
@@ -611,13 +706,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             file: ``file``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_FILE, (file,))
+        response = await self._call(_GET_FILE, (file,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_file_json(
         self,
         file: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_file_json
 
@@ -625,13 +724,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             file: ``file``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_FILE_JSON, (file,))
+        response = await self._call(_GET_FILE_JSON, (file,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_file_tarball(
         self,
         file: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_file_tarball
 
@@ -639,13 +742,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             file: ``file``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_FILE_TARBALL, (file,))
+        response = await self._call(_GET_FILE_TARBALL, (file,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_user(
         self,
         user_id: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_user
 
@@ -653,23 +760,33 @@ class AsyncClient(AsyncCore):
 
         Args:
             user_id: ``userId``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_USER, (user_id,))
+        response = await self._call(_GET_USER, (user_id,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_me(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_me
 
         ``GET /users/me``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_ME, ())
+        response = await self._call(_GET_ME, (), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_job(
         self,
         job_id: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_job
 
@@ -677,33 +794,49 @@ class AsyncClient(AsyncCore):
 
         Args:
             job_id: ``jobId``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_JOB, (job_id,))
+        response = await self._call(_GET_JOB, (job_id,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def describe_latest_job(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """describe_latest_job
 
         ``GET /jobs/latest?Action=Describe``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DESCRIBE_LATEST_JOB, ())
+        response = await self._call(_DESCRIBE_LATEST_JOB, (), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def cancel_latest_job(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """cancel_latest_job
 
         ``GET /jobs/latest?Action=Cancel``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_CANCEL_LATEST_JOB, ())
+        response = await self._call(_CANCEL_LATEST_JOB, (), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_stage(
         self,
         arn: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_stage
 
@@ -711,13 +844,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             arn: ``arn``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_STAGE, (arn,))
+        response = await self._call(_GET_STAGE, (arn,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_key(
         self,
         key: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_key
 
@@ -725,13 +862,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             key: ``key``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_KEY, (key,))
+        response = await self._call(_GET_KEY, (key,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)
 
     async def get_shelf(
         self,
         shelf: m.Shelf,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> dict[str, Any]:
         """get_shelf
 
@@ -739,6 +880,8 @@ class AsyncClient(AsyncCore):
 
         Args:
             shelf: ``shelf``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_SHELF, (shelf,))
+        response = await self._call(_GET_SHELF, (shelf,), request_options=request_options)
         return cast("dict[str, Any]", response.parsed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, IO, Literal, cast
 
@@ -17,13 +17,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -87,6 +88,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -95,13 +97,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``scalars._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
@@ -113,11 +117,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -128,6 +129,8 @@ class Client(SyncCore):
     def create_event(
         self,
         body: m.Event,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Event:
         """create_event
 
@@ -135,8 +138,10 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_CREATE_EVENT, (), body)
+        response = self._call(_CREATE_EVENT, (), body, request_options=request_options)
         return cast("m.Event", response.parsed)
 
     def list_events(
@@ -146,6 +151,7 @@ class Client(SyncCore):
         priority: Literal[1, 2, 3] | None = None,
         since: datetime.date | None = None,
         limit: int | None = None,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Event]:
         """list_events
 
@@ -156,14 +162,20 @@ class Client(SyncCore):
             priority: ``priority``
             since: ``since``
             limit: ``limit``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_EVENTS, (color, priority, since, limit))
+        response = self._call(
+            _LIST_EVENTS, (color, priority, since, limit), request_options=request_options
+        )
         return cast("list[m.Event]", response.parsed)
 
     def put_attachment(
         self,
         id_: uuid.UUID,
         body: bytes | IO[bytes] | Path,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> None:
         """put_attachment
 
@@ -172,8 +184,10 @@ class Client(SyncCore):
         Args:
             id_: ``id``
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PUT_ATTACHMENT, (id_,), body)
+        response = self._call(_PUT_ATTACHMENT, (id_,), body, request_options=request_options)
         return cast("None", response.parsed)
 
 
@@ -198,6 +212,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -206,13 +221,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``scalars._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
@@ -224,11 +241,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -239,6 +253,8 @@ class AsyncClient(AsyncCore):
     async def create_event(
         self,
         body: m.Event,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Event:
         """create_event
 
@@ -246,8 +262,10 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_CREATE_EVENT, (), body)
+        response = await self._call(_CREATE_EVENT, (), body, request_options=request_options)
         return cast("m.Event", response.parsed)
 
     async def list_events(
@@ -257,6 +275,7 @@ class AsyncClient(AsyncCore):
         priority: Literal[1, 2, 3] | None = None,
         since: datetime.date | None = None,
         limit: int | None = None,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Event]:
         """list_events
 
@@ -267,14 +286,20 @@ class AsyncClient(AsyncCore):
             priority: ``priority``
             since: ``since``
             limit: ``limit``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_EVENTS, (color, priority, since, limit))
+        response = await self._call(
+            _LIST_EVENTS, (color, priority, since, limit), request_options=request_options
+        )
         return cast("list[m.Event]", response.parsed)
 
     async def put_attachment(
         self,
         id_: uuid.UUID,
         body: bytes | IO[bytes] | Path,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> None:
         """put_attachment
 
@@ -283,6 +308,8 @@ class AsyncClient(AsyncCore):
         Args:
             id_: ``id``
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PUT_ATTACHMENT, (id_,), body)
+        response = await self._call(_PUT_ATTACHMENT, (id_,), body, request_options=request_options)
         return cast("None", response.parsed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -15,6 +15,7 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
@@ -28,6 +29,7 @@ __all__ = [
     "AsyncClient",
     "Client",
     "ClientCredentials",
+    "RequestOptions",
     "RetryPolicy",
     "TokenProvider",
 ]
@@ -220,6 +222,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
         header_key: str | None = None,
         query_key: str | None = None,
         cookie_key: str | None = None,
@@ -237,13 +240,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``secured._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
             header_key: Credential for the ``headerKey`` scheme (an API key, sent in the header ``X-API-Key``); sent only to operations that use it.
             query_key: Credential for the ``queryKey`` scheme (an API key, sent in the query ``api_key``); sent only to operations that use it.
             cookie_key: Credential for the ``cookieKey`` scheme (an API key, sent in the cookie ``session``); sent only to operations that use it.
@@ -272,11 +277,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -286,58 +288,84 @@ class Client(SyncCore):
 
     def with_header_key(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_header_key
 
         ``GET /header-key``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_HEADER_KEY, ())
+        response = self._call(_WITH_HEADER_KEY, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_query_key(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_query_key
 
         ``GET /query-key``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_QUERY_KEY, ())
+        response = self._call(_WITH_QUERY_KEY, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_cookie_key(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_cookie_key
 
         ``GET /cookie-key``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_COOKIE_KEY, ())
+        response = self._call(_WITH_COOKIE_KEY, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_basic(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_basic
 
         ``GET /basic``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_BASIC, ())
+        response = self._call(_WITH_BASIC, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_bearer(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_bearer
 
@@ -345,27 +373,39 @@ class Client(SyncCore):
 
         ``GET /bearer``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_BEARER, ())
+        response = self._call(_WITH_BEARER, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_oauth2(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_oauth2
 
         ``GET /oauth2``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_OAUTH2, ())
+        response = self._call(_WITH_OAUTH2, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_oauth2_scopes(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> None:
         """with_oauth2_scopes
 
@@ -373,27 +413,39 @@ class Client(SyncCore):
 
         ``DELETE /oauth2-admin``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401, 403.
         """
-        response = self._call(_WITH_OAUTH2_SCOPES, ())
+        response = self._call(_WITH_OAUTH2_SCOPES, (), request_options=request_options)
         return cast("None", response.parsed)
 
     def with_open_id_connect(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_open_id_connect
 
         ``GET /openid``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_OPEN_ID_CONNECT, ())
+        response = self._call(_WITH_OPEN_ID_CONNECT, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_either(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_either
 
@@ -401,14 +453,20 @@ class Client(SyncCore):
 
         ``GET /either``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_EITHER, ())
+        response = self._call(_WITH_EITHER, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_both(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_both
 
@@ -416,32 +474,48 @@ class Client(SyncCore):
 
         ``GET /both``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = self._call(_WITH_BOTH, ())
+        response = self._call(_WITH_BOTH, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def with_optional_key(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_optional_key
 
         Anonymous access, or an API key in a header.
 
         ``GET /optional``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_WITH_OPTIONAL_KEY, ())
+        response = self._call(_WITH_OPTIONAL_KEY, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     def without_auth(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """without_auth
 
         ``GET /public``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_WITHOUT_AUTH, ())
+        response = self._call(_WITHOUT_AUTH, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
 
@@ -468,6 +542,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
         header_key: str | None = None,
         query_key: str | None = None,
         cookie_key: str | None = None,
@@ -485,13 +560,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``secured._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
             header_key: Credential for the ``headerKey`` scheme (an API key, sent in the header ``X-API-Key``); sent only to operations that use it.
             query_key: Credential for the ``queryKey`` scheme (an API key, sent in the query ``api_key``); sent only to operations that use it.
             cookie_key: Credential for the ``cookieKey`` scheme (an API key, sent in the cookie ``session``); sent only to operations that use it.
@@ -520,11 +597,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -534,58 +608,84 @@ class AsyncClient(AsyncCore):
 
     async def with_header_key(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_header_key
 
         ``GET /header-key``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_HEADER_KEY, ())
+        response = await self._call(_WITH_HEADER_KEY, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_query_key(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_query_key
 
         ``GET /query-key``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_QUERY_KEY, ())
+        response = await self._call(_WITH_QUERY_KEY, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_cookie_key(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_cookie_key
 
         ``GET /cookie-key``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_COOKIE_KEY, ())
+        response = await self._call(_WITH_COOKIE_KEY, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_basic(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_basic
 
         ``GET /basic``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_BASIC, ())
+        response = await self._call(_WITH_BASIC, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_bearer(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_bearer
 
@@ -593,27 +693,39 @@ class AsyncClient(AsyncCore):
 
         ``GET /bearer``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_BEARER, ())
+        response = await self._call(_WITH_BEARER, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_oauth2(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_oauth2
 
         ``GET /oauth2``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_OAUTH2, ())
+        response = await self._call(_WITH_OAUTH2, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_oauth2_scopes(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> None:
         """with_oauth2_scopes
 
@@ -621,27 +733,39 @@ class AsyncClient(AsyncCore):
 
         ``DELETE /oauth2-admin``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401, 403.
         """
-        response = await self._call(_WITH_OAUTH2_SCOPES, ())
+        response = await self._call(_WITH_OAUTH2_SCOPES, (), request_options=request_options)
         return cast("None", response.parsed)
 
     async def with_open_id_connect(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_open_id_connect
 
         ``GET /openid``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_OPEN_ID_CONNECT, ())
+        response = await self._call(_WITH_OPEN_ID_CONNECT, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_either(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_either
 
@@ -649,14 +773,20 @@ class AsyncClient(AsyncCore):
 
         ``GET /either``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_EITHER, ())
+        response = await self._call(_WITH_EITHER, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_both(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_both
 
@@ -664,30 +794,46 @@ class AsyncClient(AsyncCore):
 
         ``GET /both``
 
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
+
         Raises:
             errors.ProblemError: On 401.
         """
-        response = await self._call(_WITH_BOTH, ())
+        response = await self._call(_WITH_BOTH, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def with_optional_key(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """with_optional_key
 
         Anonymous access, or an API key in a header.
 
         ``GET /optional``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_WITH_OPTIONAL_KEY, ())
+        response = await self._call(_WITH_OPTIONAL_KEY, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)
 
     async def without_auth(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Whoami:
         """without_auth
 
         ``GET /public``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_WITHOUT_AUTH, ())
+        response = await self._call(_WITHOUT_AUTH, (), request_options=request_options)
         return cast("m.Whoami", response.parsed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,13 +14,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -89,6 +90,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -97,13 +99,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``unions._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
@@ -115,11 +119,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -130,6 +131,8 @@ class Client(SyncCore):
     def add_shape(
         self,
         body: m.Shape,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Shape:
         """add_shape
 
@@ -137,23 +140,33 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADD_SHAPE, (), body)
+        response = self._call(_ADD_SHAPE, (), body, request_options=request_options)
         return cast("m.Shape", response.parsed)
 
     def list_shapes(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Shape]:
         """list_shapes
 
         ``GET /shapes``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_SHAPES, ())
+        response = self._call(_LIST_SHAPES, (), request_options=request_options)
         return cast("list[m.Shape]", response.parsed)
 
     def add_contact(
         self,
         body: m.Contact,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Contact:
         """add_contact
 
@@ -161,13 +174,17 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADD_CONTACT, (), body)
+        response = self._call(_ADD_CONTACT, (), body, request_options=request_options)
         return cast("m.Contact", response.parsed)
 
     def add_label(
         self,
         body: m.Label,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Label:
         """add_label
 
@@ -175,8 +192,10 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADD_LABEL, (), body)
+        response = self._call(_ADD_LABEL, (), body, request_options=request_options)
         return cast("m.Label", response.parsed)
 
 
@@ -201,6 +220,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -209,13 +229,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``unions._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "https://api.example.com/v1"
@@ -227,11 +249,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -242,6 +261,8 @@ class AsyncClient(AsyncCore):
     async def add_shape(
         self,
         body: m.Shape,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Shape:
         """add_shape
 
@@ -249,23 +270,33 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ADD_SHAPE, (), body)
+        response = await self._call(_ADD_SHAPE, (), body, request_options=request_options)
         return cast("m.Shape", response.parsed)
 
     async def list_shapes(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Shape]:
         """list_shapes
 
         ``GET /shapes``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_SHAPES, ())
+        response = await self._call(_LIST_SHAPES, (), request_options=request_options)
         return cast("list[m.Shape]", response.parsed)
 
     async def add_contact(
         self,
         body: m.Contact,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Contact:
         """add_contact
 
@@ -273,13 +304,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ADD_CONTACT, (), body)
+        response = await self._call(_ADD_CONTACT, (), body, request_options=request_options)
         return cast("m.Contact", response.parsed)
 
     async def add_label(
         self,
         body: m.Label,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Label:
         """add_label
 
@@ -287,6 +322,8 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ADD_LABEL, (), body)
+        response = await self._call(_ADD_LABEL, (), body, request_options=request_options)
         return cast("m.Label", response.parsed)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -16,13 +16,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {
     "api_key": Scheme("apiKey", "header", "X-API-Key"),
@@ -105,6 +106,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
         api_key: str | None = None,
     ) -> None:
         """Create a client.
@@ -114,13 +116,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``petstore._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
             api_key: Credential for the ``api_key`` scheme (an API key, sent in the header ``X-API-Key``); sent only to operations that use it.
         """
         if base_url is None:
@@ -135,11 +139,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -152,6 +153,7 @@ class Client(SyncCore):
         *,
         limit: int | None = None,
         tags: list[str] | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Pets:
         """List all pets
 
@@ -160,16 +162,20 @@ class Client(SyncCore):
         Args:
             limit: How many items to return at one time (max 100)
             tags: ``tags``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.Error: On default.
         """
-        response = self._call(_LIST_PETS, (limit, tags))
+        response = self._call(_LIST_PETS, (limit, tags), request_options=request_options)
         return cast("m.Pets", response.parsed)
 
     def create_pet(
         self,
         body: m.Pet,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Pet:
         """Create a pet
 
@@ -177,16 +183,20 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.Error: On default.
         """
-        response = self._call(_CREATE_PET, (), body)
+        response = self._call(_CREATE_PET, (), body, request_options=request_options)
         return cast("m.Pet", response.parsed)
 
     def show_pet_by_id(
         self,
         pet_id: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Pet:
         """Info for a specific pet
 
@@ -194,11 +204,13 @@ class Client(SyncCore):
 
         Args:
             pet_id: The id of the pet to retrieve
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.Error: On default.
         """
-        response = self._call(_SHOW_PET_BY_ID, (pet_id,))
+        response = self._call(_SHOW_PET_BY_ID, (pet_id,), request_options=request_options)
         return cast("m.Pet", response.parsed)
 
     def delete_pet(
@@ -206,6 +218,7 @@ class Client(SyncCore):
         pet_id: str,
         *,
         x_request_id: uuid.UUID | None = None,
+        request_options: RequestOptions | None = None,
     ) -> None:
         """Delete a pet
 
@@ -214,8 +227,10 @@ class Client(SyncCore):
         Args:
             pet_id: The id of the pet to retrieve
             x_request_id: ``X-Request-Id``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DELETE_PET, (pet_id, x_request_id))
+        response = self._call(_DELETE_PET, (pet_id, x_request_id), request_options=request_options)
         return cast("None", response.parsed)
 
 
@@ -240,6 +255,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
         api_key: str | None = None,
     ) -> None:
         """Create a client.
@@ -249,13 +265,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``petstore._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
             api_key: Credential for the ``api_key`` scheme (an API key, sent in the header ``X-API-Key``); sent only to operations that use it.
         """
         if base_url is None:
@@ -270,11 +288,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -287,6 +302,7 @@ class AsyncClient(AsyncCore):
         *,
         limit: int | None = None,
         tags: list[str] | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Pets:
         """List all pets
 
@@ -295,16 +311,20 @@ class AsyncClient(AsyncCore):
         Args:
             limit: How many items to return at one time (max 100)
             tags: ``tags``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.Error: On default.
         """
-        response = await self._call(_LIST_PETS, (limit, tags))
+        response = await self._call(_LIST_PETS, (limit, tags), request_options=request_options)
         return cast("m.Pets", response.parsed)
 
     async def create_pet(
         self,
         body: m.Pet,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Pet:
         """Create a pet
 
@@ -312,16 +332,20 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.Error: On default.
         """
-        response = await self._call(_CREATE_PET, (), body)
+        response = await self._call(_CREATE_PET, (), body, request_options=request_options)
         return cast("m.Pet", response.parsed)
 
     async def show_pet_by_id(
         self,
         pet_id: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Pet:
         """Info for a specific pet
 
@@ -329,11 +353,13 @@ class AsyncClient(AsyncCore):
 
         Args:
             pet_id: The id of the pet to retrieve
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.Error: On default.
         """
-        response = await self._call(_SHOW_PET_BY_ID, (pet_id,))
+        response = await self._call(_SHOW_PET_BY_ID, (pet_id,), request_options=request_options)
         return cast("m.Pet", response.parsed)
 
     async def delete_pet(
@@ -341,6 +367,7 @@ class AsyncClient(AsyncCore):
         pet_id: str,
         *,
         x_request_id: uuid.UUID | None = None,
+        request_options: RequestOptions | None = None,
     ) -> None:
         """Delete a pet
 
@@ -349,6 +376,10 @@ class AsyncClient(AsyncCore):
         Args:
             pet_id: The id of the pet to retrieve
             x_request_id: ``X-Request-Id``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DELETE_PET, (pet_id, x_request_id))
+        response = await self._call(
+            _DELETE_PET, (pet_id, x_request_id), request_options=request_options
+        )
         return cast("None", response.parsed)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from .. import models as m
-from .._http import AsyncCore, Body, Operation, Param, Result, SyncCore
+from .._http import AsyncCore, Body, Operation, Param, RequestOptions, Result, SyncCore
 
 __all__ = ["Async", "Sync"]
 
@@ -100,6 +100,7 @@ class Sync(SyncCore):
         dataset_name: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Delete Dataset
 
@@ -111,8 +112,14 @@ class Sync(SyncCore):
             dataset_name: A string of up to 128 characters
             identity_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DELETE_DATASET, (dataset_name, identity_id, identity_pool_id))
+        response = self._call(
+            _DELETE_DATASET,
+            (dataset_name, identity_id, identity_pool_id),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     def describe_dataset(
@@ -121,6 +128,7 @@ class Sync(SyncCore):
         dataset_name: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Describe Dataset
 
@@ -132,8 +140,14 @@ class Sync(SyncCore):
             dataset_name: A string of up to 128 characters
             identity_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DESCRIBE_DATASET, (dataset_name, identity_id, identity_pool_id))
+        response = self._call(
+            _DESCRIBE_DATASET,
+            (dataset_name, identity_id, identity_pool_id),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     def list_datasets(
@@ -143,6 +157,7 @@ class Sync(SyncCore):
         identity_pool_id: str | None = None,
         max_results: str | None = None,
         next_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Datasets
 
@@ -155,9 +170,13 @@ class Sync(SyncCore):
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
             max_results: The maximum number of results to be returned
             next_token: A pagination token for obtaining the next page of results
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _LIST_DATASETS, (identity_id, identity_pool_id, max_results, next_token)
+            _LIST_DATASETS,
+            (identity_id, identity_pool_id, max_results, next_token),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -168,6 +187,7 @@ class Sync(SyncCore):
         device_id: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Subscribe To Dataset
 
@@ -180,9 +200,13 @@ class Sync(SyncCore):
             device_id: The unique ID generated for this device by Cognito
             identity_id: Unique ID for this identity
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _SUBSCRIBE_TO_DATASET, (dataset_name, device_id, identity_id, identity_pool_id)
+            _SUBSCRIBE_TO_DATASET,
+            (dataset_name, device_id, identity_id, identity_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -193,6 +217,7 @@ class Sync(SyncCore):
         device_id: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Unsubscribe From Dataset
 
@@ -205,9 +230,13 @@ class Sync(SyncCore):
             device_id: The unique ID generated for this device by Cognito
             identity_id: Unique ID for this identity
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _UNSUBSCRIBE_FROM_DATASET, (dataset_name, device_id, identity_id, identity_pool_id)
+            _UNSUBSCRIBE_FROM_DATASET,
+            (dataset_name, device_id, identity_id, identity_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -221,6 +250,7 @@ class Async(AsyncCore):
         dataset_name: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Delete Dataset
 
@@ -232,8 +262,14 @@ class Async(AsyncCore):
             dataset_name: A string of up to 128 characters
             identity_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DELETE_DATASET, (dataset_name, identity_id, identity_pool_id))
+        response = await self._call(
+            _DELETE_DATASET,
+            (dataset_name, identity_id, identity_pool_id),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     async def describe_dataset(
@@ -242,6 +278,7 @@ class Async(AsyncCore):
         dataset_name: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Describe Dataset
 
@@ -253,9 +290,13 @@ class Async(AsyncCore):
             dataset_name: A string of up to 128 characters
             identity_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _DESCRIBE_DATASET, (dataset_name, identity_id, identity_pool_id)
+            _DESCRIBE_DATASET,
+            (dataset_name, identity_id, identity_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -266,6 +307,7 @@ class Async(AsyncCore):
         identity_pool_id: str | None = None,
         max_results: str | None = None,
         next_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Datasets
 
@@ -278,9 +320,13 @@ class Async(AsyncCore):
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
             max_results: The maximum number of results to be returned
             next_token: A pagination token for obtaining the next page of results
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _LIST_DATASETS, (identity_id, identity_pool_id, max_results, next_token)
+            _LIST_DATASETS,
+            (identity_id, identity_pool_id, max_results, next_token),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -291,6 +337,7 @@ class Async(AsyncCore):
         device_id: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Subscribe To Dataset
 
@@ -303,9 +350,13 @@ class Async(AsyncCore):
             device_id: The unique ID generated for this device by Cognito
             identity_id: Unique ID for this identity
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _SUBSCRIBE_TO_DATASET, (dataset_name, device_id, identity_id, identity_pool_id)
+            _SUBSCRIBE_TO_DATASET,
+            (dataset_name, device_id, identity_id, identity_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -316,6 +367,7 @@ class Async(AsyncCore):
         device_id: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Unsubscribe From Dataset
 
@@ -328,8 +380,12 @@ class Async(AsyncCore):
             device_id: The unique ID generated for this device by Cognito
             identity_id: Unique ID for this identity
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _UNSUBSCRIBE_FROM_DATASET, (dataset_name, device_id, identity_id, identity_pool_id)
+            _UNSUBSCRIBE_FROM_DATASET,
+            (dataset_name, device_id, identity_id, identity_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from .. import models as m
-from .._http import AsyncCore, Body, Operation, Param, Result, SyncCore
+from .._http import AsyncCore, Body, Operation, Param, RequestOptions, Result, SyncCore
 
 __all__ = ["Async", "Sync"]
 
@@ -111,6 +111,7 @@ class Sync(SyncCore):
         device_key: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Forget Device
 
@@ -122,8 +123,14 @@ class Sync(SyncCore):
             device_key: The device key
             username: The user name
             user_pool_id: The user pool ID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADMIN_FORGET_DEVICE, (device_key, username, user_pool_id))
+        response = self._call(
+            _ADMIN_FORGET_DEVICE,
+            (device_key, username, user_pool_id),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     def confirm_device(
@@ -133,6 +140,7 @@ class Sync(SyncCore):
         device_key: str | None = None,
         device_name: str | None = None,
         device_secret_verifier_config: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Confirm Device
 
@@ -145,9 +153,13 @@ class Sync(SyncCore):
             device_key: The device key
             device_name: The device name
             device_secret_verifier_config: The configuration of the device secret verifier
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _CONFIRM_DEVICE, (access_token, device_key, device_name, device_secret_verifier_config)
+            _CONFIRM_DEVICE,
+            (access_token, device_key, device_name, device_secret_verifier_config),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -156,6 +168,7 @@ class Sync(SyncCore):
         *,
         access_token: str | None = None,
         device_key: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Forget Device
 
@@ -166,8 +179,12 @@ class Sync(SyncCore):
         Args:
             access_token: The access token for the forgotten device request
             device_key: The device key
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_FORGET_DEVICE, (access_token, device_key))
+        response = self._call(
+            _FORGET_DEVICE, (access_token, device_key), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def list_devices(
@@ -176,6 +193,7 @@ class Sync(SyncCore):
         access_token: str | None = None,
         limit: str | None = None,
         pagination_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Devices
 
@@ -187,8 +205,12 @@ class Sync(SyncCore):
             access_token: The access tokens for the request to list devices
             limit: The limit of the device request
             pagination_token: The pagination token for the list request
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_DEVICES, (access_token, limit, pagination_token))
+        response = self._call(
+            _LIST_DEVICES, (access_token, limit, pagination_token), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def update_device_status(
@@ -197,6 +219,7 @@ class Sync(SyncCore):
         access_token: str | None = None,
         device_key: str | None = None,
         device_remembered_status: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Update Device Status
 
@@ -208,9 +231,13 @@ class Sync(SyncCore):
             access_token: The access token
             device_key: The device key
             device_remembered_status: The status of whether a device is remembered
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _UPDATE_DEVICE_STATUS, (access_token, device_key, device_remembered_status)
+            _UPDATE_DEVICE_STATUS,
+            (access_token, device_key, device_remembered_status),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -219,6 +246,7 @@ class Sync(SyncCore):
         *,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Register Device
 
@@ -229,8 +257,12 @@ class Sync(SyncCore):
         Args:
             identity_id: The unique ID for this identity
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_REGISTER_DEVICE, (identity_id, identity_pool_id))
+        response = self._call(
+            _REGISTER_DEVICE, (identity_id, identity_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
 
@@ -243,6 +275,7 @@ class Async(AsyncCore):
         device_key: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Forget Device
 
@@ -254,8 +287,14 @@ class Async(AsyncCore):
             device_key: The device key
             username: The user name
             user_pool_id: The user pool ID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ADMIN_FORGET_DEVICE, (device_key, username, user_pool_id))
+        response = await self._call(
+            _ADMIN_FORGET_DEVICE,
+            (device_key, username, user_pool_id),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     async def confirm_device(
@@ -265,6 +304,7 @@ class Async(AsyncCore):
         device_key: str | None = None,
         device_name: str | None = None,
         device_secret_verifier_config: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Confirm Device
 
@@ -277,9 +317,13 @@ class Async(AsyncCore):
             device_key: The device key
             device_name: The device name
             device_secret_verifier_config: The configuration of the device secret verifier
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _CONFIRM_DEVICE, (access_token, device_key, device_name, device_secret_verifier_config)
+            _CONFIRM_DEVICE,
+            (access_token, device_key, device_name, device_secret_verifier_config),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -288,6 +332,7 @@ class Async(AsyncCore):
         *,
         access_token: str | None = None,
         device_key: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Forget Device
 
@@ -298,8 +343,12 @@ class Async(AsyncCore):
         Args:
             access_token: The access token for the forgotten device request
             device_key: The device key
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_FORGET_DEVICE, (access_token, device_key))
+        response = await self._call(
+            _FORGET_DEVICE, (access_token, device_key), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def list_devices(
@@ -308,6 +357,7 @@ class Async(AsyncCore):
         access_token: str | None = None,
         limit: str | None = None,
         pagination_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Devices
 
@@ -319,8 +369,12 @@ class Async(AsyncCore):
             access_token: The access tokens for the request to list devices
             limit: The limit of the device request
             pagination_token: The pagination token for the list request
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_DEVICES, (access_token, limit, pagination_token))
+        response = await self._call(
+            _LIST_DEVICES, (access_token, limit, pagination_token), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def update_device_status(
@@ -329,6 +383,7 @@ class Async(AsyncCore):
         access_token: str | None = None,
         device_key: str | None = None,
         device_remembered_status: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Update Device Status
 
@@ -340,9 +395,13 @@ class Async(AsyncCore):
             access_token: The access token
             device_key: The device key
             device_remembered_status: The status of whether a device is remembered
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _UPDATE_DEVICE_STATUS, (access_token, device_key, device_remembered_status)
+            _UPDATE_DEVICE_STATUS,
+            (access_token, device_key, device_remembered_status),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -351,6 +410,7 @@ class Async(AsyncCore):
         *,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Register Device
 
@@ -361,6 +421,10 @@ class Async(AsyncCore):
         Args:
             identity_id: The unique ID for this identity
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_REGISTER_DEVICE, (identity_id, identity_pool_id))
+        response = await self._call(
+            _REGISTER_DEVICE, (identity_id, identity_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from .. import models as m
-from .._http import AsyncCore, Body, Operation, Param, Result, SyncCore
+from .._http import AsyncCore, Body, Operation, Param, RequestOptions, Result, SyncCore
 
 __all__ = ["Async", "Sync"]
 
@@ -101,6 +101,7 @@ class Sync(SyncCore):
         precedence: str | None = None,
         role_arn: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Create Group
 
@@ -114,9 +115,13 @@ class Sync(SyncCore):
             precedence: A nonnegative integer value that specifies the precedence of this group relative to            the other groups that a user can belong to in the user pool
             role_arn: The role ARN for the group
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _CREATE_GROUP, (description, group_name, precedence, role_arn, user_pool_id)
+            _CREATE_GROUP,
+            (description, group_name, precedence, role_arn, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -125,6 +130,7 @@ class Sync(SyncCore):
         *,
         group_name: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Delete Group
 
@@ -135,8 +141,12 @@ class Sync(SyncCore):
         Args:
             group_name: The name of the group
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DELETE_GROUP, (group_name, user_pool_id))
+        response = self._call(
+            _DELETE_GROUP, (group_name, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def get_group(
@@ -144,6 +154,7 @@ class Sync(SyncCore):
         *,
         group_name: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Group
 
@@ -154,8 +165,12 @@ class Sync(SyncCore):
         Args:
             group_name: The name of the group
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_GROUP, (group_name, user_pool_id))
+        response = self._call(
+            _GET_GROUP, (group_name, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def list_groups(
@@ -164,6 +179,7 @@ class Sync(SyncCore):
         limit: str | None = None,
         next_token: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Groups
 
@@ -175,8 +191,12 @@ class Sync(SyncCore):
             limit: The limit of the request to list groups
             next_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_GROUPS, (limit, next_token, user_pool_id))
+        response = self._call(
+            _LIST_GROUPS, (limit, next_token, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def update_group(
@@ -187,6 +207,7 @@ class Sync(SyncCore):
         precedence: str | None = None,
         role_arn: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Update Group
 
@@ -200,9 +221,13 @@ class Sync(SyncCore):
             precedence: The new precedence value for the group
             role_arn: The new role ARN for the group
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _UPDATE_GROUP, (description, group_name, precedence, role_arn, user_pool_id)
+            _UPDATE_GROUP,
+            (description, group_name, precedence, role_arn, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -218,6 +243,7 @@ class Async(AsyncCore):
         precedence: str | None = None,
         role_arn: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Create Group
 
@@ -231,9 +257,13 @@ class Async(AsyncCore):
             precedence: A nonnegative integer value that specifies the precedence of this group relative to            the other groups that a user can belong to in the user pool
             role_arn: The role ARN for the group
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _CREATE_GROUP, (description, group_name, precedence, role_arn, user_pool_id)
+            _CREATE_GROUP,
+            (description, group_name, precedence, role_arn, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -242,6 +272,7 @@ class Async(AsyncCore):
         *,
         group_name: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Delete Group
 
@@ -252,8 +283,12 @@ class Async(AsyncCore):
         Args:
             group_name: The name of the group
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DELETE_GROUP, (group_name, user_pool_id))
+        response = await self._call(
+            _DELETE_GROUP, (group_name, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def get_group(
@@ -261,6 +296,7 @@ class Async(AsyncCore):
         *,
         group_name: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Group
 
@@ -271,8 +307,12 @@ class Async(AsyncCore):
         Args:
             group_name: The name of the group
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_GROUP, (group_name, user_pool_id))
+        response = await self._call(
+            _GET_GROUP, (group_name, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def list_groups(
@@ -281,6 +321,7 @@ class Async(AsyncCore):
         limit: str | None = None,
         next_token: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Groups
 
@@ -292,8 +333,12 @@ class Async(AsyncCore):
             limit: The limit of the request to list groups
             next_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_GROUPS, (limit, next_token, user_pool_id))
+        response = await self._call(
+            _LIST_GROUPS, (limit, next_token, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def update_group(
@@ -304,6 +349,7 @@ class Async(AsyncCore):
         precedence: str | None = None,
         role_arn: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Update Group
 
@@ -317,8 +363,12 @@ class Async(AsyncCore):
             precedence: The new precedence value for the group
             role_arn: The new role ARN for the group
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _UPDATE_GROUP, (description, group_name, precedence, role_arn, user_pool_id)
+            _UPDATE_GROUP,
+            (description, group_name, precedence, role_arn, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from .. import models as m
-from .._http import AsyncCore, Body, Operation, Param, Result, SyncCore
+from .._http import AsyncCore, Body, Operation, Param, RequestOptions, Result, SyncCore
 
 __all__ = ["Async", "Sync"]
 
@@ -103,6 +103,7 @@ class Sync(SyncCore):
         self,
         *,
         identity_ids_to_delete: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Delete Identities
 
@@ -112,14 +113,19 @@ class Sync(SyncCore):
 
         Args:
             identity_ids_to_delete: A list of 1-60 identities that you want to delete
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DELETE_IDENTITIES, (identity_ids_to_delete,))
+        response = self._call(
+            _DELETE_IDENTITIES, (identity_ids_to_delete,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def describe_identity(
         self,
         *,
         identity_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Describe Identity
 
@@ -130,8 +136,10 @@ class Sync(SyncCore):
 
         Args:
             identity_id: A unique identifier in the format REGION:GUID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DESCRIBE_IDENTITY, (identity_id,))
+        response = self._call(_DESCRIBE_IDENTITY, (identity_id,), request_options=request_options)
         return cast("Any", response.parsed)
 
     def get_credentials_for_identity(
@@ -140,6 +148,7 @@ class Sync(SyncCore):
         custom_role_arn: str | None = None,
         identity_id: str | None = None,
         logins: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Credentials For Identity
 
@@ -151,8 +160,14 @@ class Sync(SyncCore):
             custom_role_arn: The Amazon Resource Name (ARN) of the role to be assumed when multiple roles were         received in the token from the identity provider
             identity_id: A unique identifier in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider         tokens
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_CREDENTIALS_FOR_IDENTITY, (custom_role_arn, identity_id, logins))
+        response = self._call(
+            _GET_CREDENTIALS_FOR_IDENTITY,
+            (custom_role_arn, identity_id, logins),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     def get_id(
@@ -161,6 +176,7 @@ class Sync(SyncCore):
         account_id: str | None = None,
         identity_pool_id: str | None = None,
         logins: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Id
 
@@ -172,8 +188,12 @@ class Sync(SyncCore):
             account_id: A standard AWS account ID (9+ digits)
             identity_pool_id: An identity pool ID in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider tokens
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_ID, (account_id, identity_pool_id, logins))
+        response = self._call(
+            _GET_ID, (account_id, identity_pool_id, logins), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def list_identities(
@@ -183,6 +203,7 @@ class Sync(SyncCore):
         identity_pool_id: str | None = None,
         max_results: str | None = None,
         next_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Identities
 
@@ -195,9 +216,13 @@ class Sync(SyncCore):
             identity_pool_id: An identity pool ID in the format REGION:GUID
             max_results: The maximum number of identities to return
             next_token: A pagination token
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _LIST_IDENTITIES, (hide_disabled, identity_pool_id, max_results, next_token)
+            _LIST_IDENTITIES,
+            (hide_disabled, identity_pool_id, max_results, next_token),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -207,6 +232,7 @@ class Sync(SyncCore):
         identity_id: str | None = None,
         logins: str | None = None,
         logins_to_remove: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Unlink Identity
 
@@ -218,8 +244,14 @@ class Sync(SyncCore):
             identity_id: A unique identifier in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider         tokens
             logins_to_remove: Provider names to unlink from this identity
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_UNLINK_IDENTITY, (identity_id, logins, logins_to_remove))
+        response = self._call(
+            _UNLINK_IDENTITY,
+            (identity_id, logins, logins_to_remove),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
 
@@ -230,6 +262,7 @@ class Async(AsyncCore):
         self,
         *,
         identity_ids_to_delete: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Delete Identities
 
@@ -239,14 +272,19 @@ class Async(AsyncCore):
 
         Args:
             identity_ids_to_delete: A list of 1-60 identities that you want to delete
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DELETE_IDENTITIES, (identity_ids_to_delete,))
+        response = await self._call(
+            _DELETE_IDENTITIES, (identity_ids_to_delete,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def describe_identity(
         self,
         *,
         identity_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Describe Identity
 
@@ -257,8 +295,12 @@ class Async(AsyncCore):
 
         Args:
             identity_id: A unique identifier in the format REGION:GUID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DESCRIBE_IDENTITY, (identity_id,))
+        response = await self._call(
+            _DESCRIBE_IDENTITY, (identity_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def get_credentials_for_identity(
@@ -267,6 +309,7 @@ class Async(AsyncCore):
         custom_role_arn: str | None = None,
         identity_id: str | None = None,
         logins: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Credentials For Identity
 
@@ -278,9 +321,13 @@ class Async(AsyncCore):
             custom_role_arn: The Amazon Resource Name (ARN) of the role to be assumed when multiple roles were         received in the token from the identity provider
             identity_id: A unique identifier in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider         tokens
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _GET_CREDENTIALS_FOR_IDENTITY, (custom_role_arn, identity_id, logins)
+            _GET_CREDENTIALS_FOR_IDENTITY,
+            (custom_role_arn, identity_id, logins),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -290,6 +337,7 @@ class Async(AsyncCore):
         account_id: str | None = None,
         identity_pool_id: str | None = None,
         logins: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Id
 
@@ -301,8 +349,12 @@ class Async(AsyncCore):
             account_id: A standard AWS account ID (9+ digits)
             identity_pool_id: An identity pool ID in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider tokens
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_ID, (account_id, identity_pool_id, logins))
+        response = await self._call(
+            _GET_ID, (account_id, identity_pool_id, logins), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def list_identities(
@@ -312,6 +364,7 @@ class Async(AsyncCore):
         identity_pool_id: str | None = None,
         max_results: str | None = None,
         next_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Identities
 
@@ -324,9 +377,13 @@ class Async(AsyncCore):
             identity_pool_id: An identity pool ID in the format REGION:GUID
             max_results: The maximum number of identities to return
             next_token: A pagination token
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _LIST_IDENTITIES, (hide_disabled, identity_pool_id, max_results, next_token)
+            _LIST_IDENTITIES,
+            (hide_disabled, identity_pool_id, max_results, next_token),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -336,6 +393,7 @@ class Async(AsyncCore):
         identity_id: str | None = None,
         logins: str | None = None,
         logins_to_remove: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Unlink Identity
 
@@ -347,6 +405,12 @@ class Async(AsyncCore):
             identity_id: A unique identifier in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider         tokens
             logins_to_remove: Provider names to unlink from this identity
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_UNLINK_IDENTITY, (identity_id, logins, logins_to_remove))
+        response = await self._call(
+            _UNLINK_IDENTITY,
+            (identity_id, logins, logins_to_remove),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)

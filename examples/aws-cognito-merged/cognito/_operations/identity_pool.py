@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from .. import models as m
-from .._http import AsyncCore, Body, Operation, Param, Result, SyncCore
+from .._http import AsyncCore, Body, Operation, Param, RequestOptions, Result, SyncCore
 
 __all__ = ["Async", "Sync"]
 
@@ -116,6 +116,7 @@ class Sync(SyncCore):
         open_id_connect_provider_ar_ns: str | None = None,
         saml_provider_ar_ns: str | None = None,
         supported_login_providers: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Create Identity Pool
 
@@ -131,6 +132,8 @@ class Sync(SyncCore):
             open_id_connect_provider_ar_ns: A list of OpendID Connect provider ARNs
             saml_provider_ar_ns: An array of Amazon Resource Names (ARNs) of the SAML provider for your identity         pool
             supported_login_providers: Optional key:value pairs mapping provider names to provider app IDs
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _CREATE_IDENTITY_POOL,
@@ -143,6 +146,7 @@ class Sync(SyncCore):
                 saml_provider_ar_ns,
                 supported_login_providers,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -150,6 +154,7 @@ class Sync(SyncCore):
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Delete Identity Pool
 
@@ -159,14 +164,19 @@ class Sync(SyncCore):
 
         Args:
             identity_pool_id: An identity pool ID in the format REGION:GUID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DELETE_IDENTITY_POOL, (identity_pool_id,))
+        response = self._call(
+            _DELETE_IDENTITY_POOL, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def describe_identity_pool(
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Describe Identity Pool
 
@@ -177,8 +187,12 @@ class Sync(SyncCore):
 
         Args:
             identity_pool_id: An identity pool ID in the format REGION:GUID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DESCRIBE_IDENTITY_POOL, (identity_pool_id,))
+        response = self._call(
+            _DESCRIBE_IDENTITY_POOL, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def list_identity_pools(
@@ -186,6 +200,7 @@ class Sync(SyncCore):
         *,
         max_results: str | None = None,
         next_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Identity Pools
 
@@ -196,8 +211,12 @@ class Sync(SyncCore):
         Args:
             max_results: The maximum number of identities to return
             next_token: A pagination token
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_IDENTITY_POOLS, (max_results, next_token))
+        response = self._call(
+            _LIST_IDENTITY_POOLS, (max_results, next_token), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def set_identity_pool_roles(
@@ -206,6 +225,7 @@ class Sync(SyncCore):
         identity_pool_id: str | None = None,
         role_mappings: str | None = None,
         roles: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Set Identity Pool Roles
 
@@ -217,8 +237,14 @@ class Sync(SyncCore):
             identity_pool_id: An identity pool ID in the format REGION:GUID
             role_mappings: How users for a specific identity provider are to mapped to roles
             roles: The map of roles associated with this pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_SET_IDENTITY_POOL_ROLES, (identity_pool_id, role_mappings, roles))
+        response = self._call(
+            _SET_IDENTITY_POOL_ROLES,
+            (identity_pool_id, role_mappings, roles),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     def update_identity_pool(
@@ -232,6 +258,7 @@ class Sync(SyncCore):
         open_id_connect_provider_ar_ns: str | None = None,
         saml_provider_ar_ns: str | None = None,
         supported_login_providers: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Update Identity Pool
 
@@ -248,6 +275,8 @@ class Sync(SyncCore):
             open_id_connect_provider_ar_ns: A list of OpendID Connect provider ARNs
             saml_provider_ar_ns: An array of Amazon Resource Names (ARNs) of the SAML provider for your identity         pool
             supported_login_providers: Optional key:value pairs mapping provider names to provider app IDs
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _UPDATE_IDENTITY_POOL,
@@ -261,6 +290,7 @@ class Sync(SyncCore):
                 saml_provider_ar_ns,
                 supported_login_providers,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -278,6 +308,7 @@ class Async(AsyncCore):
         open_id_connect_provider_ar_ns: str | None = None,
         saml_provider_ar_ns: str | None = None,
         supported_login_providers: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Create Identity Pool
 
@@ -293,6 +324,8 @@ class Async(AsyncCore):
             open_id_connect_provider_ar_ns: A list of OpendID Connect provider ARNs
             saml_provider_ar_ns: An array of Amazon Resource Names (ARNs) of the SAML provider for your identity         pool
             supported_login_providers: Optional key:value pairs mapping provider names to provider app IDs
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _CREATE_IDENTITY_POOL,
@@ -305,6 +338,7 @@ class Async(AsyncCore):
                 saml_provider_ar_ns,
                 supported_login_providers,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -312,6 +346,7 @@ class Async(AsyncCore):
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Delete Identity Pool
 
@@ -321,14 +356,19 @@ class Async(AsyncCore):
 
         Args:
             identity_pool_id: An identity pool ID in the format REGION:GUID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DELETE_IDENTITY_POOL, (identity_pool_id,))
+        response = await self._call(
+            _DELETE_IDENTITY_POOL, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def describe_identity_pool(
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Describe Identity Pool
 
@@ -339,8 +379,12 @@ class Async(AsyncCore):
 
         Args:
             identity_pool_id: An identity pool ID in the format REGION:GUID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DESCRIBE_IDENTITY_POOL, (identity_pool_id,))
+        response = await self._call(
+            _DESCRIBE_IDENTITY_POOL, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def list_identity_pools(
@@ -348,6 +392,7 @@ class Async(AsyncCore):
         *,
         max_results: str | None = None,
         next_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Identity Pools
 
@@ -358,8 +403,12 @@ class Async(AsyncCore):
         Args:
             max_results: The maximum number of identities to return
             next_token: A pagination token
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_IDENTITY_POOLS, (max_results, next_token))
+        response = await self._call(
+            _LIST_IDENTITY_POOLS, (max_results, next_token), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def set_identity_pool_roles(
@@ -368,6 +417,7 @@ class Async(AsyncCore):
         identity_pool_id: str | None = None,
         role_mappings: str | None = None,
         roles: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Set Identity Pool Roles
 
@@ -379,9 +429,13 @@ class Async(AsyncCore):
             identity_pool_id: An identity pool ID in the format REGION:GUID
             role_mappings: How users for a specific identity provider are to mapped to roles
             roles: The map of roles associated with this pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _SET_IDENTITY_POOL_ROLES, (identity_pool_id, role_mappings, roles)
+            _SET_IDENTITY_POOL_ROLES,
+            (identity_pool_id, role_mappings, roles),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -396,6 +450,7 @@ class Async(AsyncCore):
         open_id_connect_provider_ar_ns: str | None = None,
         saml_provider_ar_ns: str | None = None,
         supported_login_providers: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Update Identity Pool
 
@@ -412,6 +467,8 @@ class Async(AsyncCore):
             open_id_connect_provider_ar_ns: A list of OpendID Connect provider ARNs
             saml_provider_ar_ns: An array of Amazon Resource Names (ARNs) of the SAML provider for your identity         pool
             supported_login_providers: Optional key:value pairs mapping provider names to provider app IDs
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _UPDATE_IDENTITY_POOL,
@@ -425,5 +482,6 @@ class Async(AsyncCore):
                 saml_provider_ar_ns,
                 supported_login_providers,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from .. import models as m
-from .._http import AsyncCore, Body, Operation, Param, Result, SyncCore
+from .._http import AsyncCore, Body, Operation, Param, RequestOptions, Result, SyncCore
 
 __all__ = ["Async", "Sync"]
 
@@ -538,6 +538,7 @@ class Sync(SyncCore):
         *,
         custom_attributes: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Add Custom Attributes
 
@@ -548,8 +549,14 @@ class Sync(SyncCore):
         Args:
             custom_attributes: An array of custom attributes, such as Mutable and Name
             user_pool_id: The user pool ID for the user pool where you want to add custom            attributes
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADD_CUSTOM_ATTRIBUTES, (custom_attributes, user_pool_id))
+        response = self._call(
+            _ADD_CUSTOM_ATTRIBUTES,
+            (custom_attributes, user_pool_id),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     def admin_confirm_sign_up(
@@ -557,6 +564,7 @@ class Sync(SyncCore):
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Confirm Sign Up
 
@@ -567,8 +575,12 @@ class Sync(SyncCore):
         Args:
             username: The user name for which you want to confirm user registration
             user_pool_id: The user pool ID for which you want to confirm user registration
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADMIN_CONFIRM_SIGN_UP, (username, user_pool_id))
+        response = self._call(
+            _ADMIN_CONFIRM_SIGN_UP, (username, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def admin_get_device(
@@ -577,6 +589,7 @@ class Sync(SyncCore):
         device_key: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Get Device
 
@@ -588,8 +601,12 @@ class Sync(SyncCore):
             device_key: The device key
             username: The user name
             user_pool_id: The user pool ID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADMIN_GET_DEVICE, (device_key, username, user_pool_id))
+        response = self._call(
+            _ADMIN_GET_DEVICE, (device_key, username, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def admin_initiate_auth(
@@ -600,6 +617,7 @@ class Sync(SyncCore):
         client_id: str | None = None,
         client_metadata: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Initiate Auth
 
@@ -613,10 +631,13 @@ class Sync(SyncCore):
             client_id: The client app ID
             client_metadata: The client app metadata
             user_pool_id: The ID of the Amazon Cognito user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _ADMIN_INITIATE_AUTH,
             (auth_flow, auth_parameters, client_id, client_metadata, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -627,6 +648,7 @@ class Sync(SyncCore):
         pagination_token: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin List Devices
 
@@ -639,9 +661,13 @@ class Sync(SyncCore):
             pagination_token: The pagination token
             username: The user name
             user_pool_id: The user pool ID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _ADMIN_LIST_DEVICES, (limit, pagination_token, username, user_pool_id)
+            _ADMIN_LIST_DEVICES,
+            (limit, pagination_token, username, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -653,6 +679,7 @@ class Sync(SyncCore):
         client_id: str | None = None,
         session: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Respond To Auth Challenge
 
@@ -666,10 +693,13 @@ class Sync(SyncCore):
             client_id: The client ID
             session: The session
             user_pool_id: The ID of the Amazon Cognito user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _ADMIN_RESPOND_TO_AUTH_CHALLENGE,
             (challenge_name, challenge_responses, client_id, session, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -679,6 +709,7 @@ class Sync(SyncCore):
         access_token: str | None = None,
         previous_password: str | None = None,
         proposed_password: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Change Password
 
@@ -690,9 +721,13 @@ class Sync(SyncCore):
             access_token: The access token in the change password request
             previous_password: The old password in the change password request
             proposed_password: The new password in the change password request
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _CHANGE_PASSWORD, (access_token, previous_password, proposed_password)
+            _CHANGE_PASSWORD,
+            (access_token, previous_password, proposed_password),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -704,6 +739,7 @@ class Sync(SyncCore):
         password: str | None = None,
         secret_hash: str | None = None,
         username: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Confirm Forgot Password
 
@@ -718,10 +754,13 @@ class Sync(SyncCore):
             password: The password sent by sent by a users request to retrieve a forgotten            password
             secret_hash: A keyed-hash message authentication code (HMAC) calculated using the secret key of            a user pool client and username plus the client ID in the message
             username: The user name of the user for whom you want to enter a code to retrieve a forgotten            password
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _CONFIRM_FORGOT_PASSWORD,
             (client_id, confirmation_code, password, secret_hash, username),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -733,6 +772,7 @@ class Sync(SyncCore):
         force_alias_creation: str | None = None,
         secret_hash: str | None = None,
         username: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Confirm Sign Up
 
@@ -747,10 +787,13 @@ class Sync(SyncCore):
             force_alias_creation: Boolean to be specified to force user confirmation irrespective of existing alias
             secret_hash: A keyed-hash message authentication code (HMAC) calculated using the secret key of            a user pool client and username plus the client ID in the message
             username: The user name of the user whose registration you wish to confirm
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _CONFIRM_SIGN_UP,
             (client_id, confirmation_code, force_alias_creation, secret_hash, username),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -760,6 +803,7 @@ class Sync(SyncCore):
         client_id: str | None = None,
         secret_hash: str | None = None,
         username: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Forgot Password
 
@@ -771,14 +815,19 @@ class Sync(SyncCore):
             client_id: The ID of the client associated with the user pool
             secret_hash: A keyed-hash message authentication code (HMAC) calculated using the secret key of            a user pool client and username plus the client ID in the message
             username: The user name of the user for whom you want to enter a code to reset a forgotten            password
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_FORGOT_PASSWORD, (client_id, secret_hash, username))
+        response = self._call(
+            _FORGOT_PASSWORD, (client_id, secret_hash, username), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def get_csv_header(
         self,
         *,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get C S V Header
 
@@ -788,8 +837,10 @@ class Sync(SyncCore):
 
         Args:
             user_pool_id: The user pool ID for the user pool that the users are to be imported            into
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_CSV_HEADER, (user_pool_id,))
+        response = self._call(_GET_CSV_HEADER, (user_pool_id,), request_options=request_options)
         return cast("Any", response.parsed)
 
     def get_user_attribute_verification_code(
@@ -797,6 +848,7 @@ class Sync(SyncCore):
         *,
         access_token: str | None = None,
         attribute_name: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get User Attribute Verification Code
 
@@ -808,14 +860,21 @@ class Sync(SyncCore):
         Args:
             access_token: The access token returned by the server response to get the user attribute            verification code
             attribute_name: The attribute name returned by the server response to get the user attribute            verification code
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_USER_ATTRIBUTE_VERIFICATION_CODE, (access_token, attribute_name))
+        response = self._call(
+            _GET_USER_ATTRIBUTE_VERIFICATION_CODE,
+            (access_token, attribute_name),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     def global_sign_out(
         self,
         *,
         access_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Global Sign Out
 
@@ -825,8 +884,10 @@ class Sync(SyncCore):
 
         Args:
             access_token: The access token
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GLOBAL_SIGN_OUT, (access_token,))
+        response = self._call(_GLOBAL_SIGN_OUT, (access_token,), request_options=request_options)
         return cast("Any", response.parsed)
 
     def initiate_auth(
@@ -836,6 +897,7 @@ class Sync(SyncCore):
         auth_parameters: str | None = None,
         client_id: str | None = None,
         client_metadata: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Initiate Auth
 
@@ -848,9 +910,13 @@ class Sync(SyncCore):
             auth_parameters: The authentication parameters
             client_id: The client ID
             client_metadata: The client apps metadata
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _INITIATE_AUTH, (auth_flow, auth_parameters, client_id, client_metadata)
+            _INITIATE_AUTH,
+            (auth_flow, auth_parameters, client_id, client_metadata),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -860,6 +926,7 @@ class Sync(SyncCore):
         max_results: str | None = None,
         next_token: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List User Pool Clients
 
@@ -871,8 +938,14 @@ class Sync(SyncCore):
             max_results: The maximum number of results you want the request to return when listing the user            pool clients
             next_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
             user_pool_id: The user pool ID for the user pool where you want to list user pool            clients
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_USER_POOL_CLIENTS, (max_results, next_token, user_pool_id))
+        response = self._call(
+            _LIST_USER_POOL_CLIENTS,
+            (max_results, next_token, user_pool_id),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     def list_user_pools(
@@ -880,6 +953,7 @@ class Sync(SyncCore):
         *,
         max_results: str | None = None,
         next_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List User Pools
 
@@ -890,8 +964,12 @@ class Sync(SyncCore):
         Args:
             max_results: The maximum number of results you want the request to return when listing the user            pools
             next_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_USER_POOLS, (max_results, next_token))
+        response = self._call(
+            _LIST_USER_POOLS, (max_results, next_token), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def resend_confirmation_code(
@@ -900,6 +978,7 @@ class Sync(SyncCore):
         client_id: str | None = None,
         secret_hash: str | None = None,
         username: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Resend Confirmation Code
 
@@ -912,8 +991,14 @@ class Sync(SyncCore):
             client_id: The ID of the client associated with the user pool
             secret_hash: A keyed-hash message authentication code (HMAC) calculated using the secret key of            a user pool client and username plus the client ID in the message
             username: The user name of the user to whom you wish to resend a confirmation code
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_RESEND_CONFIRMATION_CODE, (client_id, secret_hash, username))
+        response = self._call(
+            _RESEND_CONFIRMATION_CODE,
+            (client_id, secret_hash, username),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     def respond_to_auth_challenge(
@@ -923,6 +1008,7 @@ class Sync(SyncCore):
         challenge_responses: str | None = None,
         client_id: str | None = None,
         session: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Respond To Auth Challenge
 
@@ -935,9 +1021,13 @@ class Sync(SyncCore):
             challenge_responses: The responses to the authentication challenge
             client_id: The client ID
             session: The session
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _RESPOND_TO_AUTH_CHALLENGE, (challenge_name, challenge_responses, client_id, session)
+            _RESPOND_TO_AUTH_CHALLENGE,
+            (challenge_name, challenge_responses, client_id, session),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -950,6 +1040,7 @@ class Sync(SyncCore):
         user_attributes: str | None = None,
         username: str | None = None,
         validation_data: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Sign Up
 
@@ -965,9 +1056,13 @@ class Sync(SyncCore):
             user_attributes: An array of name-value pairs representing user attributes
             username: The user name of the user you wish to register
             validation_data: The validation data in the request to register a user
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _SIGN_UP, (client_id, password, secret_hash, user_attributes, username, validation_data)
+            _SIGN_UP,
+            (client_id, password, secret_hash, user_attributes, username, validation_data),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -975,6 +1070,7 @@ class Sync(SyncCore):
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Identity Pool Roles
 
@@ -984,8 +1080,12 @@ class Sync(SyncCore):
 
         Args:
             identity_pool_id: An identity pool ID in the format REGION:GUID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_IDENTITY_POOL_ROLES, (identity_pool_id,))
+        response = self._call(
+            _GET_IDENTITY_POOL_ROLES, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def get_open_id_token(
@@ -993,6 +1093,7 @@ class Sync(SyncCore):
         *,
         identity_id: str | None = None,
         logins: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Open Id Token
 
@@ -1003,8 +1104,12 @@ class Sync(SyncCore):
         Args:
             identity_id: A unique identifier in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider tokens
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_OPEN_ID_TOKEN, (identity_id, logins))
+        response = self._call(
+            _GET_OPEN_ID_TOKEN, (identity_id, logins), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def get_open_id_token_for_developer_identity(
@@ -1014,6 +1119,7 @@ class Sync(SyncCore):
         identity_pool_id: str | None = None,
         logins: str | None = None,
         token_duration: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Open Id Token For Developer Identity
 
@@ -1027,10 +1133,13 @@ class Sync(SyncCore):
             identity_pool_id: An identity pool ID in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider tokens
             token_duration: The expiration time of the token, in seconds
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _GET_OPEN_ID_TOKEN_FOR_DEVELOPER_IDENTITY,
             (identity_id, identity_pool_id, logins, token_duration),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1042,6 +1151,7 @@ class Sync(SyncCore):
         identity_pool_id: str | None = None,
         max_results: str | None = None,
         next_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Lookup Developer Identity
 
@@ -1058,10 +1168,13 @@ class Sync(SyncCore):
             identity_pool_id: An identity pool ID in the format REGION:GUID
             max_results: The maximum number of identities to return
             next_token: A pagination token
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _LOOKUP_DEVELOPER_IDENTITY,
             (developer_user_identifier, identity_id, identity_pool_id, max_results, next_token),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1072,6 +1185,7 @@ class Sync(SyncCore):
         developer_provider_name: str | None = None,
         identity_pool_id: str | None = None,
         source_user_identifier: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Merge Developer Identities
 
@@ -1085,6 +1199,8 @@ class Sync(SyncCore):
             developer_provider_name: The domain by which Cognito will refer to your users
             identity_pool_id: An identity pool ID in the format REGION:GUID
             source_user_identifier: User identifier for the source user
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _MERGE_DEVELOPER_IDENTITIES,
@@ -1094,6 +1210,7 @@ class Sync(SyncCore):
                 identity_pool_id,
                 source_user_identifier,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1104,6 +1221,7 @@ class Sync(SyncCore):
         developer_user_identifier: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Unlink Developer Identity
 
@@ -1116,10 +1234,13 @@ class Sync(SyncCore):
             developer_user_identifier: A unique ID used by your backend authentication process to identify a user
             identity_id: A unique identifier in the format REGION:GUID
             identity_pool_id: An identity pool ID in the format REGION:GUID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _UNLINK_DEVELOPER_IDENTITY,
             (developer_provider_name, developer_user_identifier, identity_id, identity_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1127,6 +1248,7 @@ class Sync(SyncCore):
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Bulk Publish
 
@@ -1136,14 +1258,17 @@ class Sync(SyncCore):
 
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_BULK_PUBLISH, (identity_pool_id,))
+        response = self._call(_BULK_PUBLISH, (identity_pool_id,), request_options=request_options)
         return cast("Any", response.parsed)
 
     def describe_identity_pool_usage(
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Describe Identity Pool Usage
 
@@ -1153,8 +1278,12 @@ class Sync(SyncCore):
 
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DESCRIBE_IDENTITY_POOL_USAGE, (identity_pool_id,))
+        response = self._call(
+            _DESCRIBE_IDENTITY_POOL_USAGE, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def describe_identity_usage(
@@ -1162,6 +1291,7 @@ class Sync(SyncCore):
         *,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Describe Identity Usage
 
@@ -1172,14 +1302,21 @@ class Sync(SyncCore):
         Args:
             identity_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DESCRIBE_IDENTITY_USAGE, (identity_id, identity_pool_id))
+        response = self._call(
+            _DESCRIBE_IDENTITY_USAGE,
+            (identity_id, identity_pool_id),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     def get_bulk_publish_details(
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Bulk Publish Details
 
@@ -1189,14 +1326,19 @@ class Sync(SyncCore):
 
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_BULK_PUBLISH_DETAILS, (identity_pool_id,))
+        response = self._call(
+            _GET_BULK_PUBLISH_DETAILS, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def get_cognito_events(
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Cognito Events
 
@@ -1206,14 +1348,19 @@ class Sync(SyncCore):
 
         Args:
             identity_pool_id: The Cognito Identity Pool ID for the request
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_COGNITO_EVENTS, (identity_pool_id,))
+        response = self._call(
+            _GET_COGNITO_EVENTS, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def get_identity_pool_configuration(
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Identity Pool Configuration
 
@@ -1223,8 +1370,12 @@ class Sync(SyncCore):
 
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_IDENTITY_POOL_CONFIGURATION, (identity_pool_id,))
+        response = self._call(
+            _GET_IDENTITY_POOL_CONFIGURATION, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def list_identity_pool_usage(
@@ -1232,6 +1383,7 @@ class Sync(SyncCore):
         *,
         max_results: str | None = None,
         next_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Identity Pool Usage
 
@@ -1242,8 +1394,12 @@ class Sync(SyncCore):
         Args:
             max_results: The maximum number of results to be returned
             next_token: A pagination token for obtaining the next page of results
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_IDENTITY_POOL_USAGE, (max_results, next_token))
+        response = self._call(
+            _LIST_IDENTITY_POOL_USAGE, (max_results, next_token), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def list_records(
@@ -1256,6 +1412,7 @@ class Sync(SyncCore):
         max_results: str | None = None,
         next_token: str | None = None,
         sync_session_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Records
 
@@ -1271,6 +1428,8 @@ class Sync(SyncCore):
             max_results: The maximum number of results to be returned
             next_token: A pagination token for obtaining the next page of results
             sync_session_token: A token containing a session ID, identity ID, and expiration
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _LIST_RECORDS,
@@ -1283,6 +1442,7 @@ class Sync(SyncCore):
                 next_token,
                 sync_session_token,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1290,6 +1450,7 @@ class Sync(SyncCore):
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Set Cognito Events
 
@@ -1299,14 +1460,19 @@ class Sync(SyncCore):
 
         Args:
             identity_pool_id: The Cognito Identity Pool to use when configuring Cognito Events
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_SET_COGNITO_EVENTS, (identity_pool_id,))
+        response = self._call(
+            _SET_COGNITO_EVENTS, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def set_identity_pool_configuration(
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Set Identity Pool Configuration
 
@@ -1316,8 +1482,12 @@ class Sync(SyncCore):
 
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_SET_IDENTITY_POOL_CONFIGURATION, (identity_pool_id,))
+        response = self._call(
+            _SET_IDENTITY_POOL_CONFIGURATION, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def update_records(
@@ -1327,6 +1497,7 @@ class Sync(SyncCore):
         dataset_name: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Update Records
 
@@ -1339,9 +1510,13 @@ class Sync(SyncCore):
             dataset_name: A string of up to 128 characters
             identity_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _UPDATE_RECORDS, (client_context, dataset_name, identity_id, identity_pool_id)
+            _UPDATE_RECORDS,
+            (client_context, dataset_name, identity_id, identity_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1354,6 +1529,7 @@ class Async(AsyncCore):
         *,
         custom_attributes: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Add Custom Attributes
 
@@ -1364,8 +1540,14 @@ class Async(AsyncCore):
         Args:
             custom_attributes: An array of custom attributes, such as Mutable and Name
             user_pool_id: The user pool ID for the user pool where you want to add custom            attributes
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ADD_CUSTOM_ATTRIBUTES, (custom_attributes, user_pool_id))
+        response = await self._call(
+            _ADD_CUSTOM_ATTRIBUTES,
+            (custom_attributes, user_pool_id),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     async def admin_confirm_sign_up(
@@ -1373,6 +1555,7 @@ class Async(AsyncCore):
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Confirm Sign Up
 
@@ -1383,8 +1566,12 @@ class Async(AsyncCore):
         Args:
             username: The user name for which you want to confirm user registration
             user_pool_id: The user pool ID for which you want to confirm user registration
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ADMIN_CONFIRM_SIGN_UP, (username, user_pool_id))
+        response = await self._call(
+            _ADMIN_CONFIRM_SIGN_UP, (username, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def admin_get_device(
@@ -1393,6 +1580,7 @@ class Async(AsyncCore):
         device_key: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Get Device
 
@@ -1404,8 +1592,12 @@ class Async(AsyncCore):
             device_key: The device key
             username: The user name
             user_pool_id: The user pool ID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ADMIN_GET_DEVICE, (device_key, username, user_pool_id))
+        response = await self._call(
+            _ADMIN_GET_DEVICE, (device_key, username, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def admin_initiate_auth(
@@ -1416,6 +1608,7 @@ class Async(AsyncCore):
         client_id: str | None = None,
         client_metadata: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Initiate Auth
 
@@ -1429,10 +1622,13 @@ class Async(AsyncCore):
             client_id: The client app ID
             client_metadata: The client app metadata
             user_pool_id: The ID of the Amazon Cognito user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _ADMIN_INITIATE_AUTH,
             (auth_flow, auth_parameters, client_id, client_metadata, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1443,6 +1639,7 @@ class Async(AsyncCore):
         pagination_token: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin List Devices
 
@@ -1455,9 +1652,13 @@ class Async(AsyncCore):
             pagination_token: The pagination token
             username: The user name
             user_pool_id: The user pool ID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _ADMIN_LIST_DEVICES, (limit, pagination_token, username, user_pool_id)
+            _ADMIN_LIST_DEVICES,
+            (limit, pagination_token, username, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1469,6 +1670,7 @@ class Async(AsyncCore):
         client_id: str | None = None,
         session: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Respond To Auth Challenge
 
@@ -1482,10 +1684,13 @@ class Async(AsyncCore):
             client_id: The client ID
             session: The session
             user_pool_id: The ID of the Amazon Cognito user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _ADMIN_RESPOND_TO_AUTH_CHALLENGE,
             (challenge_name, challenge_responses, client_id, session, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1495,6 +1700,7 @@ class Async(AsyncCore):
         access_token: str | None = None,
         previous_password: str | None = None,
         proposed_password: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Change Password
 
@@ -1506,9 +1712,13 @@ class Async(AsyncCore):
             access_token: The access token in the change password request
             previous_password: The old password in the change password request
             proposed_password: The new password in the change password request
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _CHANGE_PASSWORD, (access_token, previous_password, proposed_password)
+            _CHANGE_PASSWORD,
+            (access_token, previous_password, proposed_password),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1520,6 +1730,7 @@ class Async(AsyncCore):
         password: str | None = None,
         secret_hash: str | None = None,
         username: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Confirm Forgot Password
 
@@ -1534,10 +1745,13 @@ class Async(AsyncCore):
             password: The password sent by sent by a users request to retrieve a forgotten            password
             secret_hash: A keyed-hash message authentication code (HMAC) calculated using the secret key of            a user pool client and username plus the client ID in the message
             username: The user name of the user for whom you want to enter a code to retrieve a forgotten            password
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _CONFIRM_FORGOT_PASSWORD,
             (client_id, confirmation_code, password, secret_hash, username),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1549,6 +1763,7 @@ class Async(AsyncCore):
         force_alias_creation: str | None = None,
         secret_hash: str | None = None,
         username: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Confirm Sign Up
 
@@ -1563,10 +1778,13 @@ class Async(AsyncCore):
             force_alias_creation: Boolean to be specified to force user confirmation irrespective of existing alias
             secret_hash: A keyed-hash message authentication code (HMAC) calculated using the secret key of            a user pool client and username plus the client ID in the message
             username: The user name of the user whose registration you wish to confirm
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _CONFIRM_SIGN_UP,
             (client_id, confirmation_code, force_alias_creation, secret_hash, username),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1576,6 +1794,7 @@ class Async(AsyncCore):
         client_id: str | None = None,
         secret_hash: str | None = None,
         username: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Forgot Password
 
@@ -1587,14 +1806,19 @@ class Async(AsyncCore):
             client_id: The ID of the client associated with the user pool
             secret_hash: A keyed-hash message authentication code (HMAC) calculated using the secret key of            a user pool client and username plus the client ID in the message
             username: The user name of the user for whom you want to enter a code to reset a forgotten            password
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_FORGOT_PASSWORD, (client_id, secret_hash, username))
+        response = await self._call(
+            _FORGOT_PASSWORD, (client_id, secret_hash, username), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def get_csv_header(
         self,
         *,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get C S V Header
 
@@ -1604,8 +1828,12 @@ class Async(AsyncCore):
 
         Args:
             user_pool_id: The user pool ID for the user pool that the users are to be imported            into
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_CSV_HEADER, (user_pool_id,))
+        response = await self._call(
+            _GET_CSV_HEADER, (user_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def get_user_attribute_verification_code(
@@ -1613,6 +1841,7 @@ class Async(AsyncCore):
         *,
         access_token: str | None = None,
         attribute_name: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get User Attribute Verification Code
 
@@ -1624,9 +1853,13 @@ class Async(AsyncCore):
         Args:
             access_token: The access token returned by the server response to get the user attribute            verification code
             attribute_name: The attribute name returned by the server response to get the user attribute            verification code
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _GET_USER_ATTRIBUTE_VERIFICATION_CODE, (access_token, attribute_name)
+            _GET_USER_ATTRIBUTE_VERIFICATION_CODE,
+            (access_token, attribute_name),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1634,6 +1867,7 @@ class Async(AsyncCore):
         self,
         *,
         access_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Global Sign Out
 
@@ -1643,8 +1877,12 @@ class Async(AsyncCore):
 
         Args:
             access_token: The access token
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GLOBAL_SIGN_OUT, (access_token,))
+        response = await self._call(
+            _GLOBAL_SIGN_OUT, (access_token,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def initiate_auth(
@@ -1654,6 +1892,7 @@ class Async(AsyncCore):
         auth_parameters: str | None = None,
         client_id: str | None = None,
         client_metadata: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Initiate Auth
 
@@ -1666,9 +1905,13 @@ class Async(AsyncCore):
             auth_parameters: The authentication parameters
             client_id: The client ID
             client_metadata: The client apps metadata
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _INITIATE_AUTH, (auth_flow, auth_parameters, client_id, client_metadata)
+            _INITIATE_AUTH,
+            (auth_flow, auth_parameters, client_id, client_metadata),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1678,6 +1921,7 @@ class Async(AsyncCore):
         max_results: str | None = None,
         next_token: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List User Pool Clients
 
@@ -1689,9 +1933,13 @@ class Async(AsyncCore):
             max_results: The maximum number of results you want the request to return when listing the user            pool clients
             next_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
             user_pool_id: The user pool ID for the user pool where you want to list user pool            clients
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _LIST_USER_POOL_CLIENTS, (max_results, next_token, user_pool_id)
+            _LIST_USER_POOL_CLIENTS,
+            (max_results, next_token, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1700,6 +1948,7 @@ class Async(AsyncCore):
         *,
         max_results: str | None = None,
         next_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List User Pools
 
@@ -1710,8 +1959,12 @@ class Async(AsyncCore):
         Args:
             max_results: The maximum number of results you want the request to return when listing the user            pools
             next_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_USER_POOLS, (max_results, next_token))
+        response = await self._call(
+            _LIST_USER_POOLS, (max_results, next_token), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def resend_confirmation_code(
@@ -1720,6 +1973,7 @@ class Async(AsyncCore):
         client_id: str | None = None,
         secret_hash: str | None = None,
         username: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Resend Confirmation Code
 
@@ -1732,8 +1986,14 @@ class Async(AsyncCore):
             client_id: The ID of the client associated with the user pool
             secret_hash: A keyed-hash message authentication code (HMAC) calculated using the secret key of            a user pool client and username plus the client ID in the message
             username: The user name of the user to whom you wish to resend a confirmation code
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_RESEND_CONFIRMATION_CODE, (client_id, secret_hash, username))
+        response = await self._call(
+            _RESEND_CONFIRMATION_CODE,
+            (client_id, secret_hash, username),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     async def respond_to_auth_challenge(
@@ -1743,6 +2003,7 @@ class Async(AsyncCore):
         challenge_responses: str | None = None,
         client_id: str | None = None,
         session: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Respond To Auth Challenge
 
@@ -1755,9 +2016,13 @@ class Async(AsyncCore):
             challenge_responses: The responses to the authentication challenge
             client_id: The client ID
             session: The session
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _RESPOND_TO_AUTH_CHALLENGE, (challenge_name, challenge_responses, client_id, session)
+            _RESPOND_TO_AUTH_CHALLENGE,
+            (challenge_name, challenge_responses, client_id, session),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1770,6 +2035,7 @@ class Async(AsyncCore):
         user_attributes: str | None = None,
         username: str | None = None,
         validation_data: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Sign Up
 
@@ -1785,9 +2051,13 @@ class Async(AsyncCore):
             user_attributes: An array of name-value pairs representing user attributes
             username: The user name of the user you wish to register
             validation_data: The validation data in the request to register a user
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _SIGN_UP, (client_id, password, secret_hash, user_attributes, username, validation_data)
+            _SIGN_UP,
+            (client_id, password, secret_hash, user_attributes, username, validation_data),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1795,6 +2065,7 @@ class Async(AsyncCore):
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Identity Pool Roles
 
@@ -1804,8 +2075,12 @@ class Async(AsyncCore):
 
         Args:
             identity_pool_id: An identity pool ID in the format REGION:GUID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_IDENTITY_POOL_ROLES, (identity_pool_id,))
+        response = await self._call(
+            _GET_IDENTITY_POOL_ROLES, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def get_open_id_token(
@@ -1813,6 +2088,7 @@ class Async(AsyncCore):
         *,
         identity_id: str | None = None,
         logins: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Open Id Token
 
@@ -1823,8 +2099,12 @@ class Async(AsyncCore):
         Args:
             identity_id: A unique identifier in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider tokens
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_OPEN_ID_TOKEN, (identity_id, logins))
+        response = await self._call(
+            _GET_OPEN_ID_TOKEN, (identity_id, logins), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def get_open_id_token_for_developer_identity(
@@ -1834,6 +2114,7 @@ class Async(AsyncCore):
         identity_pool_id: str | None = None,
         logins: str | None = None,
         token_duration: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Open Id Token For Developer Identity
 
@@ -1847,10 +2128,13 @@ class Async(AsyncCore):
             identity_pool_id: An identity pool ID in the format REGION:GUID
             logins: A set of optional name-value pairs that map provider names to provider tokens
             token_duration: The expiration time of the token, in seconds
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _GET_OPEN_ID_TOKEN_FOR_DEVELOPER_IDENTITY,
             (identity_id, identity_pool_id, logins, token_duration),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1862,6 +2146,7 @@ class Async(AsyncCore):
         identity_pool_id: str | None = None,
         max_results: str | None = None,
         next_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Lookup Developer Identity
 
@@ -1878,10 +2163,13 @@ class Async(AsyncCore):
             identity_pool_id: An identity pool ID in the format REGION:GUID
             max_results: The maximum number of identities to return
             next_token: A pagination token
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _LOOKUP_DEVELOPER_IDENTITY,
             (developer_user_identifier, identity_id, identity_pool_id, max_results, next_token),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1892,6 +2180,7 @@ class Async(AsyncCore):
         developer_provider_name: str | None = None,
         identity_pool_id: str | None = None,
         source_user_identifier: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Merge Developer Identities
 
@@ -1905,6 +2194,8 @@ class Async(AsyncCore):
             developer_provider_name: The domain by which Cognito will refer to your users
             identity_pool_id: An identity pool ID in the format REGION:GUID
             source_user_identifier: User identifier for the source user
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _MERGE_DEVELOPER_IDENTITIES,
@@ -1914,6 +2205,7 @@ class Async(AsyncCore):
                 identity_pool_id,
                 source_user_identifier,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1924,6 +2216,7 @@ class Async(AsyncCore):
         developer_user_identifier: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Unlink Developer Identity
 
@@ -1936,10 +2229,13 @@ class Async(AsyncCore):
             developer_user_identifier: A unique ID used by your backend authentication process to identify a user
             identity_id: A unique identifier in the format REGION:GUID
             identity_pool_id: An identity pool ID in the format REGION:GUID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _UNLINK_DEVELOPER_IDENTITY,
             (developer_provider_name, developer_user_identifier, identity_id, identity_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1947,6 +2243,7 @@ class Async(AsyncCore):
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Bulk Publish
 
@@ -1956,14 +2253,19 @@ class Async(AsyncCore):
 
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_BULK_PUBLISH, (identity_pool_id,))
+        response = await self._call(
+            _BULK_PUBLISH, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def describe_identity_pool_usage(
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Describe Identity Pool Usage
 
@@ -1973,8 +2275,12 @@ class Async(AsyncCore):
 
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DESCRIBE_IDENTITY_POOL_USAGE, (identity_pool_id,))
+        response = await self._call(
+            _DESCRIBE_IDENTITY_POOL_USAGE, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def describe_identity_usage(
@@ -1982,6 +2288,7 @@ class Async(AsyncCore):
         *,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Describe Identity Usage
 
@@ -1992,14 +2299,21 @@ class Async(AsyncCore):
         Args:
             identity_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE)       created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DESCRIBE_IDENTITY_USAGE, (identity_id, identity_pool_id))
+        response = await self._call(
+            _DESCRIBE_IDENTITY_USAGE,
+            (identity_id, identity_pool_id),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     async def get_bulk_publish_details(
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Bulk Publish Details
 
@@ -2009,14 +2323,19 @@ class Async(AsyncCore):
 
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_BULK_PUBLISH_DETAILS, (identity_pool_id,))
+        response = await self._call(
+            _GET_BULK_PUBLISH_DETAILS, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def get_cognito_events(
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Cognito Events
 
@@ -2026,14 +2345,19 @@ class Async(AsyncCore):
 
         Args:
             identity_pool_id: The Cognito Identity Pool ID for the request
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_COGNITO_EVENTS, (identity_pool_id,))
+        response = await self._call(
+            _GET_COGNITO_EVENTS, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def get_identity_pool_configuration(
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Identity Pool Configuration
 
@@ -2043,8 +2367,12 @@ class Async(AsyncCore):
 
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_IDENTITY_POOL_CONFIGURATION, (identity_pool_id,))
+        response = await self._call(
+            _GET_IDENTITY_POOL_CONFIGURATION, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def list_identity_pool_usage(
@@ -2052,6 +2380,7 @@ class Async(AsyncCore):
         *,
         max_results: str | None = None,
         next_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Identity Pool Usage
 
@@ -2062,8 +2391,12 @@ class Async(AsyncCore):
         Args:
             max_results: The maximum number of results to be returned
             next_token: A pagination token for obtaining the next page of results
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_IDENTITY_POOL_USAGE, (max_results, next_token))
+        response = await self._call(
+            _LIST_IDENTITY_POOL_USAGE, (max_results, next_token), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def list_records(
@@ -2076,6 +2409,7 @@ class Async(AsyncCore):
         max_results: str | None = None,
         next_token: str | None = None,
         sync_session_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Records
 
@@ -2091,6 +2425,8 @@ class Async(AsyncCore):
             max_results: The maximum number of results to be returned
             next_token: A pagination token for obtaining the next page of results
             sync_session_token: A token containing a session ID, identity ID, and expiration
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _LIST_RECORDS,
@@ -2103,6 +2439,7 @@ class Async(AsyncCore):
                 next_token,
                 sync_session_token,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -2110,6 +2447,7 @@ class Async(AsyncCore):
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Set Cognito Events
 
@@ -2119,14 +2457,19 @@ class Async(AsyncCore):
 
         Args:
             identity_pool_id: The Cognito Identity Pool to use when configuring Cognito Events
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_SET_COGNITO_EVENTS, (identity_pool_id,))
+        response = await self._call(
+            _SET_COGNITO_EVENTS, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def set_identity_pool_configuration(
         self,
         *,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Set Identity Pool Configuration
 
@@ -2136,8 +2479,12 @@ class Async(AsyncCore):
 
         Args:
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_SET_IDENTITY_POOL_CONFIGURATION, (identity_pool_id,))
+        response = await self._call(
+            _SET_IDENTITY_POOL_CONFIGURATION, (identity_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def update_records(
@@ -2147,6 +2494,7 @@ class Async(AsyncCore):
         dataset_name: str | None = None,
         identity_id: str | None = None,
         identity_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Update Records
 
@@ -2159,8 +2507,12 @@ class Async(AsyncCore):
             dataset_name: A string of up to 128 characters
             identity_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
             identity_pool_id: A name-spaced GUID (for example, us-east-1:23EC4050-6AEA-7089-A2DD-08002EXAMPLE) created by Amazon Cognito
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _UPDATE_RECORDS, (client_context, dataset_name, identity_id, identity_pool_id)
+            _UPDATE_RECORDS,
+            (client_context, dataset_name, identity_id, identity_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)

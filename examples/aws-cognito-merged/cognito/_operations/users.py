@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from .. import models as m
-from .._http import AsyncCore, Body, Operation, Param, Result, SyncCore
+from .._http import AsyncCore, Body, Operation, Param, RequestOptions, Result, SyncCore
 
 __all__ = ["Async", "Sync"]
 
@@ -573,6 +573,7 @@ class Sync(SyncCore):
         group_name: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Add User To Group
 
@@ -584,8 +585,14 @@ class Sync(SyncCore):
             group_name: The group name
             username: The username for the user
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADMIN_ADD_USER_TO_GROUP, (group_name, username, user_pool_id))
+        response = self._call(
+            _ADMIN_ADD_USER_TO_GROUP,
+            (group_name, username, user_pool_id),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     def admin_create_user(
@@ -599,6 +606,7 @@ class Sync(SyncCore):
         username: str | None = None,
         user_pool_id: str | None = None,
         validation_data: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Create User
 
@@ -616,6 +624,8 @@ class Sync(SyncCore):
             username: The username for the user
             user_pool_id: The user pool ID for the user pool where the user will be created
             validation_data: The users validation data
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _ADMIN_CREATE_USER,
@@ -629,6 +639,7 @@ class Sync(SyncCore):
                 user_pool_id,
                 validation_data,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -637,6 +648,7 @@ class Sync(SyncCore):
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Delete User
 
@@ -647,8 +659,12 @@ class Sync(SyncCore):
         Args:
             username: The user name of the user you wish to delete
             user_pool_id: The user pool ID for the user pool where you want to delete the user
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADMIN_DELETE_USER, (username, user_pool_id))
+        response = self._call(
+            _ADMIN_DELETE_USER, (username, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def admin_delete_user_attributes(
@@ -657,6 +673,7 @@ class Sync(SyncCore):
         user_attribute_names: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Delete User Attributes
 
@@ -668,9 +685,13 @@ class Sync(SyncCore):
             user_attribute_names: An array of strings representing the user attribute names you wish to            delete
             username: The user name of the user from which you would like to delete attributes
             user_pool_id: The user pool ID for the user pool where you want to delete user            attributes
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _ADMIN_DELETE_USER_ATTRIBUTES, (user_attribute_names, username, user_pool_id)
+            _ADMIN_DELETE_USER_ATTRIBUTES,
+            (user_attribute_names, username, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -679,6 +700,7 @@ class Sync(SyncCore):
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Disable User
 
@@ -689,8 +711,12 @@ class Sync(SyncCore):
         Args:
             username: The user name of the user you wish to disable
             user_pool_id: The user pool ID for the user pool where you want to disable the user
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADMIN_DISABLE_USER, (username, user_pool_id))
+        response = self._call(
+            _ADMIN_DISABLE_USER, (username, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def admin_enable_user(
@@ -698,6 +724,7 @@ class Sync(SyncCore):
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Enable User
 
@@ -708,8 +735,12 @@ class Sync(SyncCore):
         Args:
             username: The user name of the user you wish to enable
             user_pool_id: The user pool ID for the user pool where you want to enable the user
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADMIN_ENABLE_USER, (username, user_pool_id))
+        response = self._call(
+            _ADMIN_ENABLE_USER, (username, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def admin_get_user(
@@ -717,6 +748,7 @@ class Sync(SyncCore):
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Get User
 
@@ -727,8 +759,12 @@ class Sync(SyncCore):
         Args:
             username: The user name of the user you wish to retrieve
             user_pool_id: The user pool ID for the user pool where you want to get information about the            user
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADMIN_GET_USER, (username, user_pool_id))
+        response = self._call(
+            _ADMIN_GET_USER, (username, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def admin_list_groups_for_user(
@@ -738,6 +774,7 @@ class Sync(SyncCore):
         next_token: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin List Groups For User
 
@@ -750,9 +787,13 @@ class Sync(SyncCore):
             next_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
             username: The username for the user
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _ADMIN_LIST_GROUPS_FOR_USER, (limit, next_token, username, user_pool_id)
+            _ADMIN_LIST_GROUPS_FOR_USER,
+            (limit, next_token, username, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -762,6 +803,7 @@ class Sync(SyncCore):
         group_name: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Remove User From Group
 
@@ -773,8 +815,14 @@ class Sync(SyncCore):
             group_name: The group name
             username: The username for the user
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADMIN_REMOVE_USER_FROM_GROUP, (group_name, username, user_pool_id))
+        response = self._call(
+            _ADMIN_REMOVE_USER_FROM_GROUP,
+            (group_name, username, user_pool_id),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     def admin_reset_user_password(
@@ -782,6 +830,7 @@ class Sync(SyncCore):
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Reset User Password
 
@@ -792,8 +841,12 @@ class Sync(SyncCore):
         Args:
             username: The user name of the user whose password you wish to reset
             user_pool_id: The user pool ID for the user pool where you want to reset the users            password
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADMIN_RESET_USER_PASSWORD, (username, user_pool_id))
+        response = self._call(
+            _ADMIN_RESET_USER_PASSWORD, (username, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def admin_set_user_settings(
@@ -802,6 +855,7 @@ class Sync(SyncCore):
         mfa_options: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Set User Settings
 
@@ -813,8 +867,14 @@ class Sync(SyncCore):
             mfa_options: Specifies the options for MFA (e
             username: The user name of the user for whom you wish to set user settings
             user_pool_id: The user pool ID for the user pool where you want to set the users settings, such            as MFA options
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADMIN_SET_USER_SETTINGS, (mfa_options, username, user_pool_id))
+        response = self._call(
+            _ADMIN_SET_USER_SETTINGS,
+            (mfa_options, username, user_pool_id),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     def admin_update_device_status(
@@ -824,6 +884,7 @@ class Sync(SyncCore):
         device_remembered_status: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Update Device Status
 
@@ -836,10 +897,13 @@ class Sync(SyncCore):
             device_remembered_status: The status indicating whether a device has been remembered or not
             username: The user name
             user_pool_id: The user pool ID&gt;
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _ADMIN_UPDATE_DEVICE_STATUS,
             (device_key, device_remembered_status, username, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -849,6 +913,7 @@ class Sync(SyncCore):
         user_attributes: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Update User Attributes
 
@@ -861,9 +926,13 @@ class Sync(SyncCore):
             user_attributes: An array of name-value pairs representing user attributes
             username: The user name of the user for whom you want to update user attributes
             user_pool_id: The user pool ID for the user pool where you want to update user            attributes
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _ADMIN_UPDATE_USER_ATTRIBUTES, (user_attributes, username, user_pool_id)
+            _ADMIN_UPDATE_USER_ATTRIBUTES,
+            (user_attributes, username, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -872,6 +941,7 @@ class Sync(SyncCore):
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin User Global Sign Out
 
@@ -882,8 +952,12 @@ class Sync(SyncCore):
         Args:
             username: The user name
             user_pool_id: The user pool ID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADMIN_USER_GLOBAL_SIGN_OUT, (username, user_pool_id))
+        response = self._call(
+            _ADMIN_USER_GLOBAL_SIGN_OUT, (username, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def create_user_import_job(
@@ -892,6 +966,7 @@ class Sync(SyncCore):
         cloud_watch_logs_role_arn: str | None = None,
         job_name: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Create User Import Job
 
@@ -903,9 +978,13 @@ class Sync(SyncCore):
             cloud_watch_logs_role_arn: The role ARN for the Amazon CloudWatch Logging role for the user import            job
             job_name: The job name for the user import job
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _CREATE_USER_IMPORT_JOB, (cloud_watch_logs_role_arn, job_name, user_pool_id)
+            _CREATE_USER_IMPORT_JOB,
+            (cloud_watch_logs_role_arn, job_name, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -928,6 +1007,7 @@ class Sync(SyncCore):
         sms_configuration: str | None = None,
         sms_verification_message: str | None = None,
         user_pool_tags: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Create User Pool
 
@@ -953,6 +1033,8 @@ class Sync(SyncCore):
             sms_configuration: The SMS configuration
             sms_verification_message: A string representing the SMS verification message
             user_pool_tags: The cost allocation tags for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _CREATE_USER_POOL,
@@ -974,6 +1056,7 @@ class Sync(SyncCore):
                 sms_verification_message,
                 user_pool_tags,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -987,6 +1070,7 @@ class Sync(SyncCore):
         refresh_token_validity: str | None = None,
         user_pool_id: str | None = None,
         write_attributes: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Create User Pool Client
 
@@ -1002,6 +1086,8 @@ class Sync(SyncCore):
             refresh_token_validity: The validity of the refresh token, in days
             user_pool_id: The user pool ID for the user pool where you want to create a user pool            client
             write_attributes: The write attributes
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _CREATE_USER_POOL_CLIENT,
@@ -1014,6 +1100,7 @@ class Sync(SyncCore):
                 user_pool_id,
                 write_attributes,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1021,6 +1108,7 @@ class Sync(SyncCore):
         self,
         *,
         access_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Delete User
 
@@ -1030,8 +1118,10 @@ class Sync(SyncCore):
 
         Args:
             access_token: The access token from a request to delete a user
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DELETE_USER, (access_token,))
+        response = self._call(_DELETE_USER, (access_token,), request_options=request_options)
         return cast("Any", response.parsed)
 
     def delete_user_attributes(
@@ -1039,6 +1129,7 @@ class Sync(SyncCore):
         *,
         access_token: str | None = None,
         user_attribute_names: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Delete User Attributes
 
@@ -1049,14 +1140,21 @@ class Sync(SyncCore):
         Args:
             access_token: The access token used in the request to delete user attributes
             user_attribute_names: An array of strings representing the user attribute names you wish to            delete
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DELETE_USER_ATTRIBUTES, (access_token, user_attribute_names))
+        response = self._call(
+            _DELETE_USER_ATTRIBUTES,
+            (access_token, user_attribute_names),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     def delete_user_pool(
         self,
         *,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Delete User Pool
 
@@ -1066,8 +1164,10 @@ class Sync(SyncCore):
 
         Args:
             user_pool_id: The user pool ID for the user pool you want to delete
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DELETE_USER_POOL, (user_pool_id,))
+        response = self._call(_DELETE_USER_POOL, (user_pool_id,), request_options=request_options)
         return cast("Any", response.parsed)
 
     def delete_user_pool_client(
@@ -1075,6 +1175,7 @@ class Sync(SyncCore):
         *,
         client_id: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Delete User Pool Client
 
@@ -1085,8 +1186,12 @@ class Sync(SyncCore):
         Args:
             client_id: The ID of the client associated with the user pool
             user_pool_id: The user pool ID for the user pool where you want to delete the client
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DELETE_USER_POOL_CLIENT, (client_id, user_pool_id))
+        response = self._call(
+            _DELETE_USER_POOL_CLIENT, (client_id, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def describe_user_import_job(
@@ -1094,6 +1199,7 @@ class Sync(SyncCore):
         *,
         job_id: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Describe User Import Job
 
@@ -1104,14 +1210,19 @@ class Sync(SyncCore):
         Args:
             job_id: The job ID for the user import job
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DESCRIBE_USER_IMPORT_JOB, (job_id, user_pool_id))
+        response = self._call(
+            _DESCRIBE_USER_IMPORT_JOB, (job_id, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def describe_user_pool(
         self,
         *,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Describe User Pool
 
@@ -1122,8 +1233,10 @@ class Sync(SyncCore):
 
         Args:
             user_pool_id: The user pool ID for the user pool you want to describe
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DESCRIBE_USER_POOL, (user_pool_id,))
+        response = self._call(_DESCRIBE_USER_POOL, (user_pool_id,), request_options=request_options)
         return cast("Any", response.parsed)
 
     def describe_user_pool_client(
@@ -1131,6 +1244,7 @@ class Sync(SyncCore):
         *,
         client_id: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Describe User Pool Client
 
@@ -1142,8 +1256,12 @@ class Sync(SyncCore):
         Args:
             client_id: The ID of the client associated with the user pool
             user_pool_id: The user pool ID for the user pool you want to describe
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_DESCRIBE_USER_POOL_CLIENT, (client_id, user_pool_id))
+        response = self._call(
+            _DESCRIBE_USER_POOL_CLIENT, (client_id, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def get_device(
@@ -1151,6 +1269,7 @@ class Sync(SyncCore):
         *,
         access_token: str | None = None,
         device_key: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Device
 
@@ -1161,14 +1280,19 @@ class Sync(SyncCore):
         Args:
             access_token: The access token
             device_key: The device key
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_DEVICE, (access_token, device_key))
+        response = self._call(
+            _GET_DEVICE, (access_token, device_key), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def get_user(
         self,
         *,
         access_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get User
 
@@ -1178,8 +1302,10 @@ class Sync(SyncCore):
 
         Args:
             access_token: The access token returned by the server response to get information about the            user
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_USER, (access_token,))
+        response = self._call(_GET_USER, (access_token,), request_options=request_options)
         return cast("Any", response.parsed)
 
     def list_user_import_jobs(
@@ -1188,6 +1314,7 @@ class Sync(SyncCore):
         max_results: str | None = None,
         pagination_token: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List User Import Jobs
 
@@ -1199,8 +1326,14 @@ class Sync(SyncCore):
             max_results: The maximum number of import jobs you want the request to return
             pagination_token: An identifier that was returned from the previous call to ListUserImportJobs, which            can be used to return the next set of import jobs in the list
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_USER_IMPORT_JOBS, (max_results, pagination_token, user_pool_id))
+        response = self._call(
+            _LIST_USER_IMPORT_JOBS,
+            (max_results, pagination_token, user_pool_id),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     def list_users(
@@ -1211,6 +1344,7 @@ class Sync(SyncCore):
         limit: str | None = None,
         pagination_token: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Users
 
@@ -1224,9 +1358,13 @@ class Sync(SyncCore):
             limit: The limit of the request to list users
             pagination_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
             user_pool_id: The user pool ID for which you want to list users
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
-            _LIST_USERS, (attributes_to_get, filter_, limit, pagination_token, user_pool_id)
+            _LIST_USERS,
+            (attributes_to_get, filter_, limit, pagination_token, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1237,6 +1375,7 @@ class Sync(SyncCore):
         limit: str | None = None,
         next_token: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Users In Group
 
@@ -1249,8 +1388,14 @@ class Sync(SyncCore):
             limit: The limit of the request to list users
             next_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_USERS_IN_GROUP, (group_name, limit, next_token, user_pool_id))
+        response = self._call(
+            _LIST_USERS_IN_GROUP,
+            (group_name, limit, next_token, user_pool_id),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     def set_user_settings(
@@ -1258,6 +1403,7 @@ class Sync(SyncCore):
         *,
         access_token: str | None = None,
         mfa_options: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Set User Settings
 
@@ -1268,8 +1414,12 @@ class Sync(SyncCore):
         Args:
             access_token: The access token for the set user settings request
             mfa_options: Specifies the options for MFA (e
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_SET_USER_SETTINGS, (access_token, mfa_options))
+        response = self._call(
+            _SET_USER_SETTINGS, (access_token, mfa_options), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def start_user_import_job(
@@ -1277,6 +1427,7 @@ class Sync(SyncCore):
         *,
         job_id: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Start User Import Job
 
@@ -1287,8 +1438,12 @@ class Sync(SyncCore):
         Args:
             job_id: The job ID for the user import job
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_START_USER_IMPORT_JOB, (job_id, user_pool_id))
+        response = self._call(
+            _START_USER_IMPORT_JOB, (job_id, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def stop_user_import_job(
@@ -1296,6 +1451,7 @@ class Sync(SyncCore):
         *,
         job_id: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Stop User Import Job
 
@@ -1306,8 +1462,12 @@ class Sync(SyncCore):
         Args:
             job_id: The job ID for the user import job
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_STOP_USER_IMPORT_JOB, (job_id, user_pool_id))
+        response = self._call(
+            _STOP_USER_IMPORT_JOB, (job_id, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     def update_user_attributes(
@@ -1315,6 +1475,7 @@ class Sync(SyncCore):
         *,
         access_token: str | None = None,
         user_attributes: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Update User Attributes
 
@@ -1325,8 +1486,14 @@ class Sync(SyncCore):
         Args:
             access_token: The access token for the request to update user attributes
             user_attributes: An array of name-value pairs representing user attributes
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_UPDATE_USER_ATTRIBUTES, (access_token, user_attributes))
+        response = self._call(
+            _UPDATE_USER_ATTRIBUTES,
+            (access_token, user_attributes),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     def update_user_pool(
@@ -1346,6 +1513,7 @@ class Sync(SyncCore):
         sms_verification_message: str | None = None,
         user_pool_id: str | None = None,
         user_pool_tags: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Update User Pool
 
@@ -1368,6 +1536,8 @@ class Sync(SyncCore):
             sms_verification_message: A container with information about the SMS verification message
             user_pool_id: The user pool ID for the user pool you want to update
             user_pool_tags: The cost allocation tags for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _UPDATE_USER_POOL,
@@ -1387,6 +1557,7 @@ class Sync(SyncCore):
                 user_pool_id,
                 user_pool_tags,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1400,6 +1571,7 @@ class Sync(SyncCore):
         refresh_token_validity: str | None = None,
         user_pool_id: str | None = None,
         write_attributes: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Update User Pool Client
 
@@ -1416,6 +1588,8 @@ class Sync(SyncCore):
             refresh_token_validity: The validity of the refresh token, in days
             user_pool_id: The user pool ID for the user pool where you want to update the user pool            client
             write_attributes: The writeable attributes of the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = self._call(
             _UPDATE_USER_POOL_CLIENT,
@@ -1428,6 +1602,7 @@ class Sync(SyncCore):
                 user_pool_id,
                 write_attributes,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1437,6 +1612,7 @@ class Sync(SyncCore):
         access_token: str | None = None,
         attribute_name: str | None = None,
         code: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Verify User Attribute
 
@@ -1448,8 +1624,14 @@ class Sync(SyncCore):
             access_token: Represents the access token of the request to verify user attributes
             attribute_name: The attribute name in the request to verify user attributes
             code: The verification code in the request to verify user attributes
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_VERIFY_USER_ATTRIBUTE, (access_token, attribute_name, code))
+        response = self._call(
+            _VERIFY_USER_ATTRIBUTE,
+            (access_token, attribute_name, code),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
 
@@ -1462,6 +1644,7 @@ class Async(AsyncCore):
         group_name: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Add User To Group
 
@@ -1473,8 +1656,14 @@ class Async(AsyncCore):
             group_name: The group name
             username: The username for the user
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ADMIN_ADD_USER_TO_GROUP, (group_name, username, user_pool_id))
+        response = await self._call(
+            _ADMIN_ADD_USER_TO_GROUP,
+            (group_name, username, user_pool_id),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     async def admin_create_user(
@@ -1488,6 +1677,7 @@ class Async(AsyncCore):
         username: str | None = None,
         user_pool_id: str | None = None,
         validation_data: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Create User
 
@@ -1505,6 +1695,8 @@ class Async(AsyncCore):
             username: The username for the user
             user_pool_id: The user pool ID for the user pool where the user will be created
             validation_data: The users validation data
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _ADMIN_CREATE_USER,
@@ -1518,6 +1710,7 @@ class Async(AsyncCore):
                 user_pool_id,
                 validation_data,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1526,6 +1719,7 @@ class Async(AsyncCore):
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Delete User
 
@@ -1536,8 +1730,12 @@ class Async(AsyncCore):
         Args:
             username: The user name of the user you wish to delete
             user_pool_id: The user pool ID for the user pool where you want to delete the user
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ADMIN_DELETE_USER, (username, user_pool_id))
+        response = await self._call(
+            _ADMIN_DELETE_USER, (username, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def admin_delete_user_attributes(
@@ -1546,6 +1744,7 @@ class Async(AsyncCore):
         user_attribute_names: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Delete User Attributes
 
@@ -1557,9 +1756,13 @@ class Async(AsyncCore):
             user_attribute_names: An array of strings representing the user attribute names you wish to            delete
             username: The user name of the user from which you would like to delete attributes
             user_pool_id: The user pool ID for the user pool where you want to delete user            attributes
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _ADMIN_DELETE_USER_ATTRIBUTES, (user_attribute_names, username, user_pool_id)
+            _ADMIN_DELETE_USER_ATTRIBUTES,
+            (user_attribute_names, username, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1568,6 +1771,7 @@ class Async(AsyncCore):
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Disable User
 
@@ -1578,8 +1782,12 @@ class Async(AsyncCore):
         Args:
             username: The user name of the user you wish to disable
             user_pool_id: The user pool ID for the user pool where you want to disable the user
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ADMIN_DISABLE_USER, (username, user_pool_id))
+        response = await self._call(
+            _ADMIN_DISABLE_USER, (username, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def admin_enable_user(
@@ -1587,6 +1795,7 @@ class Async(AsyncCore):
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Enable User
 
@@ -1597,8 +1806,12 @@ class Async(AsyncCore):
         Args:
             username: The user name of the user you wish to enable
             user_pool_id: The user pool ID for the user pool where you want to enable the user
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ADMIN_ENABLE_USER, (username, user_pool_id))
+        response = await self._call(
+            _ADMIN_ENABLE_USER, (username, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def admin_get_user(
@@ -1606,6 +1819,7 @@ class Async(AsyncCore):
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Get User
 
@@ -1616,8 +1830,12 @@ class Async(AsyncCore):
         Args:
             username: The user name of the user you wish to retrieve
             user_pool_id: The user pool ID for the user pool where you want to get information about the            user
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ADMIN_GET_USER, (username, user_pool_id))
+        response = await self._call(
+            _ADMIN_GET_USER, (username, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def admin_list_groups_for_user(
@@ -1627,6 +1845,7 @@ class Async(AsyncCore):
         next_token: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin List Groups For User
 
@@ -1639,9 +1858,13 @@ class Async(AsyncCore):
             next_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
             username: The username for the user
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _ADMIN_LIST_GROUPS_FOR_USER, (limit, next_token, username, user_pool_id)
+            _ADMIN_LIST_GROUPS_FOR_USER,
+            (limit, next_token, username, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1651,6 +1874,7 @@ class Async(AsyncCore):
         group_name: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Remove User From Group
 
@@ -1662,9 +1886,13 @@ class Async(AsyncCore):
             group_name: The group name
             username: The username for the user
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _ADMIN_REMOVE_USER_FROM_GROUP, (group_name, username, user_pool_id)
+            _ADMIN_REMOVE_USER_FROM_GROUP,
+            (group_name, username, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1673,6 +1901,7 @@ class Async(AsyncCore):
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Reset User Password
 
@@ -1683,8 +1912,12 @@ class Async(AsyncCore):
         Args:
             username: The user name of the user whose password you wish to reset
             user_pool_id: The user pool ID for the user pool where you want to reset the users            password
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ADMIN_RESET_USER_PASSWORD, (username, user_pool_id))
+        response = await self._call(
+            _ADMIN_RESET_USER_PASSWORD, (username, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def admin_set_user_settings(
@@ -1693,6 +1926,7 @@ class Async(AsyncCore):
         mfa_options: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Set User Settings
 
@@ -1704,8 +1938,14 @@ class Async(AsyncCore):
             mfa_options: Specifies the options for MFA (e
             username: The user name of the user for whom you wish to set user settings
             user_pool_id: The user pool ID for the user pool where you want to set the users settings, such            as MFA options
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ADMIN_SET_USER_SETTINGS, (mfa_options, username, user_pool_id))
+        response = await self._call(
+            _ADMIN_SET_USER_SETTINGS,
+            (mfa_options, username, user_pool_id),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     async def admin_update_device_status(
@@ -1715,6 +1955,7 @@ class Async(AsyncCore):
         device_remembered_status: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Update Device Status
 
@@ -1727,10 +1968,13 @@ class Async(AsyncCore):
             device_remembered_status: The status indicating whether a device has been remembered or not
             username: The user name
             user_pool_id: The user pool ID&gt;
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _ADMIN_UPDATE_DEVICE_STATUS,
             (device_key, device_remembered_status, username, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1740,6 +1984,7 @@ class Async(AsyncCore):
         user_attributes: str | None = None,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin Update User Attributes
 
@@ -1752,9 +1997,13 @@ class Async(AsyncCore):
             user_attributes: An array of name-value pairs representing user attributes
             username: The user name of the user for whom you want to update user attributes
             user_pool_id: The user pool ID for the user pool where you want to update user            attributes
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _ADMIN_UPDATE_USER_ATTRIBUTES, (user_attributes, username, user_pool_id)
+            _ADMIN_UPDATE_USER_ATTRIBUTES,
+            (user_attributes, username, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1763,6 +2012,7 @@ class Async(AsyncCore):
         *,
         username: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Admin User Global Sign Out
 
@@ -1773,8 +2023,12 @@ class Async(AsyncCore):
         Args:
             username: The user name
             user_pool_id: The user pool ID
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ADMIN_USER_GLOBAL_SIGN_OUT, (username, user_pool_id))
+        response = await self._call(
+            _ADMIN_USER_GLOBAL_SIGN_OUT, (username, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def create_user_import_job(
@@ -1783,6 +2037,7 @@ class Async(AsyncCore):
         cloud_watch_logs_role_arn: str | None = None,
         job_name: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Create User Import Job
 
@@ -1794,9 +2049,13 @@ class Async(AsyncCore):
             cloud_watch_logs_role_arn: The role ARN for the Amazon CloudWatch Logging role for the user import            job
             job_name: The job name for the user import job
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _CREATE_USER_IMPORT_JOB, (cloud_watch_logs_role_arn, job_name, user_pool_id)
+            _CREATE_USER_IMPORT_JOB,
+            (cloud_watch_logs_role_arn, job_name, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1819,6 +2078,7 @@ class Async(AsyncCore):
         sms_configuration: str | None = None,
         sms_verification_message: str | None = None,
         user_pool_tags: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Create User Pool
 
@@ -1844,6 +2104,8 @@ class Async(AsyncCore):
             sms_configuration: The SMS configuration
             sms_verification_message: A string representing the SMS verification message
             user_pool_tags: The cost allocation tags for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _CREATE_USER_POOL,
@@ -1865,6 +2127,7 @@ class Async(AsyncCore):
                 sms_verification_message,
                 user_pool_tags,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1878,6 +2141,7 @@ class Async(AsyncCore):
         refresh_token_validity: str | None = None,
         user_pool_id: str | None = None,
         write_attributes: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Create User Pool Client
 
@@ -1893,6 +2157,8 @@ class Async(AsyncCore):
             refresh_token_validity: The validity of the refresh token, in days
             user_pool_id: The user pool ID for the user pool where you want to create a user pool            client
             write_attributes: The write attributes
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _CREATE_USER_POOL_CLIENT,
@@ -1905,6 +2171,7 @@ class Async(AsyncCore):
                 user_pool_id,
                 write_attributes,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -1912,6 +2179,7 @@ class Async(AsyncCore):
         self,
         *,
         access_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Delete User
 
@@ -1921,8 +2189,10 @@ class Async(AsyncCore):
 
         Args:
             access_token: The access token from a request to delete a user
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DELETE_USER, (access_token,))
+        response = await self._call(_DELETE_USER, (access_token,), request_options=request_options)
         return cast("Any", response.parsed)
 
     async def delete_user_attributes(
@@ -1930,6 +2200,7 @@ class Async(AsyncCore):
         *,
         access_token: str | None = None,
         user_attribute_names: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Delete User Attributes
 
@@ -1940,14 +2211,21 @@ class Async(AsyncCore):
         Args:
             access_token: The access token used in the request to delete user attributes
             user_attribute_names: An array of strings representing the user attribute names you wish to            delete
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DELETE_USER_ATTRIBUTES, (access_token, user_attribute_names))
+        response = await self._call(
+            _DELETE_USER_ATTRIBUTES,
+            (access_token, user_attribute_names),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     async def delete_user_pool(
         self,
         *,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Delete User Pool
 
@@ -1957,8 +2235,12 @@ class Async(AsyncCore):
 
         Args:
             user_pool_id: The user pool ID for the user pool you want to delete
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DELETE_USER_POOL, (user_pool_id,))
+        response = await self._call(
+            _DELETE_USER_POOL, (user_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def delete_user_pool_client(
@@ -1966,6 +2248,7 @@ class Async(AsyncCore):
         *,
         client_id: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Delete User Pool Client
 
@@ -1976,8 +2259,12 @@ class Async(AsyncCore):
         Args:
             client_id: The ID of the client associated with the user pool
             user_pool_id: The user pool ID for the user pool where you want to delete the client
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DELETE_USER_POOL_CLIENT, (client_id, user_pool_id))
+        response = await self._call(
+            _DELETE_USER_POOL_CLIENT, (client_id, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def describe_user_import_job(
@@ -1985,6 +2272,7 @@ class Async(AsyncCore):
         *,
         job_id: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Describe User Import Job
 
@@ -1995,14 +2283,19 @@ class Async(AsyncCore):
         Args:
             job_id: The job ID for the user import job
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DESCRIBE_USER_IMPORT_JOB, (job_id, user_pool_id))
+        response = await self._call(
+            _DESCRIBE_USER_IMPORT_JOB, (job_id, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def describe_user_pool(
         self,
         *,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Describe User Pool
 
@@ -2013,8 +2306,12 @@ class Async(AsyncCore):
 
         Args:
             user_pool_id: The user pool ID for the user pool you want to describe
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DESCRIBE_USER_POOL, (user_pool_id,))
+        response = await self._call(
+            _DESCRIBE_USER_POOL, (user_pool_id,), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def describe_user_pool_client(
@@ -2022,6 +2319,7 @@ class Async(AsyncCore):
         *,
         client_id: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Describe User Pool Client
 
@@ -2033,8 +2331,12 @@ class Async(AsyncCore):
         Args:
             client_id: The ID of the client associated with the user pool
             user_pool_id: The user pool ID for the user pool you want to describe
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_DESCRIBE_USER_POOL_CLIENT, (client_id, user_pool_id))
+        response = await self._call(
+            _DESCRIBE_USER_POOL_CLIENT, (client_id, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def get_device(
@@ -2042,6 +2344,7 @@ class Async(AsyncCore):
         *,
         access_token: str | None = None,
         device_key: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get Device
 
@@ -2052,14 +2355,19 @@ class Async(AsyncCore):
         Args:
             access_token: The access token
             device_key: The device key
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_DEVICE, (access_token, device_key))
+        response = await self._call(
+            _GET_DEVICE, (access_token, device_key), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def get_user(
         self,
         *,
         access_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Get User
 
@@ -2069,8 +2377,10 @@ class Async(AsyncCore):
 
         Args:
             access_token: The access token returned by the server response to get information about the            user
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_USER, (access_token,))
+        response = await self._call(_GET_USER, (access_token,), request_options=request_options)
         return cast("Any", response.parsed)
 
     async def list_user_import_jobs(
@@ -2079,6 +2389,7 @@ class Async(AsyncCore):
         max_results: str | None = None,
         pagination_token: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List User Import Jobs
 
@@ -2090,9 +2401,13 @@ class Async(AsyncCore):
             max_results: The maximum number of import jobs you want the request to return
             pagination_token: An identifier that was returned from the previous call to ListUserImportJobs, which            can be used to return the next set of import jobs in the list
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _LIST_USER_IMPORT_JOBS, (max_results, pagination_token, user_pool_id)
+            _LIST_USER_IMPORT_JOBS,
+            (max_results, pagination_token, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -2104,6 +2419,7 @@ class Async(AsyncCore):
         limit: str | None = None,
         pagination_token: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Users
 
@@ -2117,9 +2433,13 @@ class Async(AsyncCore):
             limit: The limit of the request to list users
             pagination_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
             user_pool_id: The user pool ID for which you want to list users
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _LIST_USERS, (attributes_to_get, filter_, limit, pagination_token, user_pool_id)
+            _LIST_USERS,
+            (attributes_to_get, filter_, limit, pagination_token, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -2130,6 +2450,7 @@ class Async(AsyncCore):
         limit: str | None = None,
         next_token: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """List Users In Group
 
@@ -2142,9 +2463,13 @@ class Async(AsyncCore):
             limit: The limit of the request to list users
             next_token: An identifier that was returned from the previous call to this operation, which can            be used to return the next set of items in the list
             user_pool_id: The user pool ID for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
-            _LIST_USERS_IN_GROUP, (group_name, limit, next_token, user_pool_id)
+            _LIST_USERS_IN_GROUP,
+            (group_name, limit, next_token, user_pool_id),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -2153,6 +2478,7 @@ class Async(AsyncCore):
         *,
         access_token: str | None = None,
         mfa_options: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Set User Settings
 
@@ -2163,8 +2489,12 @@ class Async(AsyncCore):
         Args:
             access_token: The access token for the set user settings request
             mfa_options: Specifies the options for MFA (e
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_SET_USER_SETTINGS, (access_token, mfa_options))
+        response = await self._call(
+            _SET_USER_SETTINGS, (access_token, mfa_options), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def start_user_import_job(
@@ -2172,6 +2502,7 @@ class Async(AsyncCore):
         *,
         job_id: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Start User Import Job
 
@@ -2182,8 +2513,12 @@ class Async(AsyncCore):
         Args:
             job_id: The job ID for the user import job
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_START_USER_IMPORT_JOB, (job_id, user_pool_id))
+        response = await self._call(
+            _START_USER_IMPORT_JOB, (job_id, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def stop_user_import_job(
@@ -2191,6 +2526,7 @@ class Async(AsyncCore):
         *,
         job_id: str | None = None,
         user_pool_id: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Stop User Import Job
 
@@ -2201,8 +2537,12 @@ class Async(AsyncCore):
         Args:
             job_id: The job ID for the user import job
             user_pool_id: The user pool ID for the user pool that the users are being imported            into
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_STOP_USER_IMPORT_JOB, (job_id, user_pool_id))
+        response = await self._call(
+            _STOP_USER_IMPORT_JOB, (job_id, user_pool_id), request_options=request_options
+        )
         return cast("Any", response.parsed)
 
     async def update_user_attributes(
@@ -2210,6 +2550,7 @@ class Async(AsyncCore):
         *,
         access_token: str | None = None,
         user_attributes: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Update User Attributes
 
@@ -2220,8 +2561,14 @@ class Async(AsyncCore):
         Args:
             access_token: The access token for the request to update user attributes
             user_attributes: An array of name-value pairs representing user attributes
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_UPDATE_USER_ATTRIBUTES, (access_token, user_attributes))
+        response = await self._call(
+            _UPDATE_USER_ATTRIBUTES,
+            (access_token, user_attributes),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
 
     async def update_user_pool(
@@ -2241,6 +2588,7 @@ class Async(AsyncCore):
         sms_verification_message: str | None = None,
         user_pool_id: str | None = None,
         user_pool_tags: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Update User Pool
 
@@ -2263,6 +2611,8 @@ class Async(AsyncCore):
             sms_verification_message: A container with information about the SMS verification message
             user_pool_id: The user pool ID for the user pool you want to update
             user_pool_tags: The cost allocation tags for the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _UPDATE_USER_POOL,
@@ -2282,6 +2632,7 @@ class Async(AsyncCore):
                 user_pool_id,
                 user_pool_tags,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -2295,6 +2646,7 @@ class Async(AsyncCore):
         refresh_token_validity: str | None = None,
         user_pool_id: str | None = None,
         write_attributes: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Update User Pool Client
 
@@ -2311,6 +2663,8 @@ class Async(AsyncCore):
             refresh_token_validity: The validity of the refresh token, in days
             user_pool_id: The user pool ID for the user pool where you want to update the user pool            client
             write_attributes: The writeable attributes of the user pool
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
         response = await self._call(
             _UPDATE_USER_POOL_CLIENT,
@@ -2323,6 +2677,7 @@ class Async(AsyncCore):
                 user_pool_id,
                 write_attributes,
             ),
+            request_options=request_options,
         )
         return cast("Any", response.parsed)
 
@@ -2332,6 +2687,7 @@ class Async(AsyncCore):
         access_token: str | None = None,
         attribute_name: str | None = None,
         code: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """Verify User Attribute
 
@@ -2343,6 +2699,12 @@ class Async(AsyncCore):
             access_token: Represents the access token of the request to verify user attributes
             attribute_name: The attribute name in the request to verify user attributes
             code: The verification code in the request to verify user attributes
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_VERIFY_USER_ATTRIBUTE, (access_token, attribute_name, code))
+        response = await self._call(
+            _VERIFY_USER_ATTRIBUTE,
+            (access_token, attribute_name, code),
+            request_options=request_options,
+        )
         return cast("Any", response.parsed)
