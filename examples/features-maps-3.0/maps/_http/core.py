@@ -1,6 +1,5 @@
-"""The transport loop shared by ``Client`` and ``AsyncClient``: a call is built into one request
-(parameters, credentials, body, the call's options), sent and retried as the policy allows, its
-body read (bounded), and its answer parsed.
+"""The transport loop shared by ``Client`` and ``AsyncClient``: a call is built into one request,
+sent and retried as the policy allows, its body read (bounded), and its answer parsed.
 
 Each step is one method: ``Core._build`` (parameters, credentials, body and options into one
 ``Request``), ``Core._authorize``, ``_send`` (sending and retrying: ``SyncCore`` and
@@ -205,9 +204,8 @@ class Core:
 
     def _redirects(self) -> dict[str, Any]:
         """httpx's ``send`` arguments for redirects (``with_options`` may change them)."""
-        return (
-            {} if self._follow_redirects is None else {"follow_redirects": self._follow_redirects}
-        )
+        follow = self._follow_redirects
+        return {} if follow is None else {"follow_redirects": follow}
 
     def _retry_delay(
         self,
@@ -216,21 +214,8 @@ class Core:
         response: httpx.Response | None,
         error: ApiError | None,
     ) -> float | None:
-        """Seconds before sending ``request`` again after try ``attempt`` ended in ``response``
-        or ``error`` (only a connection error or a timeout is retried), or ``None``."""
-        if error is not None and not faults.retryable(error):
-            return None
-        policy = request.retry or self._retry
-        delay = policy.next_delay(request.method, attempt, response, request.keyed)
-        if delay is not None:
-            _log.info(
-                "retrying %s in %.2f s (try %d of %d)",
-                request.operation or request.method,
-                delay,
-                attempt + 2,
-                policy.attempts + 1,
-            )
-        return delay
+        """Seconds before sending ``request`` again, or ``None`` (``faults.retry_delay``)."""
+        return faults.retry_delay(request.retry or self._retry, request, attempt, response, error)
 
     def _log(
         self,
@@ -240,19 +225,10 @@ class Core:
         response: httpx.Response | None = None,
     ) -> None:
         """One exchange in the package's log (a stream's: when its answer starts)."""
-        if started is None:
-            started = time.perf_counter()
         if _log.isEnabledFor(logging.INFO):
             url = auth.redact_url(request.url, self._secret_query)
-            logs.exchange(
-                request.method,
-                url,
-                outcome,
-                started,
-                request.headers,
-                response,
-                self._secret_headers,
-            )
+            hidden = self._secret_headers
+            logs.exchange(request.method, url, outcome, started, request.headers, response, hidden)
 
 
 class SyncCore(Core):

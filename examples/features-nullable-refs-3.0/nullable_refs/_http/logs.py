@@ -70,13 +70,13 @@ def exchange(
     method: str,
     url: str,
     outcome: object,
-    started: float,
+    started: float | None,
     headers: Mapping[str, str],
     response: httpx.Response | None,
     secret: Iterable[str],
 ) -> None:
     """Log one request (``url`` already redacted): a line at info, its headers at debug."""
-    took = (time.perf_counter() - started) * 1000
+    took = 0.0 if started is None else (time.perf_counter() - started) * 1000
     logger.info("%s %s -> %s (%.0f ms)", method, url, outcome, took)
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug("request headers: %s", redact_headers(headers.items(), secret))

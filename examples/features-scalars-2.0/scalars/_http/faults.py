@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import httpx
 
 from .errors import (
@@ -13,7 +15,12 @@ from .errors import (
     ResponseTooLargeError,
     TooManyRedirectsError,
 )
+from .logs import logger
 from .reading import TooLarge
+
+if TYPE_CHECKING:
+    from .core import Request
+    from .retries import RetryPolicy
 
 # What the transport loop catches while sending and reading.
 CAUGHT = (httpx.HTTPError, TooLarge)
@@ -47,3 +54,26 @@ def failure(operation: str, exc: Exception, response: httpx.Response | None) -> 
 def retryable(error: ApiError) -> bool:
     """True for the errors a retry may cure: no complete answer (connection, timeout)."""
     return isinstance(error, ApiConnectionError)
+
+
+def retry_delay(
+    policy: RetryPolicy,
+    request: Request,
+    attempt: int,
+    response: httpx.Response | None,
+    error: ApiError | None,
+) -> float | None:
+    """Seconds before sending ``request`` again after try ``attempt`` ended in ``response``
+    or ``error`` (only a connection error or a timeout is retried), or ``None``."""
+    if error is not None and not retryable(error):
+        return None
+    delay = policy.next_delay(request.method, attempt, response, request.keyed)
+    if delay is not None:
+        logger.info(
+            "retrying %s in %.2f s (try %d of %d)",
+            request.operation or request.method,
+            delay,
+            attempt + 2,
+            policy.attempts + 1,
+        )
+    return delay
