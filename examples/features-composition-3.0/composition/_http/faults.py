@@ -64,9 +64,11 @@ def retry_delay(
     error: ApiError | None,
 ) -> float | None:
     """Seconds before sending ``request`` again after try ``attempt`` ended in ``response``
-    or ``error`` (only a connection error or a timeout is retried), or ``None``."""
+    or ``error`` (only a connection error or a timeout is retried), or ``None``. The call's own
+    policy (``request.retry``) comes before the client's (``policy``)."""
     if error is not None and not retryable(error):
         return None
+    policy = request.retry or policy
     delay = policy.next_delay(request.method, attempt, response, request.keyed)
     if delay is not None:
         logger.info(

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 import httpx
 
 from . import auth, bodies, faults, logs, options, params, reading, responses, streaming
-from .errors import ApiError
 from .options import UNSET, RequestOptions, TimeoutValue, Unset
 from .responses import ApiResponse
 from .retries import RetryPolicy
@@ -207,16 +206,6 @@ class Core:
         follow = self._follow_redirects
         return {} if follow is None else {"follow_redirects": follow}
 
-    def _retry_delay(
-        self,
-        request: Request,
-        attempt: int,
-        response: httpx.Response | None,
-        error: ApiError | None,
-    ) -> float | None:
-        """Seconds before sending ``request`` again, or ``None`` (``faults.retry_delay``)."""
-        return faults.retry_delay(request.retry or self._retry, request, attempt, response, error)
-
     def _log(
         self,
         request: Request,
@@ -255,22 +244,23 @@ class SyncCore(Core):
             started = time.perf_counter()
             response: httpx.Response | None = None
             try:
+                build, send = auth.send_args(request.kwargs)
                 sent = self._http.build_request(
-                    request.method, request.url, headers=request.headers, **request.kwargs
+                    request.method, request.url, headers=request.headers, **build
                 )
-                response = self._http.send(sent, stream=True, **self._redirects())
+                response = self._http.send(sent, stream=True, **send, **self._redirects())
                 reading.read(response, self.max_expansion, self.expansion_floor)
             except faults.CAUGHT as exc:
                 if response is not None:
                     response.close()
                 error = faults.failure(request.operation or request.method, exc, response)
                 self._log(request, type(exc).__name__, started, response)
-                delay = self._retry_delay(request, attempt, None, error)
+                delay = faults.retry_delay(self._retry, request, attempt, None, error)
                 if delay is None:
                     raise error from exc
             else:
                 self._log(request, response.status_code, started, response)
-                delay = self._retry_delay(request, attempt, response, None)
+                delay = faults.retry_delay(self._retry, request, attempt, response, None)
                 if delay is None:
                     return response
                 response.close()
@@ -338,22 +328,23 @@ class AsyncCore(Core):
             started = time.perf_counter()
             response: httpx.Response | None = None
             try:
+                build, send = auth.send_args(request.kwargs)
                 sent = self._http.build_request(
-                    request.method, request.url, headers=request.headers, **request.kwargs
+                    request.method, request.url, headers=request.headers, **build
                 )
-                response = await self._http.send(sent, stream=True, **self._redirects())
+                response = await self._http.send(sent, stream=True, **send, **self._redirects())
                 await reading.aread(response, self.max_expansion, self.expansion_floor)
             except faults.CAUGHT as exc:
                 if response is not None:
                     await response.aclose()
                 error = faults.failure(request.operation or request.method, exc, response)
                 self._log(request, type(exc).__name__, started, response)
-                delay = self._retry_delay(request, attempt, None, error)
+                delay = faults.retry_delay(self._retry, request, attempt, None, error)
                 if delay is None:
                     raise error from exc
             else:
                 self._log(request, response.status_code, started, response)
-                delay = self._retry_delay(request, attempt, response, None)
+                delay = faults.retry_delay(self._retry, request, attempt, response, None)
                 if delay is None:
                     return response
                 await response.aclose()
