@@ -34,7 +34,8 @@ def test_every_operation_reaches_its_own_handler(merged_out: Path) -> None:
         with client_mod.Client(url) as client:
             for name in names:
                 method = getattr(client, name)
-                params = [p for p in inspect.signature(method).parameters.values()]
+                # Every spec parameter (request_options is the client's own per-call keyword).
+                params = [p for p in inspect.signature(method).parameters.values() if p.name != "request_options"]
                 sent = {p.name: f"{name}:{p.name}/ ?&" for p in params}
                 answer = method(**sent)
                 assert answer["operation"] == name

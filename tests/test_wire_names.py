@@ -193,7 +193,8 @@ def test_headers_the_stack_owns_are_never_the_callers(served: Served, version: s
 def test_authorization_parameter_or_scheme_one_header(served: Served, version: str) -> None:
     client_mod, url = served(f"stack-owned-headers-{version}")
     code = client_mod.Client.get_me.__code__
-    assert code.co_argcount + code.co_kwonlyargcount == 1  # self: the scheme sends Authorization
+    # self and the per-call options: the scheme sends Authorization, no parameter does
+    assert code.co_varnames[:code.co_argcount + code.co_kwonlyargcount] == ("self", "request_options")
     kwargs = {"bearer": "tok"}
 
     async def call() -> dict[str, Any]:
