@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,6 +14,7 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
@@ -27,6 +28,7 @@ __all__ = [
     "AsyncClient",
     "Client",
     "ClientCredentials",
+    "RequestOptions",
     "RetryPolicy",
     "TokenProvider",
 ]
@@ -95,6 +97,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
         oauth: str | tuple[str, str] | ClientCredentials | TokenProvider | None = None,
     ) -> None:
         """Create a client.
@@ -104,13 +107,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``oauth2_cc._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
             oauth: Credential for the ``oauth`` scheme (OAuth2 client credentials: ``(client_id, secret)``, ``ClientCredentials``, a token provider, or a token); sent only to operations that use it.
         """
         if base_url is None:
@@ -125,11 +130,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -139,17 +141,25 @@ class Client(SyncCore):
 
     def list_things(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Thing]:
         """list_things
 
         ``GET /things``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_THINGS, ())
+        response = self._call(_LIST_THINGS, (), request_options=request_options)
         return cast("list[m.Thing]", response.parsed)
 
     def create_thing(
         self,
         body: m.Thing,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Thing:
         """create_thing
 
@@ -157,13 +167,17 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_CREATE_THING, (), body)
+        response = self._call(_CREATE_THING, (), body, request_options=request_options)
         return cast("m.Thing", response.parsed)
 
     def issue_token(
         self,
         body: m.IssueTokenBody | Mapping[str, Any],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.IssueTokenResponse:
         """issue_token
 
@@ -173,8 +187,10 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ISSUE_TOKEN, (), body)
+        response = self._call(_ISSUE_TOKEN, (), body, request_options=request_options)
         return cast("m.IssueTokenResponse", response.parsed)
 
 
@@ -199,6 +215,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
         oauth: str | tuple[str, str] | ClientCredentials | TokenProvider | None = None,
     ) -> None:
         """Create a client.
@@ -208,13 +225,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``oauth2_cc._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
             oauth: Credential for the ``oauth`` scheme (OAuth2 client credentials: ``(client_id, secret)``, ``ClientCredentials``, a token provider, or a token); sent only to operations that use it.
         """
         if base_url is None:
@@ -229,11 +248,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -243,17 +259,25 @@ class AsyncClient(AsyncCore):
 
     async def list_things(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Thing]:
         """list_things
 
         ``GET /things``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_THINGS, ())
+        response = await self._call(_LIST_THINGS, (), request_options=request_options)
         return cast("list[m.Thing]", response.parsed)
 
     async def create_thing(
         self,
         body: m.Thing,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Thing:
         """create_thing
 
@@ -261,13 +285,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_CREATE_THING, (), body)
+        response = await self._call(_CREATE_THING, (), body, request_options=request_options)
         return cast("m.Thing", response.parsed)
 
     async def issue_token(
         self,
         body: m.IssueTokenBody | Mapping[str, Any],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.IssueTokenResponse:
         """issue_token
 
@@ -277,6 +305,8 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ISSUE_TOKEN, (), body)
+        response = await self._call(_ISSUE_TOKEN, (), body, request_options=request_options)
         return cast("m.IssueTokenResponse", response.parsed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,6 +14,7 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
@@ -21,7 +22,7 @@ from ._http import (
 )
 from ._http.pagination import Pager, aiter_items, apages, iter_items, pages
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -109,6 +110,8 @@ class Client(SyncCore):
         transport: httpx.BaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -117,22 +120,28 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
+            auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
+                spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
+                (both from ``pagination._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "http://127.0.0.1:8000/v1"
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.Client(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -145,6 +154,7 @@ class Client(SyncCore):
         *,
         page_size: int | None = None,
         page_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.PetPage:
         """list_pets
 
@@ -153,8 +163,10 @@ class Client(SyncCore):
         Args:
             page_size: ``pageSize``
             page_token: ``pageToken``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_PETS, (page_size, page_token))
+        response = self._call(_LIST_PETS, (page_size, page_token), request_options=request_options)
         return cast("m.PetPage", response.parsed)
 
     def list_pets_pages(
@@ -189,12 +201,18 @@ class Client(SyncCore):
 
     def vets_list(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.VetsListResponse:
         """vets_list
 
         ``GET /vets``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_VETS_LIST, ())
+        response = self._call(_VETS_LIST, (), request_options=request_options)
         return cast("m.VetsListResponse", response.parsed)
 
     def vets_list_pages(
@@ -223,20 +241,27 @@ class Client(SyncCore):
 
     def vets_list_all(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.VetsListAllResponse:
         """vets_list_all
 
         nextLinkName null is one page (AutoRest's convention), so no pager.
 
         ``GET /vets/all``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_VETS_LIST_ALL, ())
+        response = self._call(_VETS_LIST_ALL, (), request_options=request_options)
         return cast("m.VetsListAllResponse", response.parsed)
 
     def list_visits(
         self,
         *,
         page: int | None = None,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Pet]:
         """list_visits
 
@@ -244,8 +269,10 @@ class Client(SyncCore):
 
         Args:
             page: ``page``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_VISITS, (page,))
+        response = self._call(_LIST_VISITS, (page,), request_options=request_options)
         return cast("list[m.Pet]", response.parsed)
 
     def list_visits_pages(
@@ -295,6 +322,8 @@ class AsyncClient(AsyncCore):
         transport: httpx.AsyncBaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -303,22 +332,28 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
+            auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
+                spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
+                (both from ``pagination._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "http://127.0.0.1:8000/v1"
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.AsyncClient(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -331,6 +366,7 @@ class AsyncClient(AsyncCore):
         *,
         page_size: int | None = None,
         page_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.PetPage:
         """list_pets
 
@@ -339,8 +375,12 @@ class AsyncClient(AsyncCore):
         Args:
             page_size: ``pageSize``
             page_token: ``pageToken``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_PETS, (page_size, page_token))
+        response = await self._call(
+            _LIST_PETS, (page_size, page_token), request_options=request_options
+        )
         return cast("m.PetPage", response.parsed)
 
     def list_pets_pages(
@@ -375,12 +415,18 @@ class AsyncClient(AsyncCore):
 
     async def vets_list(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.VetsListResponse:
         """vets_list
 
         ``GET /vets``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_VETS_LIST, ())
+        response = await self._call(_VETS_LIST, (), request_options=request_options)
         return cast("m.VetsListResponse", response.parsed)
 
     def vets_list_pages(
@@ -409,20 +455,27 @@ class AsyncClient(AsyncCore):
 
     async def vets_list_all(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.VetsListAllResponse:
         """vets_list_all
 
         nextLinkName null is one page (AutoRest's convention), so no pager.
 
         ``GET /vets/all``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_VETS_LIST_ALL, ())
+        response = await self._call(_VETS_LIST_ALL, (), request_options=request_options)
         return cast("m.VetsListAllResponse", response.parsed)
 
     async def list_visits(
         self,
         *,
         page: int | None = None,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Pet]:
         """list_visits
 
@@ -430,8 +483,10 @@ class AsyncClient(AsyncCore):
 
         Args:
             page: ``page``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_VISITS, (page,))
+        response = await self._call(_LIST_VISITS, (page,), request_options=request_options)
         return cast("list[m.Pet]", response.parsed)
 
     def list_visits_pages(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,6 +14,7 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
@@ -21,7 +22,7 @@ from ._http import (
 )
 from ._http.pagination import Pager, aiter_items, apages, iter_items, pages
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -222,6 +223,8 @@ class Client(SyncCore):
         transport: httpx.BaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -230,22 +233,28 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
+            auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
+                spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
+                (both from ``pagination._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "http://127.0.0.1:8000/v1"
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.Client(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -259,6 +268,7 @@ class Client(SyncCore):
         page_size: int | None = None,
         page_token: str | None = None,
         kind: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.PetPage:
         """Pets, a page at a time (inferred token pair pageToken -> nextPageToken)
 
@@ -268,8 +278,12 @@ class Client(SyncCore):
             page_size: ``pageSize``
             page_token: ``pageToken``
             kind: ``kind``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_PETS, (page_size, page_token, kind))
+        response = self._call(
+            _LIST_PETS, (page_size, page_token, kind), request_options=request_options
+        )
         return cast("m.PetPage", response.parsed)
 
     def list_pets_pages(
@@ -311,6 +325,7 @@ class Client(SyncCore):
         *,
         offset: int | None = None,
         limit: int | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.ListOwnersResponse:
         """Owners by offset (x-oagen-pagination, offset style)
 
@@ -319,8 +334,10 @@ class Client(SyncCore):
         Args:
             offset: ``offset``
             limit: ``limit``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_OWNERS, (offset, limit))
+        response = self._call(_LIST_OWNERS, (offset, limit), request_options=request_options)
         return cast("m.ListOwnersResponse", response.parsed)
 
     def list_owners_pages(
@@ -355,6 +372,7 @@ class Client(SyncCore):
         self,
         *,
         page: int | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.ListToysResponse:
         """Toys by page number (x-fern-pagination, offset without step)
 
@@ -362,8 +380,10 @@ class Client(SyncCore):
 
         Args:
             page: ``page``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_TOYS, (page,))
+        response = self._call(_LIST_TOYS, (page,), request_options=request_options)
         return cast("m.ListToysResponse", response.parsed)
 
     def list_toys_pages(
@@ -394,12 +414,18 @@ class Client(SyncCore):
 
     def list_vets(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.ListVetsResponse:
         """Vets by next link (x-ms-pageable)
 
         ``GET /vets``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_VETS, ())
+        response = self._call(_LIST_VETS, (), request_options=request_options)
         return cast("m.ListVetsResponse", response.parsed)
 
     def list_vets_pages(
@@ -430,6 +456,7 @@ class Client(SyncCore):
         self,
         *,
         per_page: int | None = None,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Visit]:
         """Visits by Link header (inferred, RFC 8288 rel="next")
 
@@ -437,8 +464,10 @@ class Client(SyncCore):
 
         Args:
             per_page: ``per_page``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_VISITS, (per_page,))
+        response = self._call(_LIST_VISITS, (per_page,), request_options=request_options)
         return cast("list[m.Visit]", response.parsed)
 
     def list_visits_pages(
@@ -472,6 +501,7 @@ class Client(SyncCore):
         *,
         limit: int | None = None,
         starting_after: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.ListChargesResponse:
         """Charges after the last one's id (inferred, Stripe's starting_after + has_more)
 
@@ -480,8 +510,12 @@ class Client(SyncCore):
         Args:
             limit: ``limit``
             starting_after: ``starting_after``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_CHARGES, (limit, starting_after))
+        response = self._call(
+            _LIST_CHARGES, (limit, starting_after), request_options=request_options
+        )
         return cast("m.ListChargesResponse", response.parsed)
 
     def list_charges_pages(
@@ -519,6 +553,8 @@ class Client(SyncCore):
     def search_pets(
         self,
         body: m.SearchPetsBody,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.SearchPetsResponse:
         """A search whose cursor is in the JSON body (inferred, body NextToken)
 
@@ -526,8 +562,10 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_SEARCH_PETS, (), body)
+        response = self._call(_SEARCH_PETS, (), body, request_options=request_options)
         return cast("m.SearchPetsResponse", response.parsed)
 
     def search_pets_pages(
@@ -561,6 +599,7 @@ class Client(SyncCore):
         *,
         cursor: str | None = None,
         size: int | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.ListEventsResponse:
         """Events by cursor (x-speakeasy-pagination, the cursor nested in meta)
 
@@ -569,8 +608,10 @@ class Client(SyncCore):
         Args:
             cursor: ``cursor``
             size: ``size``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_EVENTS, (cursor, size))
+        response = self._call(_LIST_EVENTS, (cursor, size), request_options=request_options)
         return cast("m.ListEventsResponse", response.parsed)
 
     def list_events_pages(
@@ -605,6 +646,7 @@ class Client(SyncCore):
         self,
         *,
         page_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.ListTagsResponse:
         """Looks paginated, but the spec switches it off (x-oagen-pagination false)
 
@@ -612,13 +654,17 @@ class Client(SyncCore):
 
         Args:
             page_token: ``pageToken``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_LIST_TAGS, (page_token,))
+        response = self._call(_LIST_TAGS, (page_token,), request_options=request_options)
         return cast("m.ListTagsResponse", response.parsed)
 
     def get_pet(
         self,
         pet_id: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Pet:
         """One pet (not paginated)
 
@@ -626,8 +672,10 @@ class Client(SyncCore):
 
         Args:
             pet_id: ``petId``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_PET, (pet_id,))
+        response = self._call(_GET_PET, (pet_id,), request_options=request_options)
         return cast("m.Pet", response.parsed)
 
 
@@ -651,6 +699,8 @@ class AsyncClient(AsyncCore):
         transport: httpx.AsyncBaseTransport | None = None,
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
+        auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -659,22 +709,28 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
+            auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
+                spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
+                (both from ``pagination._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "http://127.0.0.1:8000/v1"
         credentials: dict[str, Any] = {}
         super().__init__(base_url, credentials, retries)
         self._http = httpx.AsyncClient(
-            timeout=timeout, headers=headers, transport=transport, follow_redirects=follow_redirects
+            timeout=timeout,
+            headers=headers,
+            transport=transport,
+            follow_redirects=follow_redirects,
+            auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -688,6 +744,7 @@ class AsyncClient(AsyncCore):
         page_size: int | None = None,
         page_token: str | None = None,
         kind: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.PetPage:
         """Pets, a page at a time (inferred token pair pageToken -> nextPageToken)
 
@@ -697,8 +754,12 @@ class AsyncClient(AsyncCore):
             page_size: ``pageSize``
             page_token: ``pageToken``
             kind: ``kind``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_PETS, (page_size, page_token, kind))
+        response = await self._call(
+            _LIST_PETS, (page_size, page_token, kind), request_options=request_options
+        )
         return cast("m.PetPage", response.parsed)
 
     def list_pets_pages(
@@ -740,6 +801,7 @@ class AsyncClient(AsyncCore):
         *,
         offset: int | None = None,
         limit: int | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.ListOwnersResponse:
         """Owners by offset (x-oagen-pagination, offset style)
 
@@ -748,8 +810,10 @@ class AsyncClient(AsyncCore):
         Args:
             offset: ``offset``
             limit: ``limit``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_OWNERS, (offset, limit))
+        response = await self._call(_LIST_OWNERS, (offset, limit), request_options=request_options)
         return cast("m.ListOwnersResponse", response.parsed)
 
     def list_owners_pages(
@@ -786,6 +850,7 @@ class AsyncClient(AsyncCore):
         self,
         *,
         page: int | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.ListToysResponse:
         """Toys by page number (x-fern-pagination, offset without step)
 
@@ -793,8 +858,10 @@ class AsyncClient(AsyncCore):
 
         Args:
             page: ``page``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_TOYS, (page,))
+        response = await self._call(_LIST_TOYS, (page,), request_options=request_options)
         return cast("m.ListToysResponse", response.parsed)
 
     def list_toys_pages(
@@ -825,12 +892,18 @@ class AsyncClient(AsyncCore):
 
     async def list_vets(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.ListVetsResponse:
         """Vets by next link (x-ms-pageable)
 
         ``GET /vets``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_VETS, ())
+        response = await self._call(_LIST_VETS, (), request_options=request_options)
         return cast("m.ListVetsResponse", response.parsed)
 
     def list_vets_pages(
@@ -861,6 +934,7 @@ class AsyncClient(AsyncCore):
         self,
         *,
         per_page: int | None = None,
+        request_options: RequestOptions | None = None,
     ) -> list[m.Visit]:
         """Visits by Link header (inferred, RFC 8288 rel="next")
 
@@ -868,8 +942,10 @@ class AsyncClient(AsyncCore):
 
         Args:
             per_page: ``per_page``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_VISITS, (per_page,))
+        response = await self._call(_LIST_VISITS, (per_page,), request_options=request_options)
         return cast("list[m.Visit]", response.parsed)
 
     def list_visits_pages(
@@ -903,6 +979,7 @@ class AsyncClient(AsyncCore):
         *,
         limit: int | None = None,
         starting_after: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.ListChargesResponse:
         """Charges after the last one's id (inferred, Stripe's starting_after + has_more)
 
@@ -911,8 +988,12 @@ class AsyncClient(AsyncCore):
         Args:
             limit: ``limit``
             starting_after: ``starting_after``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_CHARGES, (limit, starting_after))
+        response = await self._call(
+            _LIST_CHARGES, (limit, starting_after), request_options=request_options
+        )
         return cast("m.ListChargesResponse", response.parsed)
 
     def list_charges_pages(
@@ -950,6 +1031,8 @@ class AsyncClient(AsyncCore):
     async def search_pets(
         self,
         body: m.SearchPetsBody,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.SearchPetsResponse:
         """A search whose cursor is in the JSON body (inferred, body NextToken)
 
@@ -957,8 +1040,10 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_SEARCH_PETS, (), body)
+        response = await self._call(_SEARCH_PETS, (), body, request_options=request_options)
         return cast("m.SearchPetsResponse", response.parsed)
 
     def search_pets_pages(
@@ -992,6 +1077,7 @@ class AsyncClient(AsyncCore):
         *,
         cursor: str | None = None,
         size: int | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.ListEventsResponse:
         """Events by cursor (x-speakeasy-pagination, the cursor nested in meta)
 
@@ -1000,8 +1086,10 @@ class AsyncClient(AsyncCore):
         Args:
             cursor: ``cursor``
             size: ``size``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_EVENTS, (cursor, size))
+        response = await self._call(_LIST_EVENTS, (cursor, size), request_options=request_options)
         return cast("m.ListEventsResponse", response.parsed)
 
     def list_events_pages(
@@ -1036,6 +1124,7 @@ class AsyncClient(AsyncCore):
         self,
         *,
         page_token: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.ListTagsResponse:
         """Looks paginated, but the spec switches it off (x-oagen-pagination false)
 
@@ -1043,13 +1132,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             page_token: ``pageToken``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_LIST_TAGS, (page_token,))
+        response = await self._call(_LIST_TAGS, (page_token,), request_options=request_options)
         return cast("m.ListTagsResponse", response.parsed)
 
     async def get_pet(
         self,
         pet_id: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Pet:
         """One pet (not paginated)
 
@@ -1057,6 +1150,8 @@ class AsyncClient(AsyncCore):
 
         Args:
             pet_id: ``petId``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_PET, (pet_id,))
+        response = await self._call(_GET_PET, (pet_id,), request_options=request_options)
         return cast("m.Pet", response.parsed)

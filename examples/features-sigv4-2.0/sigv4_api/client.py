@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,6 +14,7 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
@@ -22,7 +23,14 @@ from ._http import (
 
 from ._http import AwsCredentials
 
-__all__ = ["ApiResponse", "AsyncClient", "AwsCredentials", "Client", "RetryPolicy"]
+__all__ = [
+    "ApiResponse",
+    "AsyncClient",
+    "AwsCredentials",
+    "Client",
+    "RequestOptions",
+    "RetryPolicy",
+]
 
 _SCHEMES: Mapping[str, Scheme] = {
     "hmac": Scheme(
@@ -85,6 +93,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
         hmac: str | tuple[str, str] | tuple[str, str, str] | AwsCredentials | None = None,
     ) -> None:
         """Create a client.
@@ -94,13 +103,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``sigv4_api._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
             hmac: Credential for the ``hmac`` scheme (AWS SigV4: ``(access_key, secret[, session_token])`` or ``AwsCredentials``); sent only to operations that use it.
         """
         if base_url is None:
@@ -115,11 +126,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -129,17 +137,25 @@ class Client(SyncCore):
 
     def get_caller_identity(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.GetCallerIdentityResponse:
         """get_caller_identity
 
         ``GET /?Action=GetCallerIdentity&Version=2011-06-15``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_CALLER_IDENTITY, ())
+        response = self._call(_GET_CALLER_IDENTITY, (), request_options=request_options)
         return cast("m.GetCallerIdentityResponse", response.parsed)
 
     def post_get_caller_identity(
         self,
         body: m.PostGetCallerIdentityBody | Mapping[str, Any],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """post_get_caller_identity
 
@@ -147,8 +163,10 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_POST_GET_CALLER_IDENTITY, (), body)
+        response = self._call(_POST_GET_CALLER_IDENTITY, (), body, request_options=request_options)
         return cast("Any", response.parsed)
 
 
@@ -173,6 +191,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
         hmac: str | tuple[str, str] | tuple[str, str, str] | AwsCredentials | None = None,
     ) -> None:
         """Create a client.
@@ -182,13 +201,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``sigv4_api._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
             hmac: Credential for the ``hmac`` scheme (AWS SigV4: ``(access_key, secret[, session_token])`` or ``AwsCredentials``); sent only to operations that use it.
         """
         if base_url is None:
@@ -203,11 +224,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -217,17 +235,25 @@ class AsyncClient(AsyncCore):
 
     async def get_caller_identity(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.GetCallerIdentityResponse:
         """get_caller_identity
 
         ``GET /?Action=GetCallerIdentity&Version=2011-06-15``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_CALLER_IDENTITY, ())
+        response = await self._call(_GET_CALLER_IDENTITY, (), request_options=request_options)
         return cast("m.GetCallerIdentityResponse", response.parsed)
 
     async def post_get_caller_identity(
         self,
         body: m.PostGetCallerIdentityBody | Mapping[str, Any],
+        *,
+        request_options: RequestOptions | None = None,
     ) -> Any:
         """post_get_caller_identity
 
@@ -235,6 +261,10 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_POST_GET_CALLER_IDENTITY, (), body)
+        response = await self._call(
+            _POST_GET_CALLER_IDENTITY, (), body, request_options=request_options
+        )
         return cast("Any", response.parsed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,6 +14,7 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
@@ -22,7 +23,14 @@ from ._http import (
 
 from ._http import AwsCredentials
 
-__all__ = ["ApiResponse", "AsyncClient", "AwsCredentials", "Client", "RetryPolicy"]
+__all__ = [
+    "ApiResponse",
+    "AsyncClient",
+    "AwsCredentials",
+    "Client",
+    "RequestOptions",
+    "RetryPolicy",
+]
 
 _SCHEMES: Mapping[str, Scheme] = {
     "sigv4": Scheme(
@@ -91,6 +99,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
         sigv4: str | tuple[str, str] | tuple[str, str, str] | AwsCredentials | None = None,
     ) -> None:
         """Create a client.
@@ -100,13 +109,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``sigv4_api._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
             sigv4: Credential for the ``sigv4`` scheme (AWS SigV4: ``(access_key, secret[, session_token])`` or ``AwsCredentials``); sent only to operations that use it.
         """
         if base_url is None:
@@ -121,11 +132,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -139,6 +147,7 @@ class Client(SyncCore):
         *,
         filter_: str | None = None,
         tags: list[str] | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Item:
         """get_item
 
@@ -148,8 +157,10 @@ class Client(SyncCore):
             item_id: ``itemId``
             filter_: ``filter``
             tags: ``tags``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_ITEM, (item_id, filter_, tags))
+        response = self._call(_GET_ITEM, (item_id, filter_, tags), request_options=request_options)
         return cast("m.Item", response.parsed)
 
     def put_item(
@@ -158,6 +169,7 @@ class Client(SyncCore):
         body: m.Item,
         *,
         x_amz_meta_note: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Item:
         """put_item
 
@@ -167,8 +179,12 @@ class Client(SyncCore):
             item_id: ``itemId``
             x_amz_meta_note: ``X-Amz-Meta-Note``
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_PUT_ITEM, (item_id, x_amz_meta_note), body)
+        response = self._call(
+            _PUT_ITEM, (item_id, x_amz_meta_note), body, request_options=request_options
+        )
         return cast("m.Item", response.parsed)
 
 
@@ -193,6 +209,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
         sigv4: str | tuple[str, str] | tuple[str, str, str] | AwsCredentials | None = None,
     ) -> None:
         """Create a client.
@@ -202,13 +219,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``sigv4_api._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
             sigv4: Credential for the ``sigv4`` scheme (AWS SigV4: ``(access_key, secret[, session_token])`` or ``AwsCredentials``); sent only to operations that use it.
         """
         if base_url is None:
@@ -223,11 +242,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -241,6 +257,7 @@ class AsyncClient(AsyncCore):
         *,
         filter_: str | None = None,
         tags: list[str] | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Item:
         """get_item
 
@@ -250,8 +267,12 @@ class AsyncClient(AsyncCore):
             item_id: ``itemId``
             filter_: ``filter``
             tags: ``tags``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_ITEM, (item_id, filter_, tags))
+        response = await self._call(
+            _GET_ITEM, (item_id, filter_, tags), request_options=request_options
+        )
         return cast("m.Item", response.parsed)
 
     async def put_item(
@@ -260,6 +281,7 @@ class AsyncClient(AsyncCore):
         body: m.Item,
         *,
         x_amz_meta_note: str | None = None,
+        request_options: RequestOptions | None = None,
     ) -> m.Item:
         """put_item
 
@@ -269,6 +291,10 @@ class AsyncClient(AsyncCore):
             item_id: ``itemId``
             x_amz_meta_note: ``X-Amz-Meta-Note``
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_PUT_ITEM, (item_id, x_amz_meta_note), body)
+        response = await self._call(
+            _PUT_ITEM, (item_id, x_amz_meta_note), body, request_options=request_options
+        )
         return cast("m.Item", response.parsed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, IO, cast
 
@@ -20,13 +20,14 @@ from ._http import (
     EventStream,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -109,6 +110,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -117,13 +119,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``streaming._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "http://127.0.0.1:4010/v1"
@@ -135,11 +139,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -151,6 +152,7 @@ class Client(SyncCore):
         self,
         *,
         count: int | None = None,
+        request_options: RequestOptions | None = None,
     ) -> EventStream[m.Tick]:
         """A tick every so often, as server-sent events
 
@@ -158,16 +160,20 @@ class Client(SyncCore):
 
         Args:
             count: ``count``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.ProblemError: On 404.
         """
-        response = self._stream(_STREAM_TICKS, (count,))
+        response = self._stream(_STREAM_TICKS, (count,), request_options=request_options)
         return EventStream[m.Tick](response, _STREAM_TICKS)
 
     def chat(
         self,
         body: m.Prompt,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> EventStream[m.Chunk]:
         """Answer a prompt, chunk by chunk
 
@@ -175,23 +181,33 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._stream(_CHAT, (), body)
+        response = self._stream(_CHAT, (), body, request_options=request_options)
         return EventStream[m.Chunk](response, _CHAT)
 
     def tail_logs(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> EventStream[str]:
         """Log lines as they are written
 
         ``GET /logs``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._stream(_TAIL_LOGS, ())
+        response = self._stream(_TAIL_LOGS, (), request_options=request_options)
         return EventStream[str](response, _TAIL_LOGS)
 
     def download_file(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> bytes:
         """Download a file
 
@@ -199,16 +215,20 @@ class Client(SyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.ProblemError: On 404.
         """
-        response = self._call(_DOWNLOAD_FILE, (name,))
+        response = self._call(_DOWNLOAD_FILE, (name,), request_options=request_options)
         return cast("bytes", response.parsed)
 
     def download_file_stream(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> ByteStream:
         """Download a file (streamed)
 
@@ -220,17 +240,21 @@ class Client(SyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.ProblemError: On 404.
         """
-        response = self._stream(_DOWNLOAD_FILE, (name,))
+        response = self._stream(_DOWNLOAD_FILE, (name,), request_options=request_options)
         return ByteStream(response)
 
     def upload_file(
         self,
         name: str,
         body: bytes | IO[bytes] | Path,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.FileInfo:
         """Upload a file
 
@@ -239,8 +263,10 @@ class Client(SyncCore):
         Args:
             name: ``name``
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_UPLOAD_FILE, (name,), body)
+        response = self._call(_UPLOAD_FILE, (name,), body, request_options=request_options)
         return cast("m.FileInfo", response.parsed)
 
 
@@ -265,6 +291,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -273,13 +300,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``streaming._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "http://127.0.0.1:4010/v1"
@@ -291,11 +320,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -307,6 +333,7 @@ class AsyncClient(AsyncCore):
         self,
         *,
         count: int | None = None,
+        request_options: RequestOptions | None = None,
     ) -> AsyncEventStream[m.Tick]:
         """A tick every so often, as server-sent events
 
@@ -314,16 +341,20 @@ class AsyncClient(AsyncCore):
 
         Args:
             count: ``count``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.ProblemError: On 404.
         """
-        response = await self._stream(_STREAM_TICKS, (count,))
+        response = await self._stream(_STREAM_TICKS, (count,), request_options=request_options)
         return AsyncEventStream[m.Tick](response, _STREAM_TICKS)
 
     async def chat(
         self,
         body: m.Prompt,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> AsyncEventStream[m.Chunk]:
         """Answer a prompt, chunk by chunk
 
@@ -331,23 +362,33 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._stream(_CHAT, (), body)
+        response = await self._stream(_CHAT, (), body, request_options=request_options)
         return AsyncEventStream[m.Chunk](response, _CHAT)
 
     async def tail_logs(
         self,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> AsyncEventStream[str]:
         """Log lines as they are written
 
         ``GET /logs``
+
+        Args:
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._stream(_TAIL_LOGS, ())
+        response = await self._stream(_TAIL_LOGS, (), request_options=request_options)
         return AsyncEventStream[str](response, _TAIL_LOGS)
 
     async def download_file(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> bytes:
         """Download a file
 
@@ -355,16 +396,20 @@ class AsyncClient(AsyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.ProblemError: On 404.
         """
-        response = await self._call(_DOWNLOAD_FILE, (name,))
+        response = await self._call(_DOWNLOAD_FILE, (name,), request_options=request_options)
         return cast("bytes", response.parsed)
 
     async def download_file_stream(
         self,
         name: str,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> AsyncByteStream:
         """Download a file (streamed)
 
@@ -376,17 +421,21 @@ class AsyncClient(AsyncCore):
 
         Args:
             name: ``name``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
 
         Raises:
             errors.ProblemError: On 404.
         """
-        response = await self._stream(_DOWNLOAD_FILE, (name,))
+        response = await self._stream(_DOWNLOAD_FILE, (name,), request_options=request_options)
         return AsyncByteStream(response)
 
     async def upload_file(
         self,
         name: str,
         body: bytes | IO[bytes] | Path,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.FileInfo:
         """Upload a file
 
@@ -395,6 +444,8 @@ class AsyncClient(AsyncCore):
         Args:
             name: ``name``
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_UPLOAD_FILE, (name,), body)
+        response = await self._call(_UPLOAD_FILE, (name,), body, request_options=request_options)
         return cast("m.FileInfo", response.parsed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 import httpx
@@ -14,13 +14,14 @@ from ._http import (
     Body,
     Operation,
     Param,
+    RequestOptions,
     Result,
     RetryPolicy,
     Scheme,
     SyncCore,
 )
 
-__all__ = ["ApiResponse", "AsyncClient", "Client", "RetryPolicy"]
+__all__ = ["ApiResponse", "AsyncClient", "Client", "RequestOptions", "RetryPolicy"]
 
 _SCHEMES: Mapping[str, Scheme] = {}
 
@@ -68,6 +69,7 @@ class Client(SyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -76,13 +78,15 @@ class Client(SyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``xml_bodies._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "http://127.0.0.1:4010/v1"
@@ -94,11 +98,8 @@ class Client(SyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    def close(self) -> None:
-        """Close the connections."""
-        self._http.close()
 
     def __enter__(self) -> Client:
         return self
@@ -109,6 +110,8 @@ class Client(SyncCore):
     def add_pet(
         self,
         body: m.Pet,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Pet:
         """add_pet
 
@@ -116,13 +119,17 @@ class Client(SyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_ADD_PET, (), body)
+        response = self._call(_ADD_PET, (), body, request_options=request_options)
         return cast("m.Pet", response.parsed)
 
     def get_pet(
         self,
         pet_id: int,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Pet:
         """get_pet
 
@@ -130,8 +137,10 @@ class Client(SyncCore):
 
         Args:
             pet_id: ``petId``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = self._call(_GET_PET, (pet_id,))
+        response = self._call(_GET_PET, (pet_id,), request_options=request_options)
         return cast("m.Pet", response.parsed)
 
 
@@ -156,6 +165,7 @@ class AsyncClient(AsyncCore):
         retries: int | RetryPolicy = RetryPolicy(),
         follow_redirects: bool = False,
         auth: httpx.Auth | None = None,
+        event_hooks: Mapping[str, list[Callable[..., Any]]] | None = None,
     ) -> None:
         """Create a client.
 
@@ -164,13 +174,15 @@ class AsyncClient(AsyncCore):
             timeout: Seconds (or an ``httpx.Timeout``) before a request fails; ``None`` waits forever.
             headers: Headers sent with every request.
             transport: Any httpx transport (for tests, proxies, or an in-process ASGI app).
-            retries: How often to retry after a connection error, 429 or 503 (idempotent methods
-                only; backoff with jitter; ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns
-                retries off.
+            retries: How often to retry after a connection error, a timeout, 408, 429, 502, 503 or
+                504 (idempotent methods or calls with an idempotency key only; backoff with jitter;
+                ``Retry-After`` honoured), or a ``RetryPolicy``. 0 turns retries off.
             follow_redirects: Follow 3xx answers.
             auth: An ``httpx.Auth`` run for every request, e.g. AWS Signature Version 4 that the
                 spec does not declare: ``SigV4Auth(AwsCredentials(key, secret), region, service)``
                 (both from ``xml_bodies._http``).
+            event_hooks: httpx event hooks, ``{"request": [...], "response": [...]}`` (each called
+                with the httpx request or response).
         """
         if base_url is None:
             base_url = "http://127.0.0.1:4010/v1"
@@ -182,11 +194,8 @@ class AsyncClient(AsyncCore):
             transport=transport,
             follow_redirects=follow_redirects,
             auth=auth,
+            event_hooks=event_hooks,
         )
-
-    async def aclose(self) -> None:
-        """Close the connections."""
-        await self._http.aclose()
 
     async def __aenter__(self) -> AsyncClient:
         return self
@@ -197,6 +206,8 @@ class AsyncClient(AsyncCore):
     async def add_pet(
         self,
         body: m.Pet,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Pet:
         """add_pet
 
@@ -204,13 +215,17 @@ class AsyncClient(AsyncCore):
 
         Args:
             body: The request body.
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_ADD_PET, (), body)
+        response = await self._call(_ADD_PET, (), body, request_options=request_options)
         return cast("m.Pet", response.parsed)
 
     async def get_pet(
         self,
         pet_id: int,
+        *,
+        request_options: RequestOptions | None = None,
     ) -> m.Pet:
         """get_pet
 
@@ -218,6 +233,8 @@ class AsyncClient(AsyncCore):
 
         Args:
             pet_id: ``petId``
+            request_options: Options for this call only: ``timeout``, ``headers``, ``params``
+                (extra query parameters), ``retries``, ``idempotency_key`` (see ``RequestOptions``).
         """
-        response = await self._call(_GET_PET, (pet_id,))
+        response = await self._call(_GET_PET, (pet_id,), request_options=request_options)
         return cast("m.Pet", response.parsed)

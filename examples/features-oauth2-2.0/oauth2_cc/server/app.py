@@ -22,7 +22,7 @@ OPERATIONS = (
     "create_thing",
 )
 _SCHEMES = {
-    "oauth": _rt.Scheme("oauth", "bearer", "header", "Authorization"),
+    "oauth": _rt.Scheme("oauth", "bearer", "header", "Authorization", "authenticate_oauth"),
 }
 _auth_1 = _rt.authenticate(
     Credentials,
@@ -30,6 +30,19 @@ _auth_1 = _rt.authenticate(
         ("oauth",),
     ],
     _SCHEMES,
+    [
+        {"oauth": ("read",)},
+    ],
+)
+_auth_2 = _rt.authenticate(
+    Credentials,
+    [
+        ("oauth",),
+    ],
+    _SCHEMES,
+    [
+        {"oauth": ("write",)},
+    ],
 )
 
 
@@ -56,7 +69,7 @@ async def _op_list_things(
 async def _op_create_thing(
     request: Request,
     *,
-    credentials: Annotated[Credentials, Depends(_auth_1)],
+    credentials: Annotated[Credentials, Depends(_auth_2)],
 ) -> Response:
     """create_thing"""
     body = await _rt.read_body(
@@ -83,6 +96,7 @@ def create_app(
     *,
     mock: bool = False,
     seed: int | None = None,
+    validate_responses: bool | None = None,
     **limits: int | None,
 ) -> FastAPI:
     """The app, serving every operation under the spec's base path.
@@ -93,6 +107,8 @@ def create_app(
     ``Prefer: code=404``, ``example=<name>`` or ``dynamic=true`` directs it, and ``seed`` makes
     the dynamic answers repeatable. ``limits`` change the request limits
     (``max_body_bytes=...``; the names and defaults are ``_runtime.Limits``).
+    With ``validate_responses`` (by default in mock mode) a handler's answer that does not fit
+    the spec becomes a 500 problem naming the operation and the field (and is logged).
     """
     if handlers is None:
         from .handlers import Handlers
@@ -106,7 +122,14 @@ def create_app(
         redoc_url=None,
     )
     app.state.handlers = handlers
-    app.state.oagen = _rt.load_runtime(__package__ or __name__, handlers, BaseHandlers, mock, seed)
+    app.state.oagen = _rt.load_runtime(
+        __package__ or __name__,
+        handlers,
+        BaseHandlers,
+        mock,
+        seed,
+        validate_responses=validate_responses,
+    )
     _rt.install_error_handlers(app)
     app.add_middleware(_rt.EncodedSlashes)
     app.add_middleware(_rt.RequestLimits, _rt.Limits(**limits))

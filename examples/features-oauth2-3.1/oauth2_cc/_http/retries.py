@@ -18,22 +18,25 @@ IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
 class RetryPolicy:
     """Retries with exponential backoff and jitter, honouring ``Retry-After``.
 
-    Connection errors and the ``statuses`` (429 and 503) are retried up to ``attempts`` times, for
-    idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS, TRACE) only unless ``non_idempotent`` is
-    set. The wait before retry ``n`` (from 0) is ``backoff * 2**n`` seconds times a random factor
-    between 0.5 and 1, at most ``max_backoff``; a ``Retry-After`` answer header wins, and when it
-    asks for longer than ``max_backoff`` the answer is returned (raised) instead of waited for.
+    Connection errors, timeouts and the ``statuses`` (408, 429, 502, 503, 504: the answers of an
+    overloaded server or gateway) are retried up to ``attempts`` times, for idempotent methods
+    (GET, HEAD, PUT, DELETE, OPTIONS, TRACE) only, unless the request carries an idempotency key
+    or ``non_idempotent`` is set. The wait before retry ``n`` (from 0) is ``backoff * 2**n``
+    seconds times a random factor between 0.5 and 1, at most ``max_backoff``; a ``Retry-After``
+    answer header wins, and when it asks for longer than ``max_backoff`` the answer is returned
+    (raised) instead of waited for.
     """
 
     attempts: int = 2
     backoff: float = 0.5
     max_backoff: float = 8.0
-    statuses: frozenset[int] = frozenset({429, 503})
+    statuses: frozenset[int] = frozenset({408, 429, 502, 503, 504})
     non_idempotent: bool = False
 
-    def allows(self, method: str) -> bool:
-        """True when requests with this method may be sent again."""
-        return self.attempts > 0 and (self.non_idempotent or method in IDEMPOTENT)
+    def allows(self, method: str, keyed: bool = False) -> bool:
+        """True when requests with this method (``keyed``: and an idempotency key) may be sent
+        again."""
+        return self.attempts > 0 and (self.non_idempotent or keyed or method in IDEMPOTENT)
 
     def delay(self, attempt: int, response: httpx.Response | None) -> float | None:
         """Seconds to wait before retry ``attempt`` (from 0), or ``None`` to stop retrying."""
@@ -44,11 +47,12 @@ class RetryPolicy:
         return float(min(self.max_backoff, self.backoff * (2**attempt)) * random.uniform(0.5, 1.0))
 
     def next_delay(
-        self, method: str, attempt: int, response: httpx.Response | None
+        self, method: str, attempt: int, response: httpx.Response | None, keyed: bool = False
     ) -> float | None:
         """Seconds to wait before sending again after try ``attempt`` (from 0) ended in
-        ``response`` (``None``: a connection error), or ``None`` when that outcome is final."""
-        if attempt >= self.attempts or not self.allows(method):
+        ``response`` (``None``: a connection error), or ``None`` when that outcome is final
+        (``keyed``: the request carries an idempotency key)."""
+        if attempt >= self.attempts or not self.allows(method, keyed):
             return None
         if response is not None and response.status_code not in self.statuses:
             return None

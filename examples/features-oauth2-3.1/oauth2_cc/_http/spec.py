@@ -35,20 +35,33 @@ class Result:
     """A declared response: how its body is read, into which type, and which error it raises.
 
     The type comes from a function so that no model is imported before an answer needs it.
+    ``media`` holds the other media types the response declares with a body of another type
+    (GitHub's ``application/vnd.github.v3.star+json`` beside ``application/json``): an answer
+    whose ``Content-Type`` names one of them is read as that one.
     """
 
-    __slots__ = ("_adapter", "_type", "error", "kind")
+    __slots__ = ("_adapter", "_type", "error", "kind", "media")
 
     def __init__(
         self,
         kind: str | None,
         type_: Callable[[], Any] | None = None,
         error: type[ApiError] | None = None,
+        *,
+        media: Mapping[str, Result] | None = None,
     ) -> None:
         self.kind = kind
         self._type = type_
         self.error = error
+        self.media = media or {}
         self._adapter: pydantic.TypeAdapter[Any] | None = None
+
+    def for_media(self, content_type: str) -> Result:
+        """The declared body an answer with this ``Content-Type`` is read as."""
+        if self.media and content_type:
+            base = content_type.split(";", 1)[0].strip().lower()
+            return self.media.get(base, self)
+        return self
 
     @property
     def typed(self) -> bool:
@@ -84,14 +97,16 @@ class Operation:
     accept: str = ""
     content_type: str = ""
 
-    def result(self, status: int) -> Result | None:
-        """The declared response for a status: exact code, then range (``4XX``), then default."""
+    def result(self, status: int, content_type: str = "") -> Result | None:
+        """The declared response for a status (exact code, then range ``4XX``, then default) and
+        the answer's ``Content-Type`` (when the response declares several bodies)."""
         code = str(status)
-        return (
+        found = (
             self.responses.get(code)
             or self.responses.get(code[0] + "XX")
             or self.responses.get("default")
         )
+        return found.for_media(content_type) if found is not None else None
 
 
 @dataclass(frozen=True, slots=True)

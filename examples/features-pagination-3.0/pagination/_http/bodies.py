@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from . import uploads
 from .params import pop_header
 from .spec import Body, Operation
 from .values import pydantic, scalar, to_json
@@ -111,8 +112,13 @@ def pick(op: Operation, body: Any, chosen: str) -> Body:
     return op.bodies[0]
 
 
-def encode_body(op: Operation, body: Any, headers: dict[str, str]) -> dict[str, Any]:
+def encode_body(
+    op: Operation, body: Any, headers: dict[str, str], *, asynchronous: bool = False
+) -> dict[str, Any]:
     """httpx keyword arguments for a request body, and its one Content-Type header.
+
+    A binary body given as a path or a file object is streamed (``uploads.upload``; async
+    clients read it in a worker thread), never read whole into memory.
 
     A ``Content-Type`` the caller set (a header parameter) picks the declared media type it
     names and is sent as it is; otherwise the body goes as its first declared media type.
@@ -130,11 +136,19 @@ def encode_body(op: Operation, body: Any, headers: dict[str, str]) -> dict[str, 
     if spec.kind == "json":
         default = media or "application/json"
         kwargs = {"content": json.dumps(to_json(body), separators=(",", ":")).encode("utf-8")}
+    elif spec.kind == "xml":
+        from . import xmlbodies
+
+        default = media or "application/xml"
+        kwargs = {"content": xmlbodies.write(body)}
     elif spec.kind == "form":
         default = "application/x-www-form-urlencoded"
         kwargs = {"content": form(body)}
+    elif spec.kind == "binary":
+        default = media or "application/octet-stream"
+        kwargs = {"content": uploads.upload(body, headers, asynchronous)}
     else:
-        default = media or ("text/plain" if spec.kind == "text" else "application/octet-stream")
+        default = media or "text/plain"
         kwargs = {"content": read_bytes(body)}
     headers["Content-Type"] = chosen or op.content_type or default
     return kwargs

@@ -208,14 +208,23 @@ async def _op_get_pet(
 
 
 def create_app(
-    handlers: BaseHandlers | None = None, *, mock: bool = False, **limits: int | None
+    handlers: BaseHandlers | None = None,
+    *,
+    mock: bool = False,
+    seed: int | None = None,
+    validate_responses: bool | None = None,
+    **limits: int | None,
 ) -> FastAPI:
     """The app, serving every operation under the spec's base path.
 
     Without ``handlers``, ``Handlers`` from ``handlers.py`` is used. With ``mock=True`` every
     operation the handlers do not override answers its first declared success response
-    (the spec's example, else one built from the schema) instead of 501. ``limits`` change the
-    request limits (``max_body_bytes=...``; the names and defaults are ``_runtime.Limits``).
+    (the spec's example, else one built from the schema) instead of 501; a request's
+    ``Prefer: code=404``, ``example=<name>`` or ``dynamic=true`` directs it, and ``seed`` makes
+    the dynamic answers repeatable. ``limits`` change the request limits
+    (``max_body_bytes=...``; the names and defaults are ``_runtime.Limits``).
+    With ``validate_responses`` (by default in mock mode) a handler's answer that does not fit
+    the spec becomes a 500 problem naming the operation and the field (and is logged).
     """
     if handlers is None:
         from .handlers import Handlers
@@ -229,7 +238,14 @@ def create_app(
         redoc_url=None,
     )
     app.state.handlers = handlers
-    app.state.oagen = _rt.load_runtime(__package__ or __name__, handlers, BaseHandlers, mock)
+    app.state.oagen = _rt.load_runtime(
+        __package__ or __name__,
+        handlers,
+        BaseHandlers,
+        mock,
+        seed,
+        validate_responses=validate_responses,
+    )
     _rt.install_error_handlers(app)
     app.add_middleware(_rt.EncodedSlashes)
     app.add_middleware(_rt.RequestLimits, _rt.Limits(**limits))
@@ -298,8 +314,17 @@ def create_app(
 
 
 def create_mock_app() -> FastAPI:
-    """The app in mock mode, for ``uvicorn --factory``."""
-    return create_app(mock=True)
+    """The app in mock mode, for ``uvicorn --factory`` (seeded by ``OAGEN_MOCK_SEED``)."""
+    return create_app(mock=True, seed=_rt.mock_seed())
 
 
-app = create_app()
+app: FastAPI
+"""The app with the handlers of ``handlers.py``, made on first use (``uvicorn ...app:app``):
+importing ``create_app`` alone builds nothing."""
+
+
+def __getattr__(name: str) -> FastAPI:
+    if name == "app":
+        made = globals()["app"] = create_app()
+        return made
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

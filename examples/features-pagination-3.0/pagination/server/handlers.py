@@ -1,15 +1,23 @@
 """Your handlers: this file is yours; oagen writes it once and never overwrites it.
 
 Override the operations you implement (copy a stub below and uncomment it); the others answer
-501 Not Implemented, or their mock answer with ``create_app(mock=True)``.
+501 Not Implemented, or their mock answer with ``create_app(mock=True)``. A handler returns what
+its operation declares: the success body (a model), an answer class for another declared status
+(``return NotFound(m.Error(...))``), or a ``fastapi.Response``; mypy checks it against the spec.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
-from .base import BaseHandlers, Credentials
+from .base import (
+    Ok,
+    BaseHandlers,
+    Credentials,
+)
 
 
 class Handlers(BaseHandlers):
@@ -21,79 +29,79 @@ class Handlers(BaseHandlers):
     #     page_size: int | None = None,
     #     page_token: str | None = None,
     #     kind: str | None = None,
-    # ) -> Any:
+    # ) -> m.PetPage | Ok[m.PetPage] | Response:
     #     """Pets, a page at a time (inferred token pair pageToken -> nextPageToken) — GET /pets"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_owners(
     #     self,
     #     *,
     #     offset: int | None = None,
     #     limit: int | None = None,
-    # ) -> Any:
+    # ) -> m.ListOwnersResponse | Ok[m.ListOwnersResponse] | Response:
     #     """Owners by offset (x-oagen-pagination, offset style) — GET /owners"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_toys(
     #     self,
     #     *,
     #     page: int | None = 1,
-    # ) -> Any:
+    # ) -> m.ListToysResponse | Ok[m.ListToysResponse] | Response:
     #     """Toys by page number (x-fern-pagination, offset without step) — GET /toys"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_vets(
     #     self,
-    # ) -> Any:
+    # ) -> m.ListVetsResponse | Ok[m.ListVetsResponse] | Response:
     #     """Vets by next link (x-ms-pageable) — GET /vets"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_visits(
     #     self,
     #     *,
     #     per_page: int | None = None,
-    # ) -> Any:
+    # ) -> list[m.Visit] | Ok[list[m.Visit]] | Response:
     #     """Visits by Link header (inferred, RFC 8288 rel="next") — GET /visits"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_charges(
     #     self,
     #     *,
     #     limit: int | None = None,
     #     starting_after: str | None = None,
-    # ) -> Any:
+    # ) -> m.ListChargesResponse | Ok[m.ListChargesResponse] | Response:
     #     """Charges after the last one's id (inferred, Stripe's starting_after + has_more) — GET /charges"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def search_pets(
     #     self,
     #     *,
     #     body: m.SearchPetsBody,
-    # ) -> Any:
+    # ) -> m.SearchPetsResponse | Ok[m.SearchPetsResponse] | Response:
     #     """A search whose cursor is in the JSON body (inferred, body NextToken) — POST /search"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_events(
     #     self,
     #     *,
     #     cursor: str | None = None,
     #     size: int | None = None,
-    # ) -> Any:
+    # ) -> m.ListEventsResponse | Ok[m.ListEventsResponse] | Response:
     #     """Events by cursor (x-speakeasy-pagination, the cursor nested in meta) — GET /events"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def list_tags(
     #     self,
     #     *,
     #     page_token: str | None = None,
-    # ) -> Any:
+    # ) -> m.ListTagsResponse | Ok[m.ListTagsResponse] | Response:
     #     """Looks paginated, but the spec switches it off (x-oagen-pagination false) — GET /tags"""
-    #     return {}
+    #     raise NotImplementedError
 
     # async def get_pet(
     #     self,
     #     *,
     #     pet_id: str,
-    # ) -> Any:
+    # ) -> m.Pet | Ok[m.Pet] | Response:
     #     """One pet (not paginated) — GET /pets/{petId}"""
-    #     return {}
+    #     raise NotImplementedError

@@ -8,18 +8,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from fastapi import Response
+
 from .. import models as m
 from ._runtime import not_implemented
+from ._runtime.statuses import (
+    Ok,
+)
 
-__all__ = ["BaseHandlers", "Credentials"]
+__all__ = [
+    "BaseHandlers",
+    "Credentials",
+    "Ok",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
-    """The credentials a request presented: one attribute per security scheme, None when absent.
+    """The credentials a request presented: one attribute per security scheme, None when absent,
+    and the principals the security hooks (``authenticate_<scheme>`` on ``BaseHandlers``) made
+    of them.
 
     The app has already answered 401 when no alternative of the operation's ``security`` was
-    present; whether a credential is valid is for the handler to decide (answer 403 if not).
+    present or a hook refused its credential, and 403 when a principal lacked the scopes the
+    operation declares.
     """
 
 
@@ -27,8 +39,10 @@ class BaseHandlers:
     """Every operation of the API; each answers 501 until overridden.
 
     A handler receives its parameters (and ``body``, and ``credentials`` when the operation is
-    secured) as keyword arguments, already validated, and returns a model, plain JSON data, or
-    a ``fastapi.Response``.
+    secured) as keyword arguments, already validated, and returns what its operation declares:
+    the success body itself (a model), an answer class per other declared status
+    (``NotFound(m.Error(...))``, see ``_runtime/statuses.py``), or a ``fastapi.Response``, the
+    escape hatch the type checker does not hold to the spec.
     """
 
     async def list_pets(
@@ -37,7 +51,7 @@ class BaseHandlers:
         page_size: int | None = None,
         page_token: str | None = None,
         kind: str | None = None,
-    ) -> Any:
+    ) -> m.PetPage | Ok[m.PetPage] | Response:
         """Pets, a page at a time (inferred token pair pageToken -> nextPageToken)
 
         ``GET /pets``
@@ -49,7 +63,7 @@ class BaseHandlers:
         *,
         offset: int | None = None,
         limit: int | None = None,
-    ) -> Any:
+    ) -> m.ListOwnersResponse | Ok[m.ListOwnersResponse] | Response:
         """Owners by offset (x-oagen-pagination, offset style)
 
         ``GET /owners``
@@ -60,7 +74,7 @@ class BaseHandlers:
         self,
         *,
         page: int | None = 1,
-    ) -> Any:
+    ) -> m.ListToysResponse | Ok[m.ListToysResponse] | Response:
         """Toys by page number (x-fern-pagination, offset without step)
 
         ``GET /toys``
@@ -69,7 +83,7 @@ class BaseHandlers:
 
     async def list_vets(
         self,
-    ) -> Any:
+    ) -> m.ListVetsResponse | Ok[m.ListVetsResponse] | Response:
         """Vets by next link (x-ms-pageable)
 
         ``GET /vets``
@@ -80,7 +94,7 @@ class BaseHandlers:
         self,
         *,
         per_page: int | None = None,
-    ) -> Any:
+    ) -> list[m.Visit] | Ok[list[m.Visit]] | Response:
         """Visits by Link header (inferred, RFC 8288 rel="next")
 
         ``GET /visits``
@@ -92,7 +106,7 @@ class BaseHandlers:
         *,
         limit: int | None = None,
         starting_after: str | None = None,
-    ) -> Any:
+    ) -> m.ListChargesResponse | Ok[m.ListChargesResponse] | Response:
         """Charges after the last one's id (inferred, Stripe's starting_after + has_more)
 
         ``GET /charges``
@@ -103,7 +117,7 @@ class BaseHandlers:
         self,
         *,
         body: m.SearchPetsBody,
-    ) -> Any:
+    ) -> m.SearchPetsResponse | Ok[m.SearchPetsResponse] | Response:
         """A search whose cursor is in the JSON body (inferred, body NextToken)
 
         ``POST /search``
@@ -115,7 +129,7 @@ class BaseHandlers:
         *,
         cursor: str | None = None,
         size: int | None = None,
-    ) -> Any:
+    ) -> m.ListEventsResponse | Ok[m.ListEventsResponse] | Response:
         """Events by cursor (x-speakeasy-pagination, the cursor nested in meta)
 
         ``GET /events``
@@ -126,7 +140,7 @@ class BaseHandlers:
         self,
         *,
         page_token: str | None = None,
-    ) -> Any:
+    ) -> m.ListTagsResponse | Ok[m.ListTagsResponse] | Response:
         """Looks paginated, but the spec switches it off (x-oagen-pagination false)
 
         ``GET /tags``
@@ -137,7 +151,7 @@ class BaseHandlers:
         self,
         *,
         pet_id: str,
-    ) -> Any:
+    ) -> m.Pet | Ok[m.Pet] | Response:
         """One pet (not paginated)
 
         ``GET /pets/{petId}``

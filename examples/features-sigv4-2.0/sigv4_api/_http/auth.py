@@ -154,3 +154,11 @@ def hide_in_logs(names: Collection[str]) -> None:
     if names:
         _REDACT.names.update(names)
         logging.getLogger("httpx").addFilter(_REDACT)
+
+
+def send_args(kwargs: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A request's arguments split into httpx's ``build_request`` ones and ``send``'s (``auth``:
+    an OAuth2 or SigV4 flow, which httpx runs on the built request)."""
+    build = dict(kwargs)
+    flow = build.pop("auth", None)
+    return build, ({} if flow is None else {"auth": flow})

@@ -5,40 +5,78 @@ Subclass it in ``handlers.py`` (yours, never overwritten) and override what you 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from fastapi import Request, Response
 
 from .. import models as m
 from ._runtime import not_implemented
+from ._runtime.security import Principal
+from ._runtime.statuses import (
+    Forbidden,
+    Ok,
+)
 
-__all__ = ["BaseHandlers", "Credentials"]
+__all__ = [
+    "BaseHandlers",
+    "Credentials",
+    "Principal",
+    "Forbidden",
+    "Ok",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Credentials:
-    """The credentials a request presented: one attribute per security scheme, None when absent.
+    """The credentials a request presented: one attribute per security scheme, None when absent,
+    and the principals the security hooks (``authenticate_<scheme>`` on ``BaseHandlers``) made
+    of them.
 
     The app has already answered 401 when no alternative of the operation's ``security`` was
-    present; whether a credential is valid is for the handler to decide (answer 403 if not).
+    present or a hook refused its credential, and 403 when a principal lacked the scopes the
+    operation declares.
     """
 
     hmac: str | None = None
     """apiKey in header Authorization (scheme hmac)"""
+
+    principal: Principal | None = None
+    """The principal of the accepted alternative's first scheme (None: anonymous access)."""
+
+    principals: dict[str, Principal] = field(default_factory=dict)
+    """The principal of each scheme of the accepted alternative."""
 
 
 class BaseHandlers:
     """Every operation of the API; each answers 501 until overridden.
 
     A handler receives its parameters (and ``body``, and ``credentials`` when the operation is
-    secured) as keyword arguments, already validated, and returns a model, plain JSON data, or
-    a ``fastapi.Response``.
+    secured) as keyword arguments, already validated, and returns what its operation declares:
+    the success body itself (a model), an answer class per other declared status
+    (``NotFound(m.Error(...))``, see ``_runtime/statuses.py``), or a ``fastapi.Response``, the
+    escape hatch the type checker does not hold to the spec.
+
+    Each security scheme has a hook (``authenticate_<scheme>``) turning its credential into a
+    ``Principal`` or refusing it; the principal reaches the handler in ``credentials``.
     """
+
+    async def authenticate_hmac(
+        self, credential: str, scopes: tuple[str, ...], request: Request
+    ) -> Principal | None:
+        """The security hook of scheme hmac (apiKey in header Authorization).
+
+        Return the principal ``credential`` stands for, or None to refuse it (401); ``scopes``
+        are what the operation requires (403 unless the principal has them all). By default any
+        credential is accepted, with the scopes asked.
+        """
+        return Principal(scopes=scopes)
 
     async def get_caller_identity(
         self,
         *,
         credentials: Credentials = Credentials(),
-    ) -> Any:
+    ) -> m.GetCallerIdentityResponse | Ok[m.GetCallerIdentityResponse] | Forbidden[None] | Response:
         """get_caller_identity
 
         ``GET /?Action=GetCallerIdentity&Version=2011-06-15``
@@ -50,7 +88,7 @@ class BaseHandlers:
         *,
         body: m.PostGetCallerIdentityBody,
         credentials: Credentials = Credentials(),
-    ) -> Any:
+    ) -> None | Ok[None] | Forbidden[None] | Response:
         """post_get_caller_identity
 
         ``POST /``

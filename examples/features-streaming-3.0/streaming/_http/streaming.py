@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
-from . import responses
+from . import auth, responses
 from .errors import ResponseValidationError
 from .responses import ApiResponse
 from .spec import Operation
@@ -45,10 +45,13 @@ DONE = "[DONE]"
 # --------------------------------------------------------------------------- opening
 
 
-def _http_request(http: httpx.Client | httpx.AsyncClient, request: Request) -> httpx.Request:
-    return http.build_request(
-        request.method, request.url, headers=request.headers, **request.kwargs
-    )
+def _http_request(
+    http: httpx.Client | httpx.AsyncClient, request: Request
+) -> tuple[httpx.Request, dict[str, Any]]:
+    """The httpx request, and ``send``'s arguments (an OAuth2 or SigV4 flow runs there)."""
+    build, send = auth.send_args(request.kwargs)
+    built = http.build_request(request.method, request.url, headers=request.headers, **build)
+    return built, send
 
 
 def open_sync(
@@ -63,7 +66,8 @@ def open_sync(
     attempt = 0
     while True:
         try:
-            response = http.send(_http_request(http, request), stream=True)
+            built, send = _http_request(http, request)
+            response = http.send(built, stream=True, **send)
         except httpx.TransportError as exc:
             log(request, type(exc).__name__)
             delay = retry.next_delay(request.method, attempt, None)
@@ -98,7 +102,8 @@ async def open_async(
     attempt = 0
     while True:
         try:
-            response = await http.send(_http_request(http, request), stream=True)
+            built, send = _http_request(http, request)
+            response = await http.send(built, stream=True, **send)
         except httpx.TransportError as exc:
             log(request, type(exc).__name__)
             delay = retry.next_delay(request.method, attempt, None)

@@ -11,7 +11,7 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 
-from .errors import ApiError, ResponseValidationError
+from .errors import ApiError, ResponseParseError, ResponseValidationError
 from .spec import Operation, Result
 from .values import pydantic
 
@@ -32,8 +32,13 @@ def parse(op: Operation, response: httpx.Response) -> ApiResponse[Any]:
     """The answer to ``op`` read as its declared response (raises ``ApiError`` for an error
     answer, ``ResponseValidationError`` for a success whose body is not what the spec says)."""
     status = response.status_code
-    result = op.result(status)
-    if status >= 400 or (result is None and not 200 <= status < 300):
+    result = op.result(status, response.headers.get("content-type", ""))
+    # Outside 2xx only a status the spec declares by its code (or range) is an answer to read:
+    # an undeclared redirect is an error even where ``default`` is declared (its model is an
+    # error's, and the method's return type says nothing of it).
+    code = str(status)
+    declared = code in op.responses or code[0] + "XX" in op.responses
+    if status >= 400 or not (200 <= status < 300 or declared):
         raise error(op, result, response)
     return ApiResponse(status, response.headers, read(op, result, response), response)
 
@@ -61,15 +66,19 @@ def read(op: Operation, result: Result | None, response: httpx.Response) -> Any:
         return raw(response)
     if result.kind == "binary":
         return response.content
-    if result.kind not in ("json", "xml") or not result.typed:
-        return raw(response, json_expected=True) if result.kind == "json" else response.text
-    try:
-        data = _xml(response, result) if result.kind == "xml" else response.json()
-    except ValueError as exc:
-        reason = str(exc) if result.kind == "xml" else "the body is not JSON"
-        raise ResponseValidationError.from_response(
-            op.name, response, response.text, reason=reason
-        ) from None
+    if result.kind == "xml" and result.typed:
+        try:
+            data = _xml(response, result)
+        except ValueError as exc:
+            raise ResponseParseError.from_response(
+                op.name, response, response.text, reason=str(exc)
+            ) from None
+    elif result.kind != "json":
+        return response.text
+    else:
+        data = json_body(op, response, strict=result.typed)
+        if not result.typed:
+            return data
     try:
         return result.validate(data)
     except pydantic.ValidationError as exc:
@@ -88,6 +97,37 @@ def _xml(response: httpx.Response, result: Result) -> Any:
     from . import xmlbodies
 
     return xmlbodies.read(response.content, result.declared())
+
+
+def media_type(response: httpx.Response) -> str:
+    """The answer's media type, lower case, without parameters (empty when it names none)."""
+    return str(response.headers.get("content-type", "")).split(";")[0].strip().lower()
+
+
+def is_json(media: str) -> bool:
+    """True for a JSON media type (``application/json``, ``application/problem+json``...)."""
+    return media == "application/json" or media.endswith("+json") or media == "text/json"
+
+
+def json_body(op: Operation, response: httpx.Response, strict: bool) -> Any:
+    """A body declared as JSON, as JSON data. A body that is not JSON raises
+    ``ResponseParseError`` when it says it is JSON or ``strict`` (a declared type), else it is
+    returned as text. A body that is JSON under another media type (or none) is accepted."""
+    try:
+        return response.json()
+    except ValueError:
+        media = media_type(response)
+        if not strict and not is_json(media):
+            return response.text
+        if is_json(media):
+            reason = "the body is not JSON"
+        elif media:
+            reason = f"the body is {media}, not the JSON the spec declares"
+        else:
+            reason = "the body (sent without a Content-Type) is not JSON"
+        raise ResponseParseError.from_response(
+            op.name, response, response.text, reason=reason
+        ) from None
 
 
 def raw(response: httpx.Response, json_expected: bool = False) -> Any:

@@ -83,6 +83,7 @@ def create_app(
     *,
     mock: bool = False,
     seed: int | None = None,
+    validate_responses: bool | None = None,
     **limits: int | None,
 ) -> FastAPI:
     """The app, serving every operation under the spec's base path.
@@ -93,6 +94,8 @@ def create_app(
     ``Prefer: code=404``, ``example=<name>`` or ``dynamic=true`` directs it, and ``seed`` makes
     the dynamic answers repeatable. ``limits`` change the request limits
     (``max_body_bytes=...``; the names and defaults are ``_runtime.Limits``).
+    With ``validate_responses`` (by default in mock mode) a handler's answer that does not fit
+    the spec becomes a 500 problem naming the operation and the field (and is logged).
     """
     if handlers is None:
         from .handlers import Handlers
@@ -106,7 +109,14 @@ def create_app(
         redoc_url=None,
     )
     app.state.handlers = handlers
-    app.state.oagen = _rt.load_runtime(__package__ or __name__, handlers, BaseHandlers, mock, seed)
+    app.state.oagen = _rt.load_runtime(
+        __package__ or __name__,
+        handlers,
+        BaseHandlers,
+        mock,
+        seed,
+        validate_responses=validate_responses,
+    )
     _rt.install_error_handlers(app)
     app.add_middleware(_rt.EncodedSlashes)
     app.add_middleware(_rt.RequestLimits, _rt.Limits(**limits))

@@ -11,7 +11,6 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from fastapi.routing import APIRoute
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
@@ -172,6 +171,8 @@ def install_error_handlers(app: FastAPI) -> None:
 def _allowed_methods(request: Request) -> list[str]:
     methods: list[str] = []
     for route in request.app.router.routes:
-        if isinstance(route, APIRoute) and route.matches(request.scope)[0] is not Match.NONE:
-            methods += [m for m in sorted(route.methods or ()) if m not in methods]
+        # APIRoutes and the split layout's lazy routes (which have not been built perhaps).
+        allowed = getattr(route, "methods", None)
+        if allowed and route.matches(request.scope)[0] is not Match.NONE:
+            methods += [m for m in sorted(allowed) if m not in methods]
     return methods

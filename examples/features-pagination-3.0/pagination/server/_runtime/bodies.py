@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl
 from fastapi import Request
 from starlette.datastructures import UploadFile
 
+from . import xml
 from .constraints import checked
 from .jsondepth import loads
 from .problems import ProblemError, request_error
@@ -65,6 +66,9 @@ async def read_body(
         text = _text(raw)
         state.validate(schema, text, ("body",), text_only=True)
         return text
+    if kind == "xml":
+        # XML is text all the way down: the declared type reads it (numbers, booleans, dates).
+        return checked(("body", operation, media_type), tp, xml.read(raw, tp), ("body",))
     if kind == "json":
         try:
             data = loads(raw)
@@ -79,8 +83,18 @@ async def read_body(
         else:
             fields = await _multipart(request)
         data = shape_form(fields, schema, state.defs)
-        state.validate(schema, coerce_form(data, schema, state.defs), ("body",))
+        coerced = coerce_form(data, schema, state.defs)
+        state.validate(schema, coerced, ("body",))
+        # The model reads the values as the schema check did (an enum of booleans or numbers is a
+        # Literal, which takes no text); files stay bytes.
+        data = {k: v if _has_bytes(v) else coerced.get(k, v) for k, v in data.items()}
     return checked(("body", operation, media_type), tp, data, ("body",))
+
+
+def _has_bytes(value: Any) -> bool:
+    return isinstance(value, bytes) or (
+        isinstance(value, list) and any(isinstance(v, bytes) for v in value)
+    )
 
 
 def _text(raw: bytes) -> str:

@@ -3,12 +3,15 @@ JSON Schema validators, which operations are mocked, which handlers take ``crede
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import importlib
 import inspect
 import json
 import logging
+import random
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -71,9 +74,12 @@ class Runtime:
 
     schemas: dict[str, Any]
     mocked: frozenset[str] = frozenset()
-    takes_credentials: frozenset[str] = frozenset()
+    takes_credentials: Container[str] = frozenset()
+    validate_responses: bool = False
     _validators: dict[int, tuple[Any, Any]] = field(default_factory=dict)
-    _mocks: dict[str, Response] = field(default_factory=dict)
+    seed: int | None = None
+    _mocks: dict[tuple[str, int | None, str | None], Response] = field(default_factory=dict)
+    _draws: dict[str, int] = field(default_factory=dict)
     _jsonschema: Any = field(default_factory=_json_module)
     _format_checker: Any = None
 
@@ -172,18 +178,28 @@ class Runtime:
                 return found
         return None
 
-    def mock_answer(self, operation: str) -> Response:
-        """The mock answer of an operation (built once)."""
-        found = self._mocks.get(operation)
-        if found is None:
-            from .mock import mock_response  # loaded on first use: most apps never mock
+    def mock_answer(self, operation: str, prefer: str | None = None) -> Response:
+        """The mock answer of an operation as the request's ``Prefer`` header directs (see
+        ``mock``); static answers are built once, ``dynamic=true`` ones drawn each time, from a
+        generator seeded by the app's ``seed``, the operation and the count of its draws."""
+        from .mock import directions, mock_response  # loaded on first use: most apps never mock
 
-            found = self._mocks[operation] = mock_response(self, operation)
+        wanted = directions(prefer)
+        key = (operation, wanted.code, wanted.example)
+        found = None if wanted.dynamic else self._mocks.get(key)
+        if found is None:
+            rng = None
+            if wanted.dynamic:
+                draw = self._draws[operation] = self._draws.get(operation, 0) + 1
+                rng = random.Random(f"{self.seed}:{operation}:{draw}")
+            found = mock_response(self, operation, wanted, rng)
+            if not wanted.dynamic:
+                self._mocks[key] = found
+        headers = {k: v for k, v in found.headers.items() if k != "content-length"}
+        if wanted.applied:
+            headers["preference-applied"] = wanted.applied
         return Response(
-            found.body,
-            status_code=found.status_code,
-            headers={k: v for k, v in found.headers.items() if k != "content-length"},
-            media_type=found.media_type,
+            found.body, status_code=found.status_code, headers=headers, media_type=found.media_type
         )
 
 
@@ -197,26 +213,68 @@ def runtime(request: Request) -> Runtime:
     return state
 
 
+def takes(handlers: object, name: str, keyword: str) -> bool:
+    """True when the handler of operation ``name`` takes ``keyword`` (by name or through
+    ``**kwargs``): a handler written before its operation gained ``credentials`` keeps working."""
+    try:
+        parameters = inspect.signature(getattr(handlers, name)).parameters.values()
+    except (TypeError, ValueError, AttributeError):
+        return False
+    return any(p.name == keyword or p.kind is p.VAR_KEYWORD for p in parameters)
+
+
 def accepting(handlers: object, operations: Iterable[str], keyword: str) -> frozenset[str]:
-    """The operations whose handler takes ``keyword`` (by name or through ``**kwargs``).
+    """The operations whose handler takes ``keyword`` (see :func:`takes`)."""
+    return frozenset(name for name in operations if takes(handlers, name, keyword))
 
-    A handler written before its operation gained ``credentials`` keeps working.
+
+class Accepting:
+    """The operations whose handler takes ``keyword``, each looked up on its first request (a
+    signature each: seconds for a giant spec's app at start)."""
+
+    def __init__(self, handlers: object, keyword: str) -> None:
+        self.handlers = handlers
+        self.keyword = keyword
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        found = self._known.get(name)
+        if found is None:
+            found = self._known[name] = takes(self.handlers, name, self.keyword)
+        return found
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: making a giant spec's schemas (millions of
+    objects, none garbage) would run the collector over them again and again (half its time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def load_runtime(
+    package: str,
+    handlers: object,
+    base: type,
+    mock: bool,
+    seed: int | None = None,
+    *,
+    validate_responses: bool | None = None,
+) -> Runtime:
+    """Read ``schemas.json`` shipped with the server package; note what the handlers implement.
+
+    Responses are validated when ``validate_responses`` says so (by default: in mock mode).
     """
-    found = set()
-    for name in operations:
-        try:
-            parameters = inspect.signature(getattr(handlers, name)).parameters.values()
-        except (TypeError, ValueError):
-            continue
-        if any(p.name == keyword or p.kind is p.VAR_KEYWORD for p in parameters):
-            found.add(name)
-    return frozenset(found)
-
-
-def load_runtime(package: str, handlers: object, base: type, mock: bool) -> Runtime:
-    """Read ``schemas.json`` shipped with the server package; note what the handlers implement."""
     text = resources.files(package).joinpath("schemas.json").read_text("utf-8")
-    schemas = json.loads(text)
+    with paused_gc():
+        schemas = json.loads(text)
     names = list(schemas["operations"])
     mocked = frozenset(
         name
@@ -226,5 +284,8 @@ def load_runtime(package: str, handlers: object, base: type, mock: bool) -> Runt
     return Runtime(
         schemas=schemas,
         mocked=mocked,
-        takes_credentials=accepting(handlers, names, "credentials"),
+        takes_credentials=Accepting(handlers, "credentials"),
+        validate_responses=mock if validate_responses is None else validate_responses,
+        # Without a seed, dynamic mock answers differ from run to run.
+        seed=seed if seed is not None else random.SystemRandom().getrandbits(64),
     )

@@ -83,8 +83,18 @@ async def read_body(
         else:
             fields = await _multipart(request)
         data = shape_form(fields, schema, state.defs)
-        state.validate(schema, coerce_form(data, schema, state.defs), ("body",))
+        coerced = coerce_form(data, schema, state.defs)
+        state.validate(schema, coerced, ("body",))
+        # The model reads the values as the schema check did (an enum of booleans or numbers is a
+        # Literal, which takes no text); files stay bytes.
+        data = {k: v if _has_bytes(v) else coerced.get(k, v) for k, v in data.items()}
     return checked(("body", operation, media_type), tp, data, ("body",))
+
+
+def _has_bytes(value: Any) -> bool:
+    return isinstance(value, bytes) or (
+        isinstance(value, list) and any(isinstance(v, bytes) for v in value)
+    )
 
 
 def _text(raw: bytes) -> str:

@@ -156,6 +156,10 @@ def mock_response(
     content = next((c for c in contents if c["kind"] == "json"), contents[0])
     value = _value(state, operation, content, wanted, mocker)
     media_type = content["media_type"]
+    if media_type.split(";", 1)[0].strip().lower() == "text/event-stream":
+        from .streaming import mock_events
+
+        return mock_events(mocker, content["schema"], status, headers)
     if content["kind"] == "json":
         if "*" in media_type:
             media_type = "application/json"

@@ -92,7 +92,9 @@ async def read_body(
 
 
 def _has_bytes(value: Any) -> bool:
-    return isinstance(value, bytes) or (isinstance(value, list) and any(isinstance(v, bytes) for v in value))
+    return isinstance(value, bytes) or (
+        isinstance(value, list) and any(isinstance(v, bytes) for v in value)
+    )
 
 
 def _text(raw: bytes) -> str:

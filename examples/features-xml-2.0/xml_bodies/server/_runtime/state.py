@@ -75,6 +75,7 @@ class Runtime:
     schemas: dict[str, Any]
     mocked: frozenset[str] = frozenset()
     takes_credentials: Container[str] = frozenset()
+    validate_responses: bool = False
     _validators: dict[int, tuple[Any, Any]] = field(default_factory=dict)
     seed: int | None = None
     _mocks: dict[tuple[str, int | None, str | None], Response] = field(default_factory=dict)
@@ -259,9 +260,18 @@ def paused_gc() -> Iterator[None]:
 
 
 def load_runtime(
-    package: str, handlers: object, base: type, mock: bool, seed: int | None = None
+    package: str,
+    handlers: object,
+    base: type,
+    mock: bool,
+    seed: int | None = None,
+    *,
+    validate_responses: bool | None = None,
 ) -> Runtime:
-    """Read ``schemas.json`` shipped with the server package; note what the handlers implement."""
+    """Read ``schemas.json`` shipped with the server package; note what the handlers implement.
+
+    Responses are validated when ``validate_responses`` says so (by default: in mock mode).
+    """
     text = resources.files(package).joinpath("schemas.json").read_text("utf-8")
     with paused_gc():
         schemas = json.loads(text)
@@ -275,6 +285,7 @@ def load_runtime(
         schemas=schemas,
         mocked=mocked,
         takes_credentials=Accepting(handlers, "credentials"),
+        validate_responses=mock if validate_responses is None else validate_responses,
         # Without a seed, dynamic mock answers differ from run to run.
         seed=seed if seed is not None else random.SystemRandom().getrandbits(64),
     )

@@ -4,12 +4,15 @@ The generated ``app.py``, ``base.py`` and route modules use it as ``_rt.<name>``
 lives in a module of its own:
 
 - ``answers``: running a handler, its result as the answer (501, 500, mock mode);
+- ``streaming``: event streams (server-sent events) and binary answers sent in chunks;
 - ``problems``: problem bodies fitting the spec's error schemas, the app's error handlers;
 - ``dispatch``: routes told apart by a constant, their 400 fallback, encoded path delimiters;
 - ``params``: parameters read from the raw request by style and explode;
 - ``constraints``: the checks the endpoints' annotations carry; typed reading;
 - ``bodies``: request bodies by media type (JSON, forms, multipart, text, bytes);
-- ``security``: credentials per scheme, the 401 answer;
+- ``statuses``: the typed answers per status handlers return (``NotFound(m.Error(...))``);
+- ``validation``: response validation (``create_app(validate_responses=True)``);
+- ``security``: credentials per scheme, the security hooks' principals, the 401 and 403 answers;
 - ``lazy``: the split layout's routes, built on their first request;
 - ``limits``: request limits (413, 414, 431, JSON depth), an ASGI middleware;
 - ``state``: what the app knows about the spec (schemas, validators, mocked operations);
@@ -30,6 +33,7 @@ from .params import Param, decode
 from .problems import ProblemError, error_answer, install_error_handlers, problem
 from .security import Scheme, authenticate, pass_credentials
 from .state import Runtime, load_runtime, runtime
+from .streaming import ServerSentEvent, answer_bytes, answer_events, not_implemented_events
 
 __all__ = [
     "EncodedSlashes",
@@ -40,8 +44,11 @@ __all__ = [
     "RequestLimits",
     "Runtime",
     "Scheme",
+    "ServerSentEvent",
     "add_lazy_routes",
     "answer",
+    "answer_bytes",
+    "answer_events",
     "authenticate",
     "build_routes",
     "constant_route",
@@ -55,6 +62,7 @@ __all__ = [
     "load_runtime",
     "mock_seed",
     "not_implemented",
+    "not_implemented_events",
     "pass_credentials",
     "pattern",
     "problem",
