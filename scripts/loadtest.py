@@ -251,7 +251,9 @@ class RssSampler:
 APP_MODULE = """\
 from {package}.server.app import create_app
 
-app = create_app(mock=True, max_body_bytes={max_body})
+# An 8 KiB URL limit (the default is 16 KiB, as much as uvicorn's h11 reads before the app), so
+# that the app's own 414 answers the 9 kB URLs.
+app = create_app(mock=True, max_body_bytes={max_body}, max_url_bytes=8_192)
 """
 
 

@@ -39,6 +39,11 @@ failure counts.
    event streams, reads that schema as the type of each event's ``data`` (or of its ``items``):
    the two readings cannot both hold for one schema. tests/test_streaming_live.py and
    tests/test_runtime_server_streaming.py check the mock's events against the data schema.
+6. "Wrong response to undeclared method" (ST204) where two path keys differ only by a ``#``
+   fragment (``/tags/{ResourceArn}`` and ``/tags/{ResourceArn}#TagKeys``, AWS REST specs): the
+   fragment never reaches the server, so both are one path on the wire, and the method is
+   declared on the other key (POST on one, DELETE on the other); the server answers that
+   operation, not 405.
 """
 
 from __future__ import annotations
@@ -77,6 +82,8 @@ def _rule(failure: Any, case: Any, response: Any) -> int | None:
         return 3
     if getattr(failure, "title", "") == "SSE event violates schema":
         return 5
+    if getattr(failure, "title", "") == "Wrong response to undeclared method" and _fragment_sibling(case):
+        return 6
     if isinstance(failure, AcceptedNegativeData):
         if _string_as_styled_string_array(case):
             return 2
@@ -233,3 +240,14 @@ def _plain_string_array(root: Any, schema: dict[str, Any]) -> bool:
         and set(schema) <= {"type", "items", "description", "minItems", "maxItems", "uniqueItems"} \
         and items.get("type") in ("string", "file") \
         and set(items) <= {"type", "format", "description"} and items.get("format") in (None, "binary")
+
+
+def _fragment_sibling(case: Any) -> bool:
+    """Another path key of the spec is this one but for a ``#`` fragment (either side), and it
+    declares the request's method (see rule 6)."""
+    path = case.operation.path
+    paths = case.operation.schema.raw_schema.get("paths", {})
+    bare = path.split("#", 1)[0]
+    method = case.method.lower()
+    return any(key != path and "#" in key + path and key.split("#", 1)[0] == bare and method in item
+               for key, item in paths.items() if isinstance(item, dict))

@@ -82,6 +82,8 @@ def _checks(gen: Generated, ss: SpecSchemas) -> list[_Check]:
                 if content.kind != "json" or table is None:
                     continue
                 result = table.responses.get(response.status)
+                if result is not None and hasattr(result, "for_media"):  # the media type's own type
+                    result = result.for_media(content.media_type)
                 schema = ss.response(op, response.status, content.media_type)
                 if schema is None or _bare_ref(schema) or result is None or not result.typed:
                     continue

@@ -130,6 +130,12 @@ PRISM_DEFECTS: tuple[Defect, ...] = (
            "the answer's HTTP/1.1 framing (RFC 9112 6.1); the client's HTTP stack refuses it",
            lambda call, gen: _declares_response_header(call.op, gen, "transfer-encoding"),
            re.compile(r"Only Transfer-Encoding: chunked is supported|RemoteProtocolError")),
+    Defect("Prism cannot mock a text/event-stream answer whose events carry objects: it answers 500 "
+           "'Cannot serialise complex objects as text' (even when JSON is asked for, where the operation "
+           "declares both)",
+           lambda call, gen: any(c.media_type.split(";")[0].strip().lower() == "text/event-stream"
+                                 for r in call.op.responses for c in r.contents),
+           re.compile(r"NO_COMPLEX_OBJECT_TEXT")),
     Defect("a parameter's oneOf of a string and a number cannot be told apart on the wire (the text of a "
            "number is a valid string too), and Prism applies oneOf to the text: the spec's oneOf is "
            "unsatisfiable for such a value",
@@ -303,6 +309,15 @@ def run(gen: Generated, calls: list[Call], prism: Running, ss: SpecSchemas) -> l
                                           f"Prism stopped and did not start again: {prism.log_tail()}"))
             else:
                 result = _one(client, call, ss)
+                if result.status == "fail" and "Connection refused" in result.reason:
+                    # Prism was still dying of the call before (alive when this one was sent): once
+                    # it has gone, start it again and send this call once more.
+                    for _ in range(50):
+                        if not prism.alive():
+                            break
+                        time.sleep(0.1)
+                    if not prism.alive() and prism.restart():
+                        result = _one(client, call, ss)
                 if not prism.alive():  # it died on this request: say so, the next call restarts it
                     result = CallResult(result.operation, result.variant, result.status,
                                         f"{result.reason} (Prism died on it: {prism.log_tail()[-300:]})")

@@ -87,14 +87,16 @@ async def read_body(
         state.validate(schema, coerced, ("body",))
         # The model reads the values as the schema check did (an enum of booleans or numbers is a
         # Literal, which takes no text); files stay bytes.
-        data = {k: v if _has_bytes(v) else coerced.get(k, v) for k, v in data.items()}
+        data = {k: v if _keep(v, coerced.get(k)) else coerced[k] for k, v in data.items()}
     return checked(("body", operation, media_type), tp, data, ("body",))
 
 
-def _has_bytes(value: Any) -> bool:
-    return isinstance(value, bytes) or (
-        isinstance(value, list) and any(isinstance(v, bytes) for v in value)
-    )
+def _keep(value: Any, coerced: Any) -> bool:
+    """True when the form's own value goes to the model: files (bytes), and a repeated field
+    the schema does not make an array (the model refuses the list; the check read its first)."""
+    if isinstance(value, list):
+        return not isinstance(coerced, list) or any(isinstance(v, bytes) for v in value)
+    return isinstance(value, bytes) or coerced is None
 
 
 def _text(raw: bytes) -> str:
