@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, Severity, SourceRef, join_pointer
+from .diagnostics import Diagnostic, Severity, SourceRef, counted, join_pointer, message_shape
 from .loader import Document
 
 _VALIDATORS = {"2.0": "OpenAPIV2SpecValidator", "3.0": "OpenAPIV30SpecValidator", "3.1": "OpenAPIV31SpecValidator"}
@@ -54,8 +54,7 @@ def validate(doc: Document, version: str, *, strict: bool = False, limit: int = 
                              src=SourceRef(file=doc.file),
                              hint="oagen's own checks still ran; fix the findings above first")
     for pointer, message, count in groups.values():
-        more = f" ({count} places like this; the first is here)" if count > 1 else ""
-        findings.append(Diagnostic(code="OAG090", severity=severity, message=message + more,
+        findings.append(Diagnostic(code="OAG090", severity=severity, message=counted(message, count),
                                    src=SourceRef(pointer=pointer, file=doc.file),
                                    hint="see the OpenAPI specification for this field"))
     return [*findings, *([stopped] if stopped else [])]
@@ -64,7 +63,7 @@ def validate(doc: Document, version: str, *, strict: bool = False, limit: int = 
 def _kind(message: str, pointer: str) -> str:
     """What makes two findings the same mistake: the message without the values it quotes, and
     the pointer with its names and indexes unnamed (``/paths/*/*/parameters/*``)."""
-    text = re.sub(r"'[^']*'|\"[^\"]*\"|\{.*\}|\[.*\]|\d+", "_", message)
+    text = message_shape(re.sub(r"\{.*\}|\[.*\]", "_", message))
     parts = ["*" if part.isdigit() else part for part in pointer.split("/")]
     if len(parts) > 3 and parts[1] == "paths":
         parts[2] = parts[3] = "*"  # any path key, any method

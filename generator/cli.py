@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .api import GenerateOptions, GenerateResult, generate, load_api
-from .diagnostics import Diagnostic, Severity, dumps_json
+from .diagnostics import Diagnostic, Severity, dumps_json, grouped
 
 if TYPE_CHECKING:
     from . import ir
@@ -123,26 +123,6 @@ def _parser() -> argparse.ArgumentParser:
                      help="with --mock: seed of the generated data (Prefer: dynamic=true), for repeatable answers")
     srv.add_argument("--reload", action="store_true", help="restart when the code changes")
     return parser
-
-
-def grouped(diags: Sequence[Diagnostic]) -> list[Diagnostic]:
-    """Findings of one kind (one code, one message but for the names and numbers it quotes) as
-    one: the first, with how many places are like it. ``--format json`` keeps every one."""
-    import dataclasses
-    import re
-
-    order: dict[tuple[str, int, str], list[Diagnostic]] = {}
-    for d in diags:
-        text = re.sub(r"'[^']*'|\"[^\"]*\"|\d+", "_", d.message)
-        order.setdefault((d.code, int(d.severity), text), []).append(d)
-    result = []
-    for members in order.values():
-        first = members[0]
-        if len(members) > 1 and "places like this" not in first.message:
-            first = dataclasses.replace(first, message=f"{first.message} ({len(members)} places like this; the "
-                                                       "first is here)")
-        result.append(first)
-    return result
 
 
 def _print_diagnostics(diags: Sequence[Diagnostic], quiet: bool = False, limit: int | None = _MAX_WARNINGS) -> None:

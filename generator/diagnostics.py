@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -162,3 +163,27 @@ class FatalError(Exception):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         super().__init__("; ".join(d.format() for d in diagnostics))
         self.diagnostics = diagnostics
+
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|\d+")
+
+
+def message_shape(message: str) -> str:
+    """A message without the names and numbers it quotes: two findings of one kind share it."""
+    return _QUOTED.sub("_", message)
+
+
+def counted(message: str, count: int) -> str:
+    """``message`` of the first of ``count`` places with the same finding."""
+    return f"{message} ({count} places like this; the first is here)" if count > 1 else message
+
+
+def grouped(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Findings of one kind (one code, one severity, one message shape) as one: the first, with
+    how many places are like it. A finding already counted by its stage keeps its count."""
+    order: dict[tuple[str, int, str], list[Diagnostic]] = {}
+    for d in diags:
+        order.setdefault((d.code, int(d.severity), message_shape(d.message)), []).append(d)
+    return [first if len(members) == 1 or "places like this" in first.message
+            else replace(first, message=counted(first.message, len(members)))
+            for first, members in ((m[0], m) for m in order.values())]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .diagnostics import Diagnostic, FatalError, Severity, SourceRef, split_pointer
+from .diagnostics import Diagnostic, FatalError, Severity, SourceRef, counted, split_pointer
 from .limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:  # the C loader has the pure-Python one's interface
@@ -462,9 +462,8 @@ def _load_yaml(text: str, file: str, path: Path | None, limits: Limits) -> Docum
     }
     for kind, (count, line, col, example) in loader.readings.items():
         code, message, hint = kinds[kind]
-        more = f" ({count} places like this; the first is here)" if count > 1 else ""
         doc.load_warnings.append(Diagnostic(
-            code=code, severity=Severity.WARNING, message=message.format(ex=example) + more,
+            code=code, severity=Severity.WARNING, message=counted(message.format(ex=example), count),
             src=SourceRef(file=file, line=line, col=col), hint=hint))
     for key, line, col in loader.duplicates:
         doc.load_warnings.append(Diagnostic(

@@ -164,8 +164,7 @@ def test_one_mistake_in_many_places_reads_as_one_finding_with_a_count(tmp_path: 
 
 
 def test_the_command_line_groups_findings_of_one_kind(capsys) -> None:  # type: ignore[no-untyped-def]
-    from generator.cli import grouped
-    from generator.diagnostics import Diagnostic, Severity, SourceRef
+    from generator.diagnostics import Diagnostic, Severity, SourceRef, grouped
 
     diags = [Diagnostic(code="OAG203", severity=Severity.WARNING, message=f"schema 'S{i}' has format 'x{i}'",
                         src=SourceRef(pointer=f"/components/schemas/S{i}")) for i in range(25)]
