@@ -3,8 +3,10 @@
 
 Usage: python scripts/corpus_all.py [--jobs N] [--timeout S] [--fresh] [-k SUBSTR] [--report FILE]
 
-Resumable: each spec's result is appended to ``.cache/corpus-all/results.jsonl`` as it ends, and a
-new run skips the specs found there (``--fresh`` starts over). Each spec runs in a process of its
+Resumable: each spec's result (with the commit that produced it) is appended to
+``docs/corpus-all.jsonl`` as it ends, and a new run skips the specs found there (``--fresh`` starts
+over, ``--rerun-failed`` runs the failed ones again, ``--reverse`` takes the directory from its end).
+The results file is committed, so a run can go on in another checkout. Each spec runs in a process of its
 own, stopped after ``--timeout`` seconds. The end prints a table of failure classes and writes the
 results file (``docs/corpus-all.md`` by default): totals, conformance over all schemas, timings
 and every failure with its class.
@@ -24,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / ".cache" / "corpus-all" / "results.jsonl"
+RESULTS = ROOT / "docs" / "corpus-all.jsonl"
 REPORT = ROOT / "docs" / "corpus-all.md"
 VERSION = "1.3.17"
 
@@ -32,6 +34,16 @@ VERSION = "1.3.17"
 def all_ids(base: Path) -> list[str]:
     """Every spec of the directory, as ids relative to its ``api`` folder, sorted."""
     return sorted(str(p.relative_to(base)) for p in base.rglob("*.json"))
+
+
+def commit() -> str:
+    """The checkout's commit (short), or "unknown"."""
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                             timeout=10, check=False)
+    except OSError:
+        return "unknown"
+    return out.stdout.strip() or "unknown"
 
 
 def one(spec_id: str, base: Path) -> dict[str, object]:
@@ -81,6 +93,7 @@ def run(ids: list[str], base: Path, jobs: int, timeout: float) -> None:
     running: dict[str, tuple[subprocess.Popen[str], float]] = {}
     done = 0
     start = time.monotonic()
+    made_by = commit()
     with RESULTS.open("a", encoding="utf-8") as sink:
         while queue or running:
             while queue and len(running) < jobs:
@@ -103,6 +116,7 @@ def run(ids: list[str], base: Path, jobs: int, timeout: float) -> None:
                     result = {"id": spec_id, "status": f"timeout after {timeout:.0f} s", "seconds": timeout}
                 if result is not None:
                     del running[spec_id]
+                    result["commit"] = made_by
                     sink.write(json.dumps(result) + "\n")
                     sink.flush()
                     done += 1
@@ -129,6 +143,7 @@ def report(results: dict[str, dict[str, object]], total_ids: int) -> str:
     ok = [r for r in items if r["status"] == "ok"]
     failed = [r for r in items if r["status"] != "ok"]
     classes = Counter(failure_class(r) for r in failed)
+    commits = Counter(str(r.get("commit", "unknown")) for r in items)
     checked, passed, excluded, bad = (sum(int(r.get("conformance", [0] * 4)[i]) for r in items) for i in range(4))  # type: ignore[index]
     seconds = sorted(float(r.get("seconds", 0)) for r in items)
     lines = [
@@ -138,6 +153,11 @@ def report(results: dict[str, dict[str, object]], total_ids: int) -> str:
         "and model conformance on every named and inline schema (independent instances from",
         "json-schema-faker / hypothesis-jsonschema read into the generated types, dumps checked against",
         "the spec's schemas). No round trip or Prism here (those run in `make corpus` on the dev list).",
+        "Per-spec results, each with the commit that produced it: `docs/corpus-all.jsonl`.",
+        "",
+        *([f"**Partial run:** {len(items):,} of the {total_ids:,} specs (resumable: `make corpus-all` goes on).", ""]
+          if len(items) < total_ids else []),
+        f"Commits that produced these results: {', '.join(f'{c} ({n} specs)' for c, n in commits.most_common())}.",
         "",
         "| what | count |",
         "|---|---:|",
@@ -180,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=1200.0)
     parser.add_argument("--fresh", action="store_true", help="forget earlier results")
+    parser.add_argument("--rerun-failed", action="store_true", help="run the specs that failed before again")
+    parser.add_argument("--reverse", action="store_true", help="take the directory from its end")
     parser.add_argument("-k", dest="filter", default=None)
     parser.add_argument("--report", type=Path, default=REPORT)
     parser.add_argument("--one", help=argparse.SUPPRESS)
@@ -199,7 +221,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.fresh and RESULTS.exists():
         RESULTS.unlink()
     done = load()
-    todo = [i for i in ids if i not in done and (args.filter is None or args.filter in i)]
+    todo = [i for i in ids if (i not in done or (args.rerun_failed and done[i]["status"] != "ok"))
+            and (args.filter is None or args.filter in i)]
+    if args.reverse:
+        todo.reverse()
     print(f"corpus-all: {len(ids)} specs, {len(done)} done before, {len(todo)} to run", flush=True)
     run(todo, base, args.jobs, args.timeout)
     results = load()
