@@ -284,7 +284,8 @@ def _check_body(body: list[ast.stmt], path: str) -> Iterator[Diagnostic]:
     defined: dict[str, int] = {}
     for stmt in body:
         if isinstance(stmt, ast.Expr) and not (isinstance(stmt.value, ast.Constant)
-                                               and isinstance(stmt.value.value, str)):
+                                               and isinstance(stmt.value.value, str)) \
+                and not _completes_a_class(stmt.value, defined):
             yield _problem(path, stmt.lineno, "runs an expression at import time (only docstrings may "
                                               "stand alone in a module or class body)")
         if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
@@ -292,6 +293,15 @@ def _check_body(body: list[ast.stmt], path: str) -> Iterator[Diagnostic]:
                 yield _problem(path, stmt.lineno, f"defines {stmt.name!r} twice (also at line "
                                                   f"{defined[stmt.name]})")
             defined[stmt.name] = stmt.lineno
+
+
+def _completes_a_class(value: ast.expr, defined: dict[str, int]) -> bool:
+    """``Name.model_rebuild()`` (no arguments) of a class defined above: the one call a models
+    module makes at import (it completes a class that named types defined after it)."""
+    func = value.func if isinstance(value, ast.Call) else None
+    return isinstance(value, ast.Call) and not value.args and not value.keywords \
+        and isinstance(func, ast.Attribute) and func.attr == "model_rebuild" \
+        and isinstance(func.value, ast.Name) and func.value.id in defined
 
 
 def _problem(path: str, line: int | None, what: str) -> Diagnostic:

@@ -58,6 +58,14 @@ def test_expression_statements_and_duplicates_are_refused() -> None:
     assert "runs an expression at import time" in problem.message
     [problem] = safety.check_module("class Pet:\n    name: str\nclass Pet:\n    name: str\n", "m.py", allowed)
     assert "defines 'Pet' twice" in problem.message
+    # The one call a models module makes: completing a class defined above it, with no arguments.
+    assert safety.check_module("class Pet(BaseModel):\n    name: str\nPet.model_rebuild()\n", "m.py",
+                               allowed | {"model_rebuild"}) == []
+    for call in ("Pet.model_rebuild(force=True)", "Other.model_rebuild()", "Pet.model_rebuild(Pet)",
+                 "Pet.model_rebuild().x()"):
+        problems = safety.check_module(f"class Pet(BaseModel):\n    name: str\n{call}\n", "m.py",
+                                       allowed | {"model_rebuild", "Other", "force", "x"})
+        assert any("runs an expression at import time" in p.message for p in problems), call
     [problem] = safety.check_module("x = (\n", "m.py", allowed)
     assert "does not parse" in problem.message
 

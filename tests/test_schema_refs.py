@@ -81,7 +81,8 @@ def test_annotated_reference_is_the_referenced_type(version: str) -> None:
     assert {k: v.type for k, v in f.items() if k not in ("labels", "note", "kind")} == {
         "name": named["ItemName"], "state": named["State"], "mode": named["State"], "size": named["Count"],
         "ratio": named["Ratio"], "enabled": named["Flag"], "tags": named["TagList"], "owner": named["Owner"],
-        "reviewer": named["Owner"], "manager": named["Manager"], "id": named["Token"], "extra": named["Count"]}
+        "reviewer": named["Owner"], "manager": named["Manager"], "id": named["Token"], "extra": named["Count"],
+        "arn": named["Token"]}  # parts that only narrow the string: still the string
     assert f["labels"].type == ir.Map(values=named["Token"])
     assert f["note"].type == ir.Union_(variants=(named["Token"], NULL)) and not f["note"].required
     assert f["kind"].type == ir.Literal(values=("box", "crate"))
@@ -455,3 +456,116 @@ def _round_trip(label: str, schema: dict[str, Any], adapter: pydantic.TypeAdapte
         assert not errors, f"{label}: {json.dumps(instance)} → {json.dumps(dumped)}: {errors}"
 
     check()
+
+
+def test_allof_that_narrows_a_scalar_or_array_is_that_type(tmp_path: Path) -> None:
+    """``allOf: [{$ref: String}, {type: string}]`` or ``[{$ref: String}, {pattern: ...}]`` (ato.gov.au,
+    AWS mediaconnect): the parts other than the referenced one only narrow it (a repeated type,
+    validation keywords): the referenced type with those constraints, never an empty object model."""
+    api, codes = _spec(tmp_path, """\
+    Token: {type: string, maxLength: 36}
+    Tags: {type: array, items: {type: string}}
+    Owner: {type: object, properties: {id: {type: string}}}
+    ResourceId: {allOf: [{$ref: '#/components/schemas/Token'}, {type: string}]}
+    Thing:
+      type: object
+      properties:
+        arn: {allOf: [{$ref: '#/components/schemas/Token'}, {pattern: '^arn:', description: An ARN.}]}
+        slug: {allOf: [{$ref: '#/components/schemas/ResourceId'}, {type: string, minLength: 1}]}
+        inline: {allOf: [{type: string, maxLength: 9}, {minLength: 2}, {description: In place.}]}
+        size: {allOf: [{type: integer}, {minimum: 1, maximum: 5}]}
+        tags: {allOf: [{$ref: '#/components/schemas/Tags'}, {maxItems: 3, uniqueItems: true}]}
+        sibling: {allOf: [{$ref: '#/components/schemas/Token'}], pattern: '^t'}
+        clash: {allOf: [{$ref: '#/components/schemas/Token'}, {type: integer}]}
+        owner: {allOf: [{$ref: '#/components/schemas/Owner'}, {type: object, properties: {x: {type: string}}}]}
+""")
+    token = _named(api, "Token")
+    resource = api.model(_named(api, "ResourceId").key)
+    assert (resource.kind, resource.alias) == ("alias", token)
+    f = _fields(api, "Thing")
+    assert f["arn"].type == token and f["arn"].description == "An ARN."
+    assert f["slug"].type == _named(api, "ResourceId") and f["sibling"].type == token
+    # In place, the narrowing keywords join the type's own constraints.
+    assert f["inline"].type == ir.Primitive(kind="string", constraints=ir.Constraints(min_length=2, max_length=9))
+    assert f["size"].type == ir.Primitive(kind="integer", constraints=ir.Constraints(minimum=1, maximum=5))
+    assert f["tags"].type == _named(api, "Tags")
+    # A part of another type, or one that adds properties, is no narrowing: merged as before.
+    assert api.model(f["clash"].type.key).kind == "object"  # type: ignore[union-attr]
+    owner = api.model(f["owner"].type.key)  # type: ignore[union-attr]
+    assert owner.kind == "object" and [x.wire_name for x in owner.fields] == ["x"]
+    assert "OAG211" not in codes
+
+
+def test_several_bases_always_make_a_class_python_can_order(tmp_path: Path) -> None:
+    """``allOf`` of several bases where one base already derives from another (Azure LUIS:
+    ``[ModelInfo, EntityModelInfo]``), or where two bases order their own bases oppositely: the
+    model is a class Python can create (no MRO error) and reads every field of every base."""
+    spec = tmp_path / "mro.yaml"
+    spec.write_text("""\
+openapi: 3.0.3
+info: {title: MRO, version: '1'}
+paths: {}
+components:
+  schemas:
+    ModelInfo: {type: object, properties: {id: {type: string}}}
+    EntityModelInfo:
+      allOf: [{$ref: '#/components/schemas/ModelInfo'}, {type: object, properties: {roles: {type: array, items: {type: string}}}}]
+    SubClosedList:
+      allOf:
+        - $ref: '#/components/schemas/ModelInfo'
+        - $ref: '#/components/schemas/EntityModelInfo'
+        - {type: object, properties: {subLists: {type: array, items: {type: string}}}}
+    A: {type: object, properties: {a: {type: string}}}
+    B: {type: object, properties: {b: {type: string}}}
+    AB: {allOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}]}
+    BA: {allOf: [{$ref: '#/components/schemas/B'}, {$ref: '#/components/schemas/A'}]}
+    Both:
+      allOf: [{$ref: '#/components/schemas/AB'}, {$ref: '#/components/schemas/BA'}, {properties: {c: {type: string}}}]
+""", "utf-8")
+    out = generate_package(spec, tmp_path / "out", "mro_pkg", format=False)
+    _, models = import_package(out, "mro_pkg", "models")
+    sub = models.SubClosedList.model_validate({"id": "1", "roles": ["r"], "subLists": ["s"]})
+    assert sub.model_dump(by_alias=True, exclude_unset=True) == {"id": "1", "roles": ["r"], "subLists": ["s"]}
+    assert isinstance(sub, models.EntityModelInfo) and isinstance(sub, models.ModelInfo)
+    both = models.Both.model_validate({"a": "x", "b": "y", "c": "z"})
+    assert (both.a, both.b, both.c) == ("x", "y", "z") and isinstance(both, models.AB)
+    assert both.model_dump(by_alias=True, exclude_unset=True) == {"a": "x", "b": "y", "c": "z"}
+
+
+def test_a_subclass_reads_a_base_that_names_later_types(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A base class naming a type its module defines after it (a cycle, or an alias: aliases come
+    after classes; Azure Cosmos DB's ``ARMResourceProperties.tags: Tags``) and a subclass in
+    another module: the subclass validates (pydantic would read the inherited annotations in the
+    subclass's module and fail with "not fully defined")."""
+    spec = tmp_path / "late.yaml"
+    spec.write_text("""\
+openapi: 3.0.3
+info: {title: Late, version: '1'}
+paths: {}
+components:
+  schemas:
+    Resource:
+      type: object
+      properties:
+        owner: {$ref: '#/components/schemas/Owner'}
+        tags: {$ref: '#/components/schemas/Tags'}
+    Owner:
+      type: object
+      properties:
+        resources: {type: array, items: {$ref: '#/components/schemas/Resource'}}
+        tags: {$ref: '#/components/schemas/Tags'}
+    Tags: {type: object, additionalProperties: {type: string}}
+    Database:
+      allOf: [{$ref: '#/components/schemas/Resource'}, {type: object, properties: {name: {type: string}}}]
+""", "utf-8")
+    from generator.targets import models as models_target
+
+    for layout in ("modules per cycle", "packed modules (the split layout of a big API)"):
+        if layout.startswith("packed"):
+            monkeypatch.setattr(models_target, "split", lambda api: True)
+        package = f"late_{layout.split()[0]}"
+        out = generate_package(spec, tmp_path / package, package, format=False)
+        _, models = import_package(out, package, "models")
+        value = {"name": "d", "tags": {"a": "b"}, "owner": {"tags": {"c": "d"}, "resources": [{"tags": {}}]}}
+        db = models.Database.model_validate(value)
+        assert db.model_dump(by_alias=True, exclude_unset=True) == value

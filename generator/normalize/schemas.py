@@ -6,6 +6,7 @@ expansions); inline objects and enums are hoisted into models named from their c
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable
@@ -92,13 +93,48 @@ class SchemaLowerer:
             return None
         real = [i for i, part in enumerate(all_of) if not is_annotation(part)]
         if len(real) > 1:
-            return None
+            main = self._main_part(all_of, real, loc)
+            if main is None:
+                return None
+            real = [main]
         part, ploc = (all_of[real[0]], loc.child("allOf", real[0])) if real else ({}, loc)
         for key in schema:
-            if key != "allOf" and not _annotation_key(key) \
+            if key != "allOf" and not _annotation_key(key) and key not in _NARROWING \
                     and not (key == "type" and self._same_type(schema["type"], part, ploc)):
                 return None
         return part, ploc
+
+    def _main_part(self, all_of: list[Any], real: list[int], loc: Loc) -> int | None:
+        """Of an ``allOf`` 's parts with content, the one the others only narrow (a repeated
+        ``type``, validation keywords: ``allOf: [{$ref: String}, {pattern: ...}]``), or None when
+        two or more have content of their own (an object merged from parts)."""
+        full = [i for i in real if not _narrows(all_of[i])]
+        if len(full) > 1:
+            return None
+        main = full[0] if full else next((i for i in real if "type" in all_of[i]), real[0])
+        mloc = loc.child("allOf", main)
+        for i in real:
+            kind = all_of[i].get("type")
+            if i != main and kind is not None and not self._same_type(kind, all_of[main], mloc):
+                return None
+        return main
+
+    def narrowed(self, t: ir.Type, schema: dict[str, Any], main: object) -> ir.Type:
+        """``t`` (the type of ``main``, the part of ``schema`` 's ``allOf`` the others narrow) with
+        the validation keywords of ``schema`` and of those other parts. A named type keeps its own."""
+        if not isinstance(t, ir.Primitive | ir.Array):
+            return t
+        extra: dict[str, Any] = {}
+        for part in [schema, *(p for p in schema.get("allOf") or [] if p is not main and isinstance(p, dict))]:
+            for key in _CONSTRAINT_KEYS.intersection(part):
+                extra.setdefault(key, part[key])
+        more = _constraints(extra)
+        if more.is_empty():
+            return t
+        own = t.constraints
+        merged = {name: getattr(own, name) if getattr(own, name) not in (None, False) else getattr(more, name)
+                  for name in _CONSTRAINT_FIELDS}
+        return ir.evolve(t, constraints=ir.Constraints(**merged))
 
     def check_default(self, t: ir.Type, value: object, loc: Loc) -> bool:
         """A default that is not a value of its type is dropped (pydantic never validates it)."""
@@ -178,16 +214,19 @@ class SchemaLowerer:
             return bool(real) and all(self._may_be_null(p, loc.child("allOf", i), seen) for i, p in real)
         return False
 
-    def _same_type(self, kind: object, part: object, loc: Loc) -> bool:
+    def _same_type(self, kind: object, part: object, loc: Loc, depth: int = 0) -> bool:
         """True when a ``type`` beside an annotated ``allOf`` only repeats the type of its schema."""
         target = part
         if isinstance(part, dict) and "$ref" in part:
             try:
-                target, _ = self.ctx.resolver.resolve(part["$ref"], loc)
+                target, loc = self.ctx.resolver.resolve(part["$ref"], loc)
             except RefError:
                 return False
         if not isinstance(target, dict) or not isinstance(kind, str):
             return False
+        if "type" not in target and "allOf" in target and depth < _MAX_DEPTH:
+            found = self.annotated(target, loc)  # through an alias written as an annotated allOf
+            return found is not None and self._same_type(kind, found[0], found[1], depth + 1)
         if "type" not in target:
             return kind == "object" and ("properties" in target or "additionalProperties" in target)
         return bool(target["type"] == kind)
@@ -210,7 +249,7 @@ class SchemaLowerer:
             # field or parameter); any other allOf merges objects into a model.
             found = self.annotated(schema, loc)
             if found is not None:
-                return self.type_of(found[0], found[1], hint, depth + 1)
+                return self.narrowed(self.type_of(found[0], found[1], hint, depth + 1), schema, found[0])
             return self._hoist(schema, loc, hint)
         for word in ("oneOf", "anyOf"):
             variants = schema.get(word)
@@ -552,9 +591,10 @@ def annotations_of(schema: object) -> dict[str, Any]:
         return schema
     merged = {k: v for k, v in schema.items() if _annotation_key(k)}
     for part in all_of:
-        if is_annotation(part):
+        if is_annotation(part) or _narrows(part):
             for k, v in part.items():
-                merged.setdefault(k, v)
+                if _annotation_key(k):
+                    merged.setdefault(k, v)
     return merged
 
 
@@ -569,6 +609,20 @@ def _described(model: ir.Model, notes: dict[str, Any]) -> ir.Model:
 
 _CONSTRAINT_KEYS = frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength",
                               "maxLength", "pattern", "minItems", "maxItems", "uniqueItems"})
+
+
+_CONSTRAINT_FIELDS = tuple(f.name for f in dataclasses.fields(ir.Constraints))
+
+# Keywords that only narrow a scalar or an array (beside a ``type`` that repeats another part's).
+_NARROWING = _CONSTRAINT_KEYS | {"format"}
+
+
+def _narrows(schema: object) -> bool:
+    """True for an ``allOf`` part that only narrows another: annotations, validation keywords of
+    scalars and arrays, ``format``, a ``type`` other than object (checked against the other part)."""
+    return isinstance(schema, dict) and isinstance(schema.get("type", "string"), str) \
+        and schema.get("type") != "object" \
+        and all(_annotation_key(k) or k in _NARROWING or k == "type" for k in schema)
 
 
 def _constraints(schema: dict[str, Any]) -> ir.Constraints:

@@ -52,6 +52,7 @@ class ModelView:
     members: tuple[tuple[str, str], ...] = ()
     enum_base: str = "OpenStrEnum"
     alias: str = ""
+    key: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,6 +66,7 @@ class ModuleView:
     typing: tuple[str, ...]
     pydantic: tuple[str, ...]
     enum_bases: tuple[str, ...]
+    rebuild: tuple[str, ...] = ()  # classes completed at the module's end (see _rebuilt)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,10 +88,11 @@ class ModelsView:
 
 def models_view(api: ir.Api) -> ModelsView:
     """Every model placed in a module, modules in spec order of their first model."""
-    by_key = {m.key: m for m in api.models}
-    refs = {m.key: _references(m) for m in api.models}
-    components = _components(api.models, by_key, refs)
-    position = {m.key: i for i, m in enumerate(api.models)}
+    all_models = orderable(api.models)
+    by_key = {m.key: m for m in all_models}
+    refs = {m.key: _references(m) for m in all_models}
+    components = _components(all_models, by_key, refs)
+    position = {m.key: i for i, m in enumerate(all_models)}
     groups = sorted(_packed(components, position) if split(api) else components, key=lambda g: position[g[0]])
     ns = Namespace(_RESERVED_MODULES)
     module_of: dict[str, str] = {}
@@ -100,9 +103,10 @@ def models_view(api: ir.Api) -> ModelsView:
         for key in group:
             module_of[key] = name
     namer = TypeNamer(api, open_literals=True)
+    base_keys = frozenset(b for m in all_models for b in m.bases)
     modules = tuple(ModuleRef(module=name, size=sum(5 + len(by_key[k].fields) for k in group),
                               view=functools.partial(_module_view, name, [by_key[k] for k in group], by_key, refs,
-                                                     module_of, namer))
+                                                     module_of, namer, base_keys))
                     for name, group in zip(names, groups, strict=True))
     index = tuple((m.name, module_of[m.key]) for m in api.models)
     return ModelsView(modules=modules, index=index)
@@ -177,7 +181,7 @@ def _packed(components: list[list[str]], position: dict[str, int]) -> list[list[
 
 
 def _module_view(name: str, models: list[ir.Model], by_key: dict[str, ir.Model], refs: dict[str, list[str]],
-                 module_of: dict[str, str], namer: TypeNamer) -> ModuleView:
+                 module_of: dict[str, str], namer: TypeNamer, base_keys: frozenset[str]) -> ModuleView:
     views = model_views(models, by_key, namer)
     own = {m.key for m in models}
     imports: dict[str, dict[str, None]] = {}
@@ -199,7 +203,27 @@ def _module_view(name: str, models: list[ir.Model], by_key: dict[str, ir.Model],
         std=tuple(mod for mod in ("datetime", "uuid") if any(uses(t, mod) for t in types)),
         typing=tuple(typing), pydantic=tuple(pydantic),
         enum_bases=tuple(sorted({v.enum_base for v in views if v.kind == "enum"})),
+        rebuild=_rebuilt(views, by_key, refs, base_keys),
     )
+
+
+def _rebuilt(views: list[ModelView], by_key: dict[str, ir.Model], refs: dict[str, list[str]],
+             base_keys: frozenset[str]) -> tuple[str, ...]:
+    """The classes a module completes (``model_rebuild()``) at its end: those that are a base of
+    some class and, when created, named a type the module defines after them (aliases come after
+    the classes), or derive from such a class. pydantic leaves such a class incomplete, and a
+    subclass in another module then reads the inherited annotations in its own module, where the
+    later name is not defined (``name 'Tags' is not defined``)."""
+    place = {v.key: i for i, v in enumerate(views)}
+    late: set[str] = set()
+    for v in views:
+        if v.kind != "object":
+            continue
+        model = by_key[v.key]
+        if any(place.get(k, -1) > place[v.key] for k in refs[v.key] if k not in model.bases) \
+                or any(b in late for b in model.bases):
+            late.add(v.key)
+    return tuple(v.name for v in views if v.key in late and v.key in base_keys)
 
 
 def model_views(models: list[ir.Model], by_key: dict[str, ir.Model], namer: TypeNamer) -> list[ModelView]:
@@ -210,15 +234,15 @@ def model_views(models: list[ir.Model], by_key: dict[str, ir.Model], namer: Type
     aliases = _aliases_ordered([m for m in models if m.kind == "alias"], by_key, own, namer)
     views = [ModelView(name=m.name, kind="enum", description=m.description,
                        members=tuple((mem.name, literal(mem.value)) for mem in m.members),
-                       enum_base=_ENUM_BASES.get(m.enum_type, "OpenStrEnum"))
+                       enum_base=_ENUM_BASES.get(m.enum_type, "OpenStrEnum"), key=m.key)
              for m in enums]
     for m in classes:
         fields = tuple(_field_view(f, namer, by_key) for f in m.fields)
         views.append(ModelView(name=m.name, kind="object", description=m.description,
                                bases=tuple(by_key[b].name for b in m.bases) or ("BaseModel",),
-                               fields=fields))
+                               fields=fields, key=m.key))
     for m, hint in aliases:
-        views.append(ModelView(name=m.name, kind="alias", description=m.description, alias=hint))
+        views.append(ModelView(name=m.name, kind="alias", description=m.description, alias=hint, key=m.key))
     return views
 
 
@@ -274,6 +298,93 @@ def _bases_first(models: list[ir.Model], by_key: dict[str, ir.Model]) -> list[ir
                       and (b not in position or position[b] < position[m.key]))
         result.append(m if bases == m.bases else replace(m, bases=bases))
     return result
+
+
+def orderable(models: tuple[ir.Model, ...]) -> tuple[ir.Model, ...]:
+    """The models with class hierarchies Python can create (see :func:`_consistent`), bases fixed
+    before the classes that derive from them; models that need no change are returned as they are."""
+    by_key = {m.key: m for m in models}
+    kept: dict[str, ir.Model] = {}
+    visiting: set[str] = set()
+
+    def visit(m: ir.Model) -> None:
+        if m.key in kept or m.key in visiting:
+            return
+        visiting.add(m.key)
+        for b in m.bases:
+            if b in by_key:
+                visit(by_key[b])
+        visiting.discard(m.key)
+        kept[m.key] = _consistent(m, kept, by_key) if len(m.bases) > 1 else m
+
+    for m in models:
+        if m.kind == "object":
+            visit(m)
+    return tuple(kept.get(m.key, m) for m in models)
+
+
+def _consistent(m: ir.Model, kept: dict[str, ir.Model], by_key: dict[str, ir.Model]) -> ir.Model:
+    """``m`` with bases Python can order: a base that another base already derives from is left
+    out (``allOf: [ModelInfo, EntityModelInfo]`` where EntityModelInfo extends ModelInfo), and when
+    the rest still has no method resolution order, the first base stays and the fields of the
+    others are copied in."""
+    def ancestors(key: str) -> list[str]:
+        found: list[str] = []
+        stack = list((kept.get(key) or by_key[key]).bases)
+        while stack:
+            b = stack.pop()
+            if b not in found and b in by_key:
+                found.append(b)
+                stack.extend((kept.get(b) or by_key[b]).bases)
+        return found
+
+    bases = tuple(b for b in m.bases if not any(b in ancestors(o) for o in m.bases if o != b))
+    if _linearizes(bases, kept, by_key):
+        return m if bases == m.bases else replace(m, bases=bases)
+    first, *others = bases
+    have = {f.wire_name for f in m.fields} | {f.wire_name for k in (first, *ancestors(first))
+                                               for f in (kept.get(k) or by_key[k]).fields}
+    copied: list[ir.Field] = []
+    for other in others:
+        for k in (*reversed(ancestors(other)), other):
+            for f in (kept.get(k) or by_key[k]).fields:
+                if f.wire_name not in have:
+                    have.add(f.wire_name)
+                    copied.append(f)
+    return replace(m, bases=(first,), fields=(*copied, *m.fields))
+
+
+def _linearizes(bases: tuple[str, ...], kept: dict[str, ir.Model], by_key: dict[str, ir.Model]) -> bool:
+    """True when Python's C3 linearization can order a class with these bases."""
+    memo: dict[str, list[str] | None] = {}
+
+    def mro(key: str) -> list[str] | None:
+        if key not in memo:
+            memo[key] = None
+            own = (kept.get(key) or by_key[key]).bases
+            merged = _c3([key], [mro(b) for b in own], list(own))
+            memo[key] = merged
+        return memo[key]
+
+    return _c3([], [mro(b) for b in bases], list(bases)) is not None
+
+
+def _c3(head: list[str], lines: list[list[str] | None], bases: list[str]) -> list[str] | None:
+    if any(line is None for line in lines):
+        return None
+    seqs = [list(line) for line in lines if line] + ([list(bases)] if bases else [])
+    out = list(head)
+    while seqs:
+        for seq in seqs:
+            candidate = seq[0]
+            if not any(candidate in s[1:] for s in seqs):
+                break
+        else:
+            return None
+        out.append(candidate)
+        seqs = [s[1:] if s[0] == candidate else s for s in seqs]
+        seqs = [s for s in seqs if s]
+    return out
 
 
 def _aliases_ordered(models: list[ir.Model], by_key: dict[str, ir.Model], own: set[str],

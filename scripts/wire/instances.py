@@ -141,7 +141,8 @@ def generate(targets: Iterable[Target], *, count: int = 2, seed: int = 20261202,
             member.source = "hypothesis-jsonschema"
             if not member.instances:
                 errs = errors.get(lead.id) or []
-                member.problem = "no generator made a valid instance" + (f" ({errs[0]})" if errs else "")
+                member.problem = member.problem or \
+                    "no generator made a valid instance" + (f" ({errs[0]})" if errs else "")
     return todo
 
 
@@ -153,6 +154,9 @@ def _usable(target: Target, items: list[Any]) -> list[Any]:
             if check.is_valid(item) and (target.accept is None or target.accept(item)) and item not in found:
                 found.append(item)
         return found
+    except jsonschema.exceptions.UnknownType as exc:  # e.g. ``type: {description: ...}``: the spec's slip
+        target.problem = f"the spec's schema is no JSON Schema: unknown type {exc.type!r}"
+        return []
     except (jsonschema.exceptions.SchemaError, jsonschema.exceptions._WrappedReferencingError,
             RecursionError, re.error):
         return []

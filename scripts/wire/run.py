@@ -96,8 +96,11 @@ def check_spec(spec_id: str, path: Path, *, do_conformance: bool = True, do_roun
             _checks(report, gen, do_conformance, do_roundtrip, do_prism, seed, start)
             if not report.error:
                 report.unimported = _import_the_rest(gen)
-        except Exception:  # noqa: BLE001 - the harness itself failed: say where
-            report.error = "harness error: " + traceback.format_exc(limit=6)[-1200:]
+        except Exception as exc:  # noqa: BLE001 - the harness itself failed: say what and where
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            report.error = (f"harness error: {type(exc).__name__}: {str(exc)[:300]} "
+                            f"(at {Path(where.filename).name}:{where.lineno})\n"
+                            + traceback.format_exc(limit=6)[-1200:])
         finally:
             gen.unload()
     return report

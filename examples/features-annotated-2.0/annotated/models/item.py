@@ -50,3 +50,5 @@ class Item(BaseModel):
     # A schema written in place, annotated.
     kind: Literal["box", "crate"] | str | None = None
     extra: Count | None = None
+    # Parts that only narrow the referenced string (a repeated type, a pattern) keep it a string.
+    arn: Token | None = None
