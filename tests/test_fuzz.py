@@ -213,7 +213,7 @@ def check_spec(spec: dict[str, Any], root: Path, *, black: bool) -> int:
     for py in (case / "out").rglob("*.py"):
         compile(py.read_text("utf-8"), str(py), "exec")
     imported = import_every_module(case / "out", package, timeout=120)
-    assert imported.error is None, imported.stderr[-3000:]
+    assert imported.error is None, f"{imported.error}\n{imported.stderr[-3000:]}"
     assert not MARKER.exists(), "importing generated code ran a payload"
     return imported.routes
 

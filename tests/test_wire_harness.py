@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -43,3 +45,29 @@ def test_hypothesis_draws_instances_of_a_recursive_schema() -> None:
     assert found
     check = jsonschema.Draft7Validator(EXPRESSION)
     assert all(check.is_valid(item) for item in found)
+
+
+def test_the_wire_checks_import_every_module(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``check_spec`` (the corpus and wire tests' in-process path) imports every module of the
+    package: a module no check loads (here the server's handlers module, in the split layout) is
+    imported last, and a broken one fails the spec."""
+    from generator.targets import groups
+    from wire import run
+
+    monkeypatch.setattr(groups, "SPLIT_AT", 1)
+    spec = ROOT / "specs" / "features" / "composition-3.0.yaml"
+    clean = run.check_spec("comp", spec, do_prism=False, out=tmp_path / "clean")
+    assert clean.ok, (clean.error, clean.failures[:3])
+    left = [name for name in clean.unimported if name.endswith(".server.handlers")]
+    assert left, clean.unimported  # the checks themselves never load it: only the last step does
+    generate_and_import = run.generate_and_import
+
+    def planted(*args: Any, **kwargs: Any) -> Any:
+        gen = generate_and_import(*args, **kwargs)
+        handlers = gen.out / gen.name / "server" / "handlers.py"
+        handlers.write_text(handlers.read_text("utf-8") + "\nint('a module no check loads ran')\n", "utf-8")
+        return gen
+
+    monkeypatch.setattr(run, "generate_and_import", planted)
+    broken = run.check_spec("comp", spec, do_prism=False, out=tmp_path / "broken")
+    assert not broken.ok and "a module no check loads ran" in broken.error, broken.error
