@@ -119,7 +119,7 @@ for path in sorted((out / package).rglob("*.py")):
         parts.pop()
     names.append(".".join(parts))
 names.sort(key=lambda n: (n.count("."), n))  # a package before its modules
-done = {"modules": names, "models": 0, "aliases": 0, "routes": 0}
+done = {"modules": [], "models": 0, "aliases": 0, "routes": 0}  # the modules as imported, not as listed
 failed = []
 
 
@@ -131,6 +131,7 @@ def run():
         for name in names:
             step = f"import {name}"
             modules.append(importlib.import_module(name))
+            done["modules"].append(modules[-1].__name__)
         for module in modules:
             name = module.__name__
             for attr, value in list(vars(module).items()):
@@ -195,5 +196,12 @@ def import_every_module(out: Path, package: str, *, app: bool = True, timeout: f
         lines = [line for line in proc.stderr.strip().splitlines() if line.strip()]
         return Imported([], error=lines[-1] if lines else f"exit {proc.returncode}", stderr=proc.stderr)
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
+    files = set()
+    for path in (out / package).rglob("*.py"):
+        parts = list(path.relative_to(out).with_suffix("").parts)
+        files.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    if files - set(summary["modules"]):  # every module file of the package ran, whatever the script did
+        return Imported(summary["modules"], error=f"modules never imported: {sorted(files - set(summary['modules']))[:5]}",
+                        stderr=proc.stderr)
     return Imported(summary["modules"], summary["models"], summary["aliases"], summary["routes"],
                     stderr=proc.stderr)

@@ -213,7 +213,7 @@ def check_spec(spec: dict[str, Any], root: Path, *, black: bool) -> int:
     for py in (case / "out").rglob("*.py"):
         compile(py.read_text("utf-8"), str(py), "exec")
     imported = import_every_module(case / "out", package, timeout=120)
-    assert imported.error is None, imported.stderr[-3000:]
+    assert imported.error is None, f"{imported.error}\n{imported.stderr[-3000:]}"
     assert not MARKER.exists(), "importing generated code ran a payload"
     return imported.routes
 
@@ -283,3 +283,23 @@ def test_fuzz_generate_long(tmp_path: Path) -> None:
         check_spec(spec, tmp_path, black=False)
 
     run()
+
+
+def test_the_fuzzer_draws_what_it_once_avoided() -> None:
+    """The strategies still make what ``test_required_bodies_beside_optional_and_object_parameters``
+    pins (a required body beside optional parameters, object-valued parameters in every location),
+    so an avoidance put back into them fails here instead of narrowing the fuzzing unseen."""
+    seen: set[str] = set()
+
+    @settings(max_examples=120, database=None, derandomize=True, deadline=None,
+              suppress_health_check=list(HealthCheck))
+    @given(drawn=operation([]))
+    def draw(drawn: tuple[str, str, dict[str, Any]]) -> None:
+        op = drawn[2]
+        if op.get("requestBody", {}).get("required") and any(not p["required"] for p in op["parameters"]):
+            seen.add("required body beside optional parameters")
+        seen.update(f"object in {p['in']}" for p in op["parameters"] if p["schema"].get("type") == "object")
+
+    draw()
+    assert seen == {"required body beside optional parameters", "object in query", "object in header",
+                    "object in cookie"}, seen

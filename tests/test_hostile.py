@@ -151,7 +151,7 @@ def check_generated(out: Path, spec: Path | None = None) -> Imported:
         ast_check(out, spec, package)
     imported = import_every_module(out, package, timeout=120, env={"PYTHONPATH": str(out)},
                                    preexec_fn=_limit_memory)
-    assert imported.error is None, imported.stderr[-3000:]
+    assert imported.error is None, f"{imported.error}\n{imported.stderr[-3000:]}"
     assert len(imported.modules) == len(files) and imported.routes > 0, imported
     assert not MARKER.exists(), "importing the generated code ran a payload"
     return imported
@@ -207,3 +207,36 @@ def test_check_generated_fails_when_its_claims_break(tmp_path: Path) -> None:
         check_generated(out)
     with pytest.raises(AssertionError, match="'Missing'"):
         ast_check(out, spec, "comp")
+
+
+def test_check_generated_imports_the_modules_of_the_split_layout(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the split layout (operations in ``_operations/<group>.py``, routes and handlers of the
+    server per group, each loaded on first use) a broken module of each kind is found, and
+    ``import_every_module`` reports the modules it imported (a module it skipped is an error)."""
+    import helpers
+    from generator.api import GenerateOptions, generate
+    from generator.targets import groups
+
+    monkeypatch.setattr(groups, "SPLIT_AT", 1)
+    spec = SPECS / "features" / "composition-3.0.yaml"
+    out = tmp_path / "out"
+    assert generate(str(spec), out, GenerateOptions(package="comp", format=False)).ok
+    lazy = sorted(p for folder in ("_operations", "server/_routes", "server/_handlers")
+                  for p in (out / "comp" / folder).glob("*.py") if p.name != "__init__.py")
+    assert {p.parent.name for p in lazy} == {"_operations", "_routes", "_handlers"}, lazy
+    imported = check_generated(out, spec)
+    assert {f"comp.{p.relative_to(out / 'comp').with_suffix('').as_posix().replace('/', '.')}"
+            for p in lazy} <= set(imported.modules)
+    for path in lazy:
+        original = path.read_text("utf-8")
+        path.write_text(original + "\nint('a lazily loaded module ran')\n", "utf-8")
+        with pytest.raises(AssertionError, match="a lazily loaded module ran"):
+            check_generated(out)
+        path.write_text(original, "utf-8")
+    # A script that skips a module (and says it imported it) is caught by its caller.
+    script = helpers.IMPORT_EVERY_MODULE.replace('    for name in names:\n',
+                                                 '    for name in [n for n in names if "._operations." not in n]:\n')
+    assert script != helpers.IMPORT_EVERY_MODULE
+    monkeypatch.setattr(helpers, "IMPORT_EVERY_MODULE", script)
+    assert "modules never imported: ['comp._operations." in str(helpers.import_every_module(out, "comp").error)

@@ -117,7 +117,7 @@ def schemathesis_config(api: Any) -> tuple[str, dict[str, Any], dict[str, list[s
 def _case(*, negative: bool, raw: dict[str, Any], path: str = "/x", formatted: str | None = None,
           path_parameters: dict[str, Any] | None = None, params: tuple[dict[str, Any], ...] = (),
           body: Any = None, media: str | None = None, data: dict[str, Any] | None = None,
-          root: dict[str, Any] | None = None) -> Any:
+          root: dict[str, Any] | None = None, method: str = "GET") -> Any:
     from types import SimpleNamespace as NS
 
     phase = NS(data=NS(**{"description": "", "location": None, "mutations": (), "parameter": None,
@@ -125,7 +125,8 @@ def _case(*, negative: bool, raw: dict[str, Any], path: str = "/x", formatted: s
     operation = NS(schema=NS(raw_schema=root or {}), definition=NS(raw=raw), path=path, label=f"GET {path}",
                    path_parameters=[NS(definition=p) for p in params])
     return NS(meta=NS(generation=NS(mode=NS(is_negative=negative)), phase=phase), operation=operation,
-              formatted_path=formatted or path, path_parameters=path_parameters or {}, body=body, media_type=media)
+              formatted_path=formatted or path, path_parameters=path_parameters or {}, body=body, media_type=media,
+              method=method)
 
 
 def _response(status: int, url: str = "http://h/x", headers: dict[str, str] | None = None) -> Any:
@@ -154,7 +155,8 @@ def test_the_failure_filter_drops_only_what_it_states(monkeypatch: pytest.Monkey
     # 1: an undocumented 400/422 for an invalid request; no other 4xx, nothing for a valid request.
     for status, expected in ((400, 1), (422, 1), (404, None), (405, None), (406, None), (415, None), (409, None)):
         assert rule(undocumented(status), _case(negative=True, raw=plain), _response(status)) == expected, status
-    assert rule(undocumented(422), _case(negative=False, raw=plain), _response(422)) is None
+    for status in (400, 422, 401, 403):  # nothing for a valid request
+        assert rule(undocumented(status), _case(negative=False, raw=plain), _response(status)) is None, status
     # 1: 401/403 only when the request withheld the configured credentials of every alternative.
     root = {"components": {"securitySchemes": {"key": {"type": "apiKey", "in": "header", "name": "X-Key"},
                                                "basic": {"type": "http", "scheme": "basic"}}}}
@@ -187,7 +189,9 @@ def test_the_failure_filter_drops_only_what_it_states(monkeypatch: pytest.Monkey
                            ({"type": "array", "items": {"type": "string"}, "maxItems": 3, "uniqueItems": True}, 4),
                            ({"type": "array", "items": {"type": "string"}, "minItems": 2}, None),
                            ({"type": "array", "items": {"type": "string"}, "maxItems": 0}, None),
-                           ({"type": "array", "items": {"type": "string", "pattern": "^b"}}, None)):
+                           ({"type": "array", "items": {"type": "string", "pattern": "^b"}}, None),
+                           ({"type": "array", "items": {"type": "string"}, "contains": {"const": "b"}}, None),
+                           ({"type": "array", "items": {"type": "string"}, "enum": [["a", "b"]]}, None)):
         media = "application/x-www-form-urlencoded"
         form = {"type": "object", "properties": {"tags": tags}}
         raw = {**plain, "requestBody": {"content": {media: {"schema": form}}}}
@@ -198,3 +202,28 @@ def test_the_failure_filter_drops_only_what_it_states(monkeypatch: pytest.Monkey
         assert rule(accepted, case, _response(200)) == expected, ("formData", tags)
     assert rule(accepted, _case(negative=True, raw=plain, body={"n": 1}, media="application/json"),
                 _response(200)) is None
+    # 5: an SSE event checked as the event object; any other schema violation counts.
+    from types import SimpleNamespace as NS
+
+    for title, expected in (("SSE event violates schema", 5), ("Response violates schema", None),
+                            ("SSE event payload violates content schema", None)):
+        assert rule(NS(title=title), _case(negative=False, raw=plain), _response(200)) == expected, title
+    # 6: an undeclared method answered where a path key differing only by a '#' fragment declares it.
+    from schemathesis.openapi.checks import UnsupportedMethodResponse
+
+    def undeclared(method: str) -> Any:
+        return UnsupportedMethodResponse(operation="x", method=method, status_code=200, message="m",
+                                         failure_reason="wrong_status")
+
+    tags = {"post": {}, "parameters": []}
+    for paths, path, method, expected in (
+            ({"/tags/{a}": tags, "/tags/{a}#TagKeys": {"delete": {}}}, "/tags/{a}", "DELETE", 6),
+            ({"/tags/{a}": {"delete": {}}, "/tags/{a}#TagKeys": tags}, "/tags/{a}#TagKeys", "DELETE", 6),
+            ({"/tags/{a}": tags, "/tags/{a}#TagKeys": {"delete": {}}}, "/tags/{a}", "PUT", None),
+            ({"/tags/{a}": tags, "/tags/{a}/keys": {"delete": {}}}, "/tags/{a}", "DELETE", None),
+            ({"/tags/{a}": tags, "/tagz/{a}#TagKeys": {"delete": {}}}, "/tags/{a}", "DELETE", None)):
+        case = _case(negative=False, raw=plain, path=path, method=method, root={"paths": paths})
+        assert rule(undeclared(method), case, _response(200)) == expected, (path, method, sorted(paths))
+    fragment = {"paths": {"/tags/{a}": tags, "/tags/{a}#TagKeys": {"delete": {}}}}
+    other = _case(negative=False, raw=plain, path="/tags/{a}", method="DELETE", root=fragment)
+    assert rule(undocumented(200), other, _response(200)) is None  # only that failure kind

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -43,3 +45,69 @@ def test_hypothesis_draws_instances_of_a_recursive_schema() -> None:
     assert found
     check = jsonschema.Draft7Validator(EXPRESSION)
     assert all(check.is_valid(item) for item in found)
+
+
+def test_the_wire_checks_import_every_module(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``check_spec`` (the corpus and wire tests' in-process path) imports every module of the
+    package: a module no check loads (here the server's handlers module, in the split layout) is
+    imported last, and a broken one fails the spec."""
+    from generator.targets import groups
+    from wire import run
+
+    monkeypatch.setattr(groups, "SPLIT_AT", 1)
+    spec = ROOT / "specs" / "features" / "composition-3.0.yaml"
+    clean = run.check_spec("comp", spec, do_prism=False, out=tmp_path / "clean")
+    assert clean.ok, (clean.error, clean.failures[:3])
+    left = [name for name in clean.unimported if name.endswith(".server.handlers")]
+    assert left, clean.unimported  # the checks themselves never load it: only the last step does
+    generate_and_import = run.generate_and_import
+
+    def planted(*args: Any, **kwargs: Any) -> Any:
+        gen = generate_and_import(*args, **kwargs)
+        handlers = gen.out / gen.name / "server" / "handlers.py"
+        handlers.write_text(handlers.read_text("utf-8") + "\nint('a module no check loads ran')\n", "utf-8")
+        return gen
+
+    monkeypatch.setattr(run, "generate_and_import", planted)
+    broken = run.check_spec("comp", spec, do_prism=False, out=tmp_path / "broken")
+    assert not broken.ok and "a module no check loads ran" in broken.error, broken.error
+
+
+def test_prism_answers_are_checked_on_both_sides() -> None:
+    """A call Prism answers passes only when the client read the answer and Prism saw no request
+    violation: an answer the client refused is a failure unless Prism's answer breaks the spec's
+    own response schema (or Prism says so), and request violations on a 2xx are failures."""
+    import json
+    from types import SimpleNamespace as NS
+
+    from wire import prism
+    from wire.calls import Call
+
+    class ResponseValidationError(Exception):
+        def __init__(self, text: str, headers: dict[str, str] | None = None) -> None:
+            super().__init__("refused")
+            self.text, self.headers, self.status_code, self.response = text, headers or {}, 200, None
+
+    def client(outcome: Any) -> Any:
+        def call(**kwargs: Any) -> Any:
+            if isinstance(outcome, Exception):
+                raise outcome
+            return outcome
+        return NS(op=call, with_response=lambda method: method)
+
+    schema = {"type": "object", "properties": {"n": {"type": "string"}}}
+    ss = NS(response=lambda op, key, media: schema if key == "200" else None)
+    call = Call(op=NS(name="op"), variant="")  # type: ignore[arg-type]
+    response_side = json.dumps([{"location": ["response", "body"], "message": "should be string"}])
+    request_side = json.dumps([{"location": ["request", "query", "q"], "message": "should be integer"}])
+    outcomes = {
+        "a fitting answer the client refused": (ResponseValidationError('{"n": "x"}'), "fail"),
+        "an answer breaking the spec's schema": (ResponseValidationError('{"n": 1}'), "excluded"),
+        "an answer Prism flags itself": (ResponseValidationError("", {"sl-violations": response_side}), "excluded"),
+        "a request violation on an error": (ResponseValidationError('{"n": 1}', {"sl-violations": request_side}),
+                                            "fail"),
+        "a request violation on a 2xx": (NS(headers={"sl-violations": request_side}), "fail"),
+        "a clean 2xx": (NS(headers={}), "pass"),
+    }
+    for label, (outcome, status) in outcomes.items():
+        assert prism._one(client(outcome), call, ss).status == status, label  # type: ignore[arg-type]

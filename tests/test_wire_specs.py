@@ -56,3 +56,60 @@ def test_spec_on_the_wire(spec: Path, tmp_path: Path) -> None:
         print(f"  excluded: {line}")
     assert outcome.status == "ok", outcome.status + "\n" + "\n".join(outcome.failures[:40])
     assert outcome.counts["roundtrip"][1] > 0, "no operation round-tripped"
+    # Every body kind and every union variant reached the server and Prism: the number of calls
+    # is counted here from the spec document, not from the harness that makes them.
+    expected = expected_calls(spec)
+    assert outcome.counts["roundtrip"][0] == expected, (outcome.counts, expected)
+    if not any(line.startswith("prism: whole spec:") for line in outcome.exclusions):
+        assert outcome.counts["prism"][0] == expected, (outcome.counts, expected)
+
+
+def expected_calls(spec: Path) -> int:
+    """The calls the wire checks owe one spec, read from its document: one per operation without a
+    body; with one, one per kind of body the client can tell apart (binary, text, and the
+    structured ones: JSON, form, multipart) and one more per variant of a ``oneOf``/``anyOf``
+    JSON body (the README's "every operation ... each kind of body, each variant of a union")."""
+    import yaml
+
+    from generator.api import load_api
+
+    doc = next(d for d in yaml.safe_load_all(spec.read_text("utf-8")) if d)  # (a stream may end in ---)
+    api = load_api(str(spec), validate=False).api
+    assert api is not None
+
+    def resolve(node: object) -> object:
+        for _ in range(20):
+            if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
+                break
+            target: object = doc
+            for part in node["$ref"].lstrip("#/").split("/"):
+                target = target.get(part.replace("~1", "/").replace("~0", "~"), {}) if isinstance(target, dict) else {}
+            node = target
+        return node
+
+    total = 0
+    for op in api.operations:
+        if op.body is None or not op.body.contents:
+            total += 1
+            continue
+        total += len({c.kind if c.kind in ("binary", "text") else "structured" for c in op.body.contents})
+        item = doc.get("paths", {}).get(op.path_key, {})
+        raw = resolve(item.get(op.method.lower(), {})) if isinstance(item, dict) else {}
+        schemas: dict[str, object] = {}
+        if isinstance(raw, dict) and isinstance(resolve(raw.get("requestBody")), dict):
+            for media, content in resolve(raw["requestBody"]).get("content", {}).items():
+                schemas[media] = content.get("schema") if isinstance(content, dict) else None
+        elif isinstance(raw, dict):
+            for param in [*(item.get("parameters") or []), *(raw.get("parameters") or [])]:
+                param = resolve(param)
+                if isinstance(param, dict) and param.get("in") == "body":
+                    schemas[op.body.contents[0].media_type] = param.get("schema")
+        for content in op.body.contents:
+            schema = resolve(schemas.get(content.media_type))
+            if content.kind == "json" and content is next(c for c in op.body.contents if c.kind not in ("binary", "text")):
+                for word in ("oneOf", "anyOf"):
+                    variants = schema.get(word) if isinstance(schema, dict) else None
+                    if isinstance(variants, list) and len(variants) > 1:
+                        total += len(variants)
+                        break
+    return total
