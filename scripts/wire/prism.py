@@ -122,6 +122,12 @@ PRISM_DEFECTS: tuple[Defect, ...] = (
                p.location == "path" and p.style in ("label", "matrix") for p in call.op.parameters),
            re.compile(r"HTTP 500|split is not a function|startsWith is not a function|Server disconnected|"
                       r"Connection reset|Prism died on it")),
+    Defect("a '.' inside a member name or value of a label-style path parameter (an extra property "
+           "'a.b', a number with a fraction) is read by Prism as the separator of the next member (RFC 6570 "
+           "leaves '.' unencoded in a label expansion: `.R=1.5.G=2` is split into R=1, 5, G=2)",
+           lambda call, gen: any(p.location == "path" and p.style == "label" and "." in json.dumps(call.data.get(p.name))
+                                 for p in call.op.parameters),
+           re.compile(r"HTTP 422.*Request path parameter \S+ must (?:have required property|be |match)")),
     Defect("Prism requires Content-Type/Accept header parameters, which OpenAPI 3 says are ignored "
            "('If in is \"header\" and the name field is \"Accept\", \"Content-Type\" or \"Authorization\", the "
            "parameter definition SHALL be ignored')",
