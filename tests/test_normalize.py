@@ -71,3 +71,34 @@ definitions:
     pet = api.models[0]
     assert pet.name == "Pet" and [f.required for f in pet.fields] == [True, False]
     assert pet.fields[1].type == ir.Union_(variants=(ir.STRING, ir.NULL))
+
+
+def test_an_empty_media_type_key_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    """``content: {"": {...}, application/json: {...}}`` (spoonacular): the empty key names no media
+    type; as the first body it would make the client send raw bytes without a Content-Type."""
+    spec = tmp_path / "empty-media.yaml"
+    spec.write_text("""\
+openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /items:
+    post:
+      operationId: addItem
+      requestBody:
+        content:
+          '': {schema: {type: object, properties: {hash: {type: string}}}}
+          application/json: {schema: {type: object, properties: {slot: {type: integer}}}}
+      responses:
+        '200':
+          description: ok
+          content: {'': {schema: {type: string}}}
+""", "utf-8")
+    loaded = load_api(str(spec))
+    assert loaded.api is not None
+    op = loaded.api.operations[0]
+    assert op.body is not None and [c.media_type for c in op.body.contents] == ["application/json"]
+    assert op.responses[0].contents == ()
+    found = [d for d in loaded.diagnostics if d.code == "OAG144"]
+    assert len(found) == 2 and all("media type key is empty" in d.message for d in found)
+    assert {d.src.pointer for d in found if d.src} == {"/paths/~1items/post/requestBody/content/",
+                                                       "/paths/~1items/post/responses/200/content/"}

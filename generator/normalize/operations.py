@@ -396,6 +396,13 @@ class OperationLowerer:
             return []
         result = []
         for media, obj in content.items():
+            if not str(media).strip():
+                # An empty key names no media type (spoonacular, beside its application/json): as
+                # the first body it would make every call send raw bytes with no Content-Type.
+                self.ctx.diags.warning("OAG144", "a media type key is empty; that content is skipped",
+                                       self.ctx.src(loc.child(str(media))),
+                                       "name the media type, e.g. application/json, or remove the entry")
+                continue
             schema = obj.get("schema") if isinstance(obj, dict) else None
             ctype = self.schemas.type_of(schema, loc.child(media, "schema"), hint) if schema is not None else ir.ANY
             named = self._named_examples(obj, loc.child(media)) if isinstance(obj, dict) else ()

@@ -155,7 +155,9 @@ def _preferred(contents: tuple[ir.Content, ...]) -> ir.Content:
 
 def _other_media(r: ir.Response, namer: TypeNamer) -> tuple[MediaView, ...]:
     """The JSON bodies a response declares beside the one it is read as, when their types
-    differ (each picked at run time by the answer's ``Content-Type``)."""
+    differ (each picked at run time by the answer's ``Content-Type``). A body without a schema
+    counts: ``application/json`` declared without one beside ``*/*`` with an array (osf.io) is
+    read as whatever comes, not as the array."""
     if not r.contents:
         return ()
     first = _preferred(r.contents)
@@ -166,11 +168,10 @@ def _other_media(r: ir.Response, namer: TypeNamer) -> tuple[MediaView, ...]:
     for c in r.contents:
         hint = namer.hint(c.type)
         media = c.media_type.split(";", 1)[0].strip().lower()
-        if c is first or c.kind != "json" or hint in ("Any", preferred) or "*" in media:
+        if c is first or c.kind != "json" or hint == preferred or "*" in media:
             continue
         views.setdefault(media, MediaView(media_type=media, type=hint))
     return tuple(views.values())
-    return tuple(views)
 
 
 def error_views(api: ir.Api) -> tuple[ErrorView, ...]:

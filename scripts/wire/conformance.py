@@ -12,6 +12,10 @@ schema again.
 
 from __future__ import annotations
 
+import functools
+import operator
+import pathlib
+import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,6 +58,17 @@ def _use_type(model: Any, schema: Any) -> Any:
     return model | None if nullable and isinstance(model, type) else model
 
 
+def _json_part(hint: Any) -> Any:
+    """A ``body`` argument's type without the members for other media types (a path, a file object
+    or bytes for a binary or unnamed media type beside JSON: spoonacular's ``""`` beside JSON)."""
+    args = typing.get_args(hint)
+    if not args or typing.get_origin(hint) not in (typing.Union, types.UnionType):
+        return hint
+    kept = [a for a in args if a not in (bytes, bytearray) and typing.get_origin(a) is not typing.IO
+            and a is not typing.IO and not (isinstance(a, type) and issubclass(a, typing.IO | pathlib.PurePath))]
+    return functools.reduce(operator.or_, kept) if kept else hint
+
+
 def _bare_ref(schema: Any) -> bool:
     return isinstance(schema, dict) and set(schema) <= {"$ref", "definitions"} and "$ref" in schema
 
@@ -75,7 +90,7 @@ def _checks(gen: Generated, ss: SpecSchemas) -> list[_Check]:
                     continue
                 checks.append(_Check(Target(f"body:{op.name}:{content.media_type}", schema),
                                      f"{op.name} body {content.media_type}",
-                                     lambda op=op: typing.get_type_hints(getattr(client, op.name))["body"]))
+                                     lambda op=op: _json_part(typing.get_type_hints(getattr(client, op.name))["body"])))
         table = gen.operations.get(op.name)
         for response in op.responses:
             for content in response.contents:
@@ -126,7 +141,7 @@ def _one(adapter: Any, schema: Any, instance: Any) -> str:
     import pydantic
 
     try:
-        value = adapter.validate_python(instance)
+        value = adapter.validate_python(instance, by_alias=True, by_name=False)  # as the client reads
     except pydantic.ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "(root)"

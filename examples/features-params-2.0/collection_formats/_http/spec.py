@@ -4,12 +4,22 @@ the modules named after each concern."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import ApiError
 from .values import pydantic
+
+
+@functools.cache
+def _wire_keys() -> dict[str, Any]:
+    """How an answer's keys are read: by alias only where pydantic can say so (2.11 and later),
+    so a key that equals another field's Python name (Xero: ``name`` beside the property
+    ``Name``, read as ``name``) stays an unknown key, kept as sent, not taken for that field."""
+    major, minor = (int(part) for part in pydantic.VERSION.split(".")[:2])
+    return {"by_alias": True, "by_name": False} if (major, minor) >= (2, 11) else {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +88,7 @@ class Result:
             return data
         if self._adapter is None:
             self._adapter = pydantic.TypeAdapter(self._type())
-        return self._adapter.validate_python(data)
+        return self._adapter.validate_python(data, **_wire_keys())
 
 
 @dataclass(frozen=True, slots=True)
