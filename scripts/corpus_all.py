@@ -93,7 +93,6 @@ def run(ids: list[str], base: Path, jobs: int, timeout: float) -> None:
     running: dict[str, tuple[subprocess.Popen[str], float]] = {}
     done = 0
     start = time.monotonic()
-    made_by = commit()
     with RESULTS.open("a", encoding="utf-8") as sink:
         while queue or running:
             while queue and len(running) < jobs:
@@ -116,7 +115,7 @@ def run(ids: list[str], base: Path, jobs: int, timeout: float) -> None:
                     result = {"id": spec_id, "status": f"timeout after {timeout:.0f} s", "seconds": timeout}
                 if result is not None:
                     del running[spec_id]
-                    result["commit"] = made_by
+                    result["commit"] = commit()  # the checkout may move on while a long run goes
                     sink.write(json.dumps(result) + "\n")
                     sink.flush()
                     done += 1
