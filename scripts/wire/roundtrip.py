@@ -215,12 +215,6 @@ def session(gen: Generated) -> Iterator[Session]:
             yield Session(client, recorder, served)
 
 
-def run(gen: Generated, calls: list[Call], replies: Replies) -> list[CallResult]:
-    """Every planned call, client → generated server → client."""
-    with session(gen) as s:
-        return run_calls(s, calls, replies)
-
-
 def answer(status: int, media: str, target: Target | None, value: Any, headers: dict[str, str] | None = None) -> Any:
     """The response a handler gives: ``value`` as JSON (with ``target``), else an empty body."""
     from fastapi.responses import JSONResponse, Response
@@ -231,7 +225,8 @@ def answer(status: int, media: str, target: Target | None, value: Any, headers: 
 
 
 def run_calls(s: Session, calls: list[Call], replies: Replies) -> list[CallResult]:
-    """Every planned call in a session."""
+    """Every planned call, client → generated server → client, in a session (``wire.walks``
+    walks the pages of the paginated operations in the same one)."""
     results: list[CallResult] = []
     recorder = s.recorder
     for call in calls:
