@@ -12,9 +12,12 @@ same operation's handler got both requests, the second request carried the conti
 the spec places it (the input parameter or body property, the next offset or page number, or
 the very URL served), and the items of each parsed page are the ones served.
 
-A walk is excluded only for a reason the spec causes (its first call cannot be made, no value
-fits both the next cursor and the input, the input does not accept the next offset, a page
-cannot be empty when an empty page is the only end), printed like the round trip's.
+A walk is excluded only with a printed reason, like the round trip's calls: its first call is
+excluded (the round trip's reason), no generator makes a page with items and a continuation of
+the answer's schema, no value tried fits both the next cursor's and the input's schemas, the
+input does not accept the next offset or page number, no end page fits the answer's schema (an
+empty page where that is the only end), or the next URL the server names does not fit the
+answer's field for it.
 """
 
 from __future__ import annotations
