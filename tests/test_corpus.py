@@ -12,6 +12,10 @@ spec (``scripts/wire``):
   generated types, and their dumps fit the schemas again;
 - round trip: every operation, client → generated server (echoing handlers) → client, over a
   socket; the handler of that name receives exactly the values sent;
+- pages: every paginated operation walks two pages through ``<name>_pages`` against the same
+  server (page 1 with items and the continuation, page 2 with the end): the second request
+  carries the continuation where the spec places it, the items are the ones served, the walk
+  stops (``scripts/wire/walks.py``);
 - Prism: every operation through the client against ``prism mock -d``; no request violation,
   and the client reads Prism's answers.
 
@@ -68,6 +72,8 @@ def test_spec_on_the_wire(spec: object, tmp_path: Path) -> None:
     for line in outcome.exclusions:
         print(f"  excluded: {line}")
     assert outcome.status == "ok", outcome.status + "\n" + "\n".join(outcome.failures[:40])
+    walked, paginated = outcome.counts["pages"][0], sum(outcome.counts["pagination"])
+    assert walked == paginated, f"{walked} of {paginated} paginated operations walked two pages"
 
 
 def test_the_repository_copy_of_the_dev_list_is_the_shared_one() -> None:

@@ -3,7 +3,8 @@
 Each spec of ``examples/index.json`` (the seed, its family, petstore, every feature spec in every
 version) goes through the same checks as the corpus: independent instances of every schema read
 into the generated models and dumped back; every operation (each kind of body the client can
-send, each variant of a union body) round-tripped through the generated server; and every
+send, each variant of a union body) round-tripped through the generated server; every paginated
+operation's first two pages walked through ``<name>_pages`` (``scripts/wire/walks.py``); and every
 operation sent to ``prism mock -d`` (Prism validates each request against the spec; the client
 reads each of its answers). Nothing is skipped unseen: an operation Prism cannot judge is an
 exclusion whose reason names Prism's defect (the seed's ``?Action=`` routing, repeated form
@@ -55,6 +56,8 @@ def test_spec_on_the_wire(spec: Path, tmp_path: Path) -> None:
     for line in outcome.exclusions:
         print(f"  excluded: {line}")
     assert outcome.status == "ok", outcome.status + "\n" + "\n".join(outcome.failures[:40])
+    walked, paginated = outcome.counts["pages"][0], sum(outcome.counts["pagination"])
+    assert walked == paginated, f"{walked} of {paginated} paginated operations walked two pages"
     assert outcome.counts["roundtrip"][1] > 0, "no operation round-tripped"
     # Every body kind and every union variant reached the server and Prism: the number of calls
     # is counted here from the spec document, not from the harness that makes them.

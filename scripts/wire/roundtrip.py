@@ -14,7 +14,7 @@ import socket
 import threading
 import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -59,12 +59,59 @@ def canon(value: Any) -> Any:
     return pydantic_core.to_jsonable_python(value)
 
 
+@dataclass
+class Raw:
+    """One request as it reached the server: method, path (percent-encoded as sent), query string
+    and headers."""
+
+    method: str
+    path: str
+    query: str
+    headers: list[tuple[str, str]]
+
+
+@dataclass
+class Later:
+    """An answer made when its request arrives, from the request as it arrived."""
+
+    make: Callable[[Raw], Any]
+
+
 class Recorder:
-    """What the handlers received, and the answer each one gives."""
+    """What the handlers received, and the answer each one gives: the next of ``queue`` (a
+    response, or a :class:`Later`), else ``reply``."""
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.raw: list[Raw] = []
         self.reply: Any = None
+        self.queue: list[Any] = []
+
+    def clear(self) -> None:
+        """Forget what was received (before a call)."""
+        self.calls.clear()
+        self.raw.clear()
+
+    def answer(self) -> Any:
+        """The answer to the request being handled."""
+        reply = self.queue.pop(0) if self.queue else self.reply
+        return reply.make(self.raw[-1]) if isinstance(reply, Later) else reply
+
+
+class RawLog:
+    """ASGI middleware: records each HTTP request as it arrived (before the app reads it)."""
+
+    def __init__(self, app: Any, recorder: Recorder) -> None:
+        self.app = app
+        self.recorder = recorder
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope.get("type") == "http":
+            raw_path = scope.get("raw_path") or scope.get("path", "").encode("utf-8")
+            self.recorder.raw.append(Raw(
+                scope.get("method", ""), raw_path.decode("latin-1"), scope.get("query_string", b"").decode("latin-1"),
+                [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope.get("headers", [])]))
+        await self.app(scope, receive, send)
 
 
 def echo_handlers(gen: Generated, recorder: Recorder) -> Any:
@@ -74,7 +121,7 @@ def echo_handlers(gen: Generated, recorder: Recorder) -> Any:
     def make(name: str) -> Any:
         async def handler(self: Any, **kwargs: Any) -> Any:
             recorder.calls.append((name, kwargs))
-            return recorder.reply
+            return recorder.answer()
 
         handler.__name__ = name
         return handler
@@ -144,41 +191,59 @@ def reply_targets(gen: Generated, ss: SpecSchemas) -> Replies:
     return plan
 
 
-def run(gen: Generated, calls: list[Call], replies: Replies) -> list[CallResult]:
-    """Every planned call, client → generated server → client."""
-    from fastapi.responses import JSONResponse, Response
+@dataclass
+class Session:
+    """The generated server with echoing handlers, served, and a client of it."""
 
+    client: Any
+    recorder: Recorder
+    origin: str  # scheme://host:port
+
+
+@contextmanager
+def session(gen: Generated) -> Iterator[Session]:
+    """Serve the generated app with echoing handlers; yields a session with a client of it."""
     recorder = Recorder()
     app = gen.module("server.app").create_app(echo_handlers(gen, recorder), max_url_bytes=URL_LIMIT,
                                                   max_header_bytes=URL_LIMIT)
     credentials = _credentials(gen)
-    results: list[CallResult] = []
-    with serve(app) as served:
-        url = served + gen.api.base_path
+    with serve(RawLog(app, recorder)) as served:
         client_module = importlib.import_module(f"{gen.name}.client")
-        with client_module.Client(url, retries=0, timeout=30, **credentials) as client, warnings.catch_warnings():
+        with client_module.Client(served + gen.api.base_path, retries=0, timeout=30, **credentials) as client, \
+                warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
-            for call in calls:
-                name = call.op.name
-                if call.excluded:
-                    results.append(CallResult(name, call.variant, "excluded", call.excluded))
-                    continue
-                if call.problem:
-                    results.append(CallResult(name, call.variant, "fail", call.problem))
-                    continue
-                status, media, target = replies.get(name, (200, "", None))
-                reply_value = target.instances[0] if target is not None and target.instances else None
-                if target is not None and reply_value is None:
-                    recorder.reply = Response(status_code=status)
-                    note = f" (no answer instance: {target.problem})"
-                elif target is not None:
-                    recorder.reply = JSONResponse(reply_value, status_code=status, media_type=_json_media(media))
-                    note = ""
-                else:
-                    recorder.reply = Response(status_code=status)
-                    note = ""
-                recorder.calls.clear()
-                results.append(_check(client, call, recorder, target, reply_value, note))
+            yield Session(client, recorder, served)
+
+
+def answer(status: int, media: str, target: Target | None, value: Any, headers: dict[str, str] | None = None) -> Any:
+    """The response a handler gives: ``value`` as JSON (with ``target``), else an empty body."""
+    from fastapi.responses import JSONResponse, Response
+
+    if target is not None and value is not None:
+        return JSONResponse(value, status_code=status, media_type=_json_media(media), headers=headers)
+    return Response(status_code=status, headers=headers)
+
+
+def run_calls(s: Session, calls: list[Call], replies: Replies) -> list[CallResult]:
+    """Every planned call, client → generated server → client, in a session (``wire.walks``
+    walks the pages of the paginated operations in the same one)."""
+    results: list[CallResult] = []
+    recorder = s.recorder
+    for call in calls:
+        name = call.op.name
+        if call.excluded:
+            results.append(CallResult(name, call.variant, "excluded", call.excluded))
+            continue
+        if call.problem:
+            results.append(CallResult(name, call.variant, "fail", call.problem))
+            continue
+        status, media, target = replies.get(name, (200, "", None))
+        reply_value = target.instances[0] if target is not None and target.instances else None
+        recorder.reply = answer(status, media, target, reply_value)
+        recorder.queue.clear()
+        note = f" (no answer instance: {target.problem})" if target is not None and reply_value is None else ""
+        recorder.clear()
+        results.append(_check(s.client, call, recorder, target, reply_value, note))
     return results
 
 

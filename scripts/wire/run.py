@@ -21,7 +21,7 @@ if __package__ in (None, ""):
     __package__ = "wire"  # noqa: A001 - run as a script
 
 from wire import calls as wire_calls  # noqa: E402
-from wire import conformance, pages, prism, roundtrip  # noqa: E402
+from wire import conformance, pages, prism, roundtrip, walks  # noqa: E402
 from wire.instances import generate  # noqa: E402
 from wire.package import generate_and_import, package_name  # noqa: E402
 from wire.spec import SpecSchemas  # noqa: E402
@@ -65,6 +65,7 @@ class SpecReport:
     error: str = ""
     conformance: Counts = field(default_factory=Counts)
     roundtrip: Counts = field(default_factory=Counts)
+    pages: Counts = field(default_factory=Counts)  # paginated operations walked two pages (wire/walks.py)
     prism: Counts = field(default_factory=Counts)
     prism_note: str = ""
     dropped_patterns: int = 0
@@ -124,6 +125,11 @@ def _checks(report: SpecReport, gen, do_conformance: bool, do_roundtrip: bool, d
     report.dropped_patterns = ss.bundler.dropped_patterns
     report.seconds["instances"] = time.perf_counter() - mark
     mark = time.perf_counter()
+    # (The pages on their own: the targets above get the same instances with or without them.)
+    page_targets = walks.targets(gen, replies) if do_roundtrip else {}
+    generate(page_targets.values(), seed=seed)
+    report.seconds["pages"] = time.perf_counter() - mark
+    mark = time.perf_counter()
     for r in conformance.check(checks):
         report.conformance.add(r.status)
         _note(report, "conformance", r.label, r.status, r.reason)
@@ -134,11 +140,19 @@ def _checks(report: SpecReport, gen, do_conformance: bool, do_roundtrip: bool, d
     shadowed = _shadowed(gen)
     if do_roundtrip:
         mark = time.perf_counter()
-        for c in roundtrip.run(gen, planned_calls, replies):
-            c = _unroutable(c, shadowed, first_is_served=True)
-            report.roundtrip.add(c.status)
-            _note(report, "round trip", f"{c.operation} {c.variant}".strip(), c.status, c.reason)
-        report.seconds["roundtrip"] = time.perf_counter() - mark
+        with roundtrip.session(gen) as session:
+            for c in roundtrip.run_calls(session, planned_calls, replies):
+                c = _unroutable(c, shadowed, first_is_served=True)
+                report.roundtrip.add(c.status)
+                _note(report, "round trip", f"{c.operation} {c.variant}".strip(), c.status, c.reason)
+            report.seconds["roundtrip"] = time.perf_counter() - mark
+            mark = time.perf_counter()
+            inputs = {t.id: t for t in planned.targets}
+            for c in walks.run(session, gen, planned_calls, replies, page_targets, inputs):
+                c = _unroutable(c, shadowed, first_is_served=True)
+                report.pages.add(c.status)
+                _note(report, "pages", c.operation, c.status, c.reason)
+        report.seconds["pages"] += time.perf_counter() - mark
     if do_prism:
         mark = time.perf_counter()
         from wire.prism_doc import repaired
@@ -205,16 +219,16 @@ def _note(report: SpecReport, check: str, what: str, status: str, reason: str) -
 def print_table(reports: list[SpecReport], out=sys.stdout) -> None:  # type: ignore[no-untyped-def]
     """The results table: per spec, operations and what passed of each check."""
     width = max([len(r.id) for r in reports] + [4])
-    head = (f"{'spec':<{width}}  {'ops':>5}  {'round trip':>14}  {'prism':>14}  {'schemas':>6}  "
+    head = (f"{'spec':<{width}}  {'ops':>5}  {'round trip':>14}  {'pages':>9}  {'prism':>14}  {'schemas':>6}  "
             f"{'conformance':>16}  {'secs':>6}  status")
     print(head, file=out)
     print("-" * len(head), file=out)
     for r in reports:
         status = "ok" if r.ok else ("ERROR " + r.error.splitlines()[0][:80] if r.error else f"FAIL {len(r.failures)}")
-        print(f"{r.id:<{width}}  {r.operations:>5}  {r.roundtrip.text():>14}  {r.prism.text():>14}  "
+        print(f"{r.id:<{width}}  {r.operations:>5}  {r.roundtrip.text():>14}  {r.pages.text():>9}  {r.prism.text():>14}  "
               f"{r.models:>6}  {r.conformance.text():>16}  {sum(r.seconds.values()):>6.1f}  {status}", file=out)
     total = Counts()
-    for kind in ("roundtrip", "prism", "conformance"):
+    for kind in ("roundtrip", "pages", "prism", "conformance"):
         c = Counts()
         for r in reports:
             part = getattr(r, kind)
@@ -234,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("specs", nargs="+", type=Path)
     parser.add_argument("--no-prism", action="store_true")
-    parser.add_argument("--no-roundtrip", action="store_true")
+    parser.add_argument("--no-roundtrip", action="store_true", help="no round trip (and no pages walked)")
     parser.add_argument("--no-conformance", action="store_true")
     parser.add_argument("--only-conformance", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the reports as JSON")
