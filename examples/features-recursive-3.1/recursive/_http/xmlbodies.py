@@ -205,6 +205,10 @@ def write(value: Any, tp: Any = None) -> bytes:
     """A value (a model, a list of models, JSON data) as an XML document."""
     table = shapes(_top_package())
     name = type(value).__name__ if isinstance(value, pydantic.BaseModel) else _root_model(tp)[0]
+    if not name and isinstance(value, list | tuple) and value:
+        # A list of models written without its type (a request body, a server's answer): the
+        # items' model gives the shape.
+        name = type(value[0]).__name__ if isinstance(value[0], pydantic.BaseModel) else ""
     shape = table.get(name)
     data = to_json(value)
     if isinstance(data, list):
