@@ -102,3 +102,32 @@ paths:
     assert len(found) == 2 and all("media type key is empty" in d.message for d in found)
     assert {d.src.pointer for d in found if d.src} == {"/paths/~1items/post/requestBody/content/",
                                                        "/paths/~1items/post/responses/200/content/"}
+
+
+def test_a_content_parameters_schema_is_placed_where_it_is(tmp_path: Path) -> None:
+    """A parameter written with ``content`` (rudder): its models and findings point into
+    ``content/<media>/schema``, where the schema is, not into a ``schema`` the parameter lacks."""
+    spec = tmp_path / "content-param.yaml"
+    spec.write_text("""\
+openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /nodes:
+    get:
+      operationId: listNodes
+      parameters:
+        - name: query
+          in: query
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  where: {type: array, items: {type: object, properties: {attribute: {type: string}}}}
+      responses: {'200': {description: ok}}
+""", "utf-8")
+    loaded = load_api(str(spec))
+    assert loaded.api is not None
+    pointers = [m.src.pointer for m in loaded.api.models]
+    assert pointers and all(p.startswith("/paths/~1nodes/get/parameters/0/content/application~1json/schema")
+                            for p in pointers), pointers

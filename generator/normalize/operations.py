@@ -211,9 +211,11 @@ class OperationLowerer:
         if name is None:
             return None
         schema = param.get("schema")
+        sloc = ploc.child("schema")
         if schema is None and isinstance(param.get("content"), dict) and param["content"]:
-            first = next(iter(param["content"].values()))
+            media, first = next(iter(param["content"].items()))
             schema = first.get("schema") if isinstance(first, dict) else None
+            sloc = ploc.child("content", str(media), "schema")  # where the schema really is
         if param.get("x-oagen-swagger2") and isinstance(schema, dict) and "type" not in schema:
             self.ctx.diags.warning("OAG133", f"parameter {name!r} has no type; read as string", src,
                                    "add 'type: string' (or the right type)")
@@ -223,8 +225,7 @@ class OperationLowerer:
             self.ctx.diags.warning("OAG134", f"parameter {name!r} has type {schema.get('type')!r}; read as string",
                                    src, "use string, integer, number, boolean or array")
             schema = {**schema, "type": "string"}
-        ptype = self.schemas.type_of(schema if schema is not None else {}, ploc.child("schema"),
-                                     pascal_hint(name) + "Param")
+        ptype = self.schemas.type_of(schema if schema is not None else {}, sloc, pascal_hint(name) + "Param")
         required = param.get("required") is True
         if where == "path" and not required:
             if "required" in param:
@@ -233,9 +234,8 @@ class OperationLowerer:
             required = True
         style, explode = self._style(param, where)
         # A path parameter is always sent (the route needs it): a default there means nothing.
-        default, has_default = code_default(schema, self.ctx, ploc.child("schema")) if where != "path" \
-            else (None, False)
-        if has_default and not self.schemas.check_default(ptype, schema["default"], ploc.child("schema")):
+        default, has_default = code_default(schema, self.ctx, sloc) if where != "path" else (None, False)
+        if has_default and not self.schemas.check_default(ptype, schema["default"], sloc):
             default, has_default = None, False
         return ir.Parameter(
             wire_name=name, location=where, type=ptype, required=required, style=style, explode=explode,
