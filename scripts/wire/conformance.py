@@ -59,12 +59,12 @@ def _use_type(model: Any, schema: Any) -> Any:
 
 
 def _json_part(hint: Any) -> Any:
-    """A ``body`` argument's type without the members for other media types (a path, a file object
-    or bytes for a binary or unnamed media type beside JSON: spoonacular's ``""`` beside JSON)."""
+    """A ``body`` argument's type without the members no JSON instance can be (a path, a file
+    object: the ways to give a binary body); bytes stay (a JSON string of format binary)."""
     args = typing.get_args(hint)
     if not args or typing.get_origin(hint) not in (typing.Union, types.UnionType):
         return hint
-    kept = [a for a in args if a not in (bytes, bytearray) and typing.get_origin(a) is not typing.IO
+    kept = [a for a in args if typing.get_origin(a) is not typing.IO
             and a is not typing.IO and not (isinstance(a, type) and issubclass(a, typing.IO | pathlib.PurePath))]
     return functools.reduce(operator.or_, kept) if kept else hint
 
