@@ -222,6 +222,8 @@ class Model:
     additional: Type | None = None
     closed: bool = False
     """``additionalProperties: false``: a server rejects properties the schema does not name."""
+    undeclared: tuple[str, ...] = ()
+    """Keys ``required`` names that no property declares (kept as extra keys of the model)."""
     members: tuple[EnumMember, ...] = ()
     enum_type: TLiteral["string", "integer", "number", "mixed"] = "string"
     alias: Type | None = None

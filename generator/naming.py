@@ -193,7 +193,10 @@ def name_api(api: ir.Api) -> ir.Api:
 def _name_model(model: ir.Model, ns: Namespace) -> ir.Model:
     name = ns.take(pascal(model.name_hint), "Model", "Model")
     if model.kind == "object":
-        fields_ns = Namespace(PYDANTIC_RESERVED | MODULE_RESERVED)
+        # A key that ``required`` names but no property declares arrives as an extra key: a field
+        # whose Python name equals it would be filled from it by name (Xero: ``name`` beside the
+        # property ``Name``), so no field takes such a name.
+        fields_ns = Namespace(PYDANTIC_RESERVED | MODULE_RESERVED | set(model.undeclared))
         fields = tuple(ir.evolve(f, name=fields_ns.take(snake(f.wire_name), "field", "field_")) for f in model.fields)
         return ir.evolve(model, name=name, fields=fields)
     if model.kind == "enum":

@@ -569,3 +569,39 @@ components:
         value = {"name": "d", "tags": {"a": "b"}, "owner": {"tags": {"c": "d"}, "resources": [{"tags": {}}]}}
         db = models.Database.model_validate(value)
         assert db.model_dump(by_alias=True, exclude_unset=True) == value
+
+
+def test_a_required_key_no_property_declares_stays_apart_from_the_fields(tmp_path: Path) -> None:
+    """``required: [id, name]`` beside the properties ``Id`` and ``Name`` (Xero): ``name`` arrives
+    as an extra key. No field is called ``name`` in Python, so the key is not read into ``Name`` by
+    name, and the model's dump gives back exactly what came."""
+    spec = tmp_path / "undeclared.yaml"
+    spec.write_text("""\
+openapi: 3.0.3
+info: {title: Undeclared, version: '1'}
+paths: {}
+components:
+  schemas:
+    FileObject:
+      type: object
+      required: [id, name]
+      properties:
+        Id: {type: string}
+        Name: {type: string}
+""", "utf-8")
+    api, _ = _spec(tmp_path, """\
+    FileObject:
+      type: object
+      required: [id, name]
+      properties:
+        Id: {type: string}
+        Name: {type: string}
+""")
+    model = api.model(_named(api, "FileObject").key)
+    assert model.undeclared == ("id", "name")
+    assert not {"id", "name"} & {f.name for f in model.fields}
+    out = generate_package(spec, tmp_path / "out", "undeclared_pkg", format=False)
+    _, models = import_package(out, "undeclared_pkg", "models")
+    for value in ({"id": None, "name": None}, {"id": "1", "name": "a", "Name": "b"}):
+        read = models.FileObject.model_validate(value)
+        assert read.model_dump(by_alias=True, exclude_unset=True, mode="json") == value

@@ -418,6 +418,7 @@ class SchemaLowerer:
             extra = more if more is not None else extra
         return ir.Model(key=key, name_hint=hint, kind="object", fields=tuple(fields.values()), bases=tuple(bases),
                         additional=extra, closed=schema.get("additionalProperties") is False and not bases,
+                        undeclared=tuple(sorted(required - fields.keys())),
                         description=spec_text(schema.get("description")),
                         examples=schema_examples(schema), xml=xmlinfo.xml_of(schema), src=self.ctx.src(loc))
 
