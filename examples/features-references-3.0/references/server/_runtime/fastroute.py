@@ -26,6 +26,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
 from starlette.datastructures import Headers, ImmutableMultiDict
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 _ABSENT: Any = object()
@@ -263,6 +264,12 @@ class OperationRoute(APIRoute):
 
     fast: bool = False
     """True when :func:`fast_handler` reads this route's requests."""
+    _handler: Handler | None = None
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
+        super().__init__(path, endpoint, **options)
+        if self._handler is not None and getattr(self, "max_body_size", None) is None:
+            self.app = lean_app(self._handler, self.app, self.dependency_overrides_provider)
 
     def get_route_handler(self) -> Handler:
         fallback = super().get_route_handler()
@@ -271,7 +278,33 @@ class OperationRoute(APIRoute):
                 raise Unsupported("a route of an included router")
             handler = fast_handler(self, fallback)
         except Unsupported:
-            self.fast = False
+            self.fast, self._handler = False, None
             return fallback
-        self.fast = True
+        self.fast, self._handler = True, handler
         return handler
+
+
+def lean_app(handler: Handler, full: ASGIApp, overrides: Any) -> ASGIApp:
+    """The route's ASGI app: FastAPI's (``full``) wraps each request in two exit stacks, for
+    dependencies with ``yield``; the fast handler has none, so it answers without them (still
+    with the app's exception handlers), unless FastAPI's handler has to answer."""
+    try:
+        from starlette._exception_handler import wrap_app_handling_exceptions
+    except ImportError:  # pragma: no cover - another Starlette version
+        return full
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        if (overrides is not None and getattr(overrides, "dependency_overrides", None)) or (
+            scope.get("fastapi.telemetry") is not None
+        ):
+            await full(scope, receive, send)
+            return
+        request = Request(scope, receive, send)
+
+        async def answer(scope: Scope, receive: Receive, send: Send) -> None:
+            response = await handler(request)
+            await response(scope, receive, send)
+
+        await wrap_app_handling_exceptions(answer, request)(scope, receive, send)
+
+    return app
