@@ -13,7 +13,8 @@ import pytest
 from fastapi.exceptions import RequestValidationError
 from runtime_server_support import runtime
 
-from generator.runtime.server.compiled import compile_check, equal
+from generator.runtime.server.checkparts import equal
+from generator.runtime.server.compiled import compile_check
 from generator.runtime.server.state import _format_checker
 
 V = jsonschema.Draft202012Validator
@@ -51,7 +52,7 @@ class Draws:
         return {
             "n": lambda: None,
             "i": lambda: r.choice([0, 1, -1, 2, 3, 10, 51, 2**70]),
-            "f": lambda: r.choice([0.0, 1.0, 1.5, -2.5, float("nan"), 3.0]),
+            "f": lambda: r.choice([0.0, 1.0, 1.5, -2.5, float("nan"), float("-inf"), 3.0]),
             "s": lambda: r.choice(["", "a", "ab", "abcd", "2020-01-01", "x@y.z", "\U0001f600", "a1-b"]),
             "b": lambda: r.choice([True, False]),
             "e": lambda: r.choice(["available", "sold", 1, True]),
@@ -62,11 +63,25 @@ class Draws:
 
     def schema(self, depth: int = 0) -> Any:
         r = self.rng
-        kinds = ["type", "enum", "const", "bound", "pattern", "format", "multiple", "items", "object", "ref", "bool"]
+        kinds = ["typed", "typed", "type", "enum", "const", "bound", "pattern", "format", "multiple", "items",
+                 "object", "ref", "bool"]
         if depth < 3:
             kinds += ["allOf", "anyOf", "oneOf", "not", "if", "prefix", "dependent"]
         kind = r.choice(kinds)
         sub = lambda: self.schema(depth + 1)  # noqa: E731
+        if kind == "typed":  # one type and the keywords compiled into one function for it, and others
+            found = {"type": r.choice(["string", "integer", "number", "object"])}
+            for key in r.sample(["minLength", "maxLength", "pattern", "enum", "minimum", "exclusiveMaximum",
+                                 "properties", "required", "additionalProperties", "format"], r.randint(0, 4)):
+                found[key] = {
+                    "pattern": lambda: r.choice(["^a", "[0-9]"]),
+                    "enum": lambda: r.choice([["a", "ab"], [1, "a"], [[1]]]),
+                    "format": lambda: r.choice(["date", "email"]),
+                    "properties": lambda: {"n": sub(), "s": sub()},
+                    "required": lambda: r.choice([[], ["n"], ["s", "n"]]),
+                    "additionalProperties": lambda: r.choice([False, True, sub()]),
+                }.get(key, lambda: r.choice([0, 1, 2, 2.5, -1]))()
+            return found
         if kind == "type":
             return {"type": r.choice(["integer", "number", "string", "boolean", "null", "array", "object",
                                       ["integer", "null"], ["string", "number"]])}

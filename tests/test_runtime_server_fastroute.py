@@ -53,10 +53,11 @@ async def find(
     even: Annotated[Annotated[int, AfterValidator(_even)] | None, Query(alias="even")] = None,
     tenant: Annotated[Annotated[str, Field(pattern="^[a-z]+$")] | None, Header(alias="X-Tenant")] = None,
     session: Annotated[str | None, Cookie(alias="session")] = None,
+    x_trace: Annotated[int | None, Header()] = None,  # read as x-trace
     many: Annotated[list[int], Query(alias="many", default_factory=list)],
 ) -> Response:
     return _seen({"who": who, "item": item, "rid": str(rid), "limit": limit, "color": color,
-                  "tags": tags, "even": even, "tenant": tenant, "session": session, "many": many,
+                  "tags": tags, "even": even, "tenant": tenant, "session": session, "many": many, "trace": x_trace,
                   "path": request.url.path})
 
 
@@ -76,7 +77,8 @@ REQUESTS: list[tuple[str, dict[str, str]]] = [
     ("/items/x", {}),
     ("/items/5?limit=&color=", {"x-request-id": RID}),
     ("/items/5?limit=5&limit=abc", {"x-request-id": RID}),
-    ("/items/5?tag=", {"X-REQUEST-ID": RID}),
+    ("/items/5?tag=", {"X-REQUEST-ID": RID, "x-trace": "7"}),
+    ("/items/5", {"x-request-id": RID, "x-trace": "seven", "x_trace": "8"}),
 ]
 
 

@@ -2,7 +2,7 @@
 
 Each app is called as ASGI directly (no socket, no uvicorn, no load tool: only the app's own work)
 for the GET and the POST of throughput.py; prints CPU microseconds per request (process time, so
-other processes on the machine do not count), and with ``--profile`` cProfile's view of the
+other processes on the machine do not count; medians of 5 rounds in which the apps take turns), and with ``--profile`` cProfile's view of the
 generated server's requests grouped by where the time is spent (own time per package/module).
 ``--experiments`` measures, in this process only, what each change that made the generated server
 fast buys, by undoing it (the generated runtime patched in memory; nothing is written):
@@ -94,14 +94,17 @@ def load_apps(out: Path) -> dict[str, Any]:
             "hand-written": importlib.import_module("handwritten_app").app}
 
 
-def measure(apps: dict[str, Any], n: int, repeat: int = 3) -> dict[tuple[str, str], float]:
-    """Median CPU microseconds per request, per (request label, app)."""
-    found = {}
-    for label, request in LOADS.items():
-        for side, app in apps.items():
-            runs = [asyncio.run(_many(app, request, n)) for _ in range(repeat)]
-            found[(label, side)] = statistics.median(runs) / n * 1e6
-    return found
+def measure(apps: dict[str, Any], n: int, repeat: int = 5) -> dict[tuple[str, str], float]:
+    """Median CPU microseconds per request, per (request label, app): ``repeat`` rounds, the apps
+    taking turns within each (the first alternating), so that a change in the machine's load
+    falls on both."""
+    runs: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for i in range(repeat):
+        for label, request in LOADS.items():
+            sides = list(apps.items())
+            for side, app in sides if i % 2 == 0 else sides[::-1]:
+                runs[(label, side)].append(asyncio.run(_many(app, request, n)))
+    return {key: statistics.median(found) / n * 1e6 for key, found in runs.items()}
 
 
 def _area(filename: str, function: str) -> str:
@@ -194,20 +197,17 @@ def _patched(apps: dict[str, Any], which: set[str]) -> Any:
 def experiments(apps: dict[str, Any], n: int) -> str:
     undone = ["FastAPI's handler", "lists by jsonable_encoder", "jsonschema body check"]
     variants = [set(), {"no limits"}, *({u} for u in undone), set(undone)]
-    hand = measure({"hand-written": apps["hand-written"]}, n)
-    lines = ["| generated server variant | " + " | ".join(f"{label} us (ratio)" for label in LOADS) + " |",
-             "|---|" + "---:|" * len(LOADS)]
-    for which in variants:
+    lines = ["| generated server variant | " + " | ".join(f"{label}: us, hand-written us (ratio)" for label in LOADS)
+             + " |", "|---|" + "---:|" * len(LOADS)]
+    for which in variants:  # the hand-written app measured beside each variant, taking turns
         undo = _patched(apps, which)
         try:
-            found = measure({"generated": apps["generated"]}, n)
+            found = measure(apps, n)
         finally:
             undo()
-        cells = [f"{found[(label, 'generated')]:.0f} ({hand[(label, 'hand-written')] / found[(label, 'generated')]:.2f}x)"
-                 for label in LOADS]
+        cells = [f"{found[(label, 'generated')]:.0f}, {found[(label, 'hand-written')]:.0f} "
+                 f"({found[(label, 'hand-written')] / found[(label, 'generated')]:.2f}x)" for label in LOADS]
         lines.append(f"| {' + '.join(sorted(which)) or 'as generated'} | " + " | ".join(cells) + " |")
-    lines.append("| (hand-written FastAPI) | " + " | ".join(f"{hand[(label, 'hand-written')]:.0f}" for label in LOADS)
-                 + " |")
     return "\n".join(lines)
 
 

@@ -20,7 +20,8 @@ from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 
-from .compiled import Check, compile_check
+from .checkparts import Check
+from .compiled import compile_check
 from .schemas import kinds, numbered, properties, resolve, typed_text
 
 _log = logging.getLogger(__name__)

@@ -12,51 +12,31 @@ with a keyword it does not compile has no check at all (:func:`compile_check` gi
 
 from __future__ import annotations
 
-import operator
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-Check = Callable[[Any], bool]
-
-# The Python types JSON values come as; a value of another type is left to jsonschema.
-_PLAIN = frozenset({str, int, float, bool, type(None), dict, list})
-_TYPES: dict[str, tuple[type, ...]] = {
-    "string": (str,),
-    "object": (dict,),
-    "array": (list,),
-    "boolean": (bool,),
-    "null": (type(None),),
-    "number": (int, float),
-    "integer": (int,),
-}
-# Bounds on numbers, and on the lengths of strings, arrays and objects: (the values they bound,
-# the comparison by which jsonschema finds a value failing: "instance < minimum"; NaN fails none).
-_NUMBERS = (int, float)
-_BOUNDS: dict[str, tuple[tuple[type, ...], Callable[[Any, Any], Any], bool]] = {
-    "minimum": (_NUMBERS, operator.lt, False),
-    "maximum": (_NUMBERS, operator.gt, False),
-    "exclusiveMinimum": (_NUMBERS, operator.le, False),
-    "exclusiveMaximum": (_NUMBERS, operator.ge, False),
-    "minLength": ((str,), operator.lt, True),
-    "maxLength": ((str,), operator.gt, True),
-    "minItems": ((list,), operator.lt, True),
-    "maxItems": ((list,), operator.gt, True),
-    "minProperties": ((dict,), operator.lt, True),
-    "maxProperties": ((dict,), operator.gt, True),
-}
-# Keywords that change how references resolve or which dialect applies: not compiled.
-_SCOPE_KEYWORDS = frozenset(
-    {"$id", "$anchor", "$dynamicAnchor", "$schema", "$recursiveRef", "$recursiveAnchor"}
+from .checkparts import (
+    BOUNDS,
+    SCOPE_KEYWORDS,
+    TYPES,
+    Check,
+    Unsupported,
+    Unsure,
+    all_of,
+    bound,
+    deferred,
+    equal,
+    number,
+    plain,
+    properties_of,
+    regex,
+    safe,
+    schemas,
+    unique,
 )
 
-
-class Unsupported(Exception):
-    """A schema (or a part of it) the compiler leaves to jsonschema."""
-
-
-class Unsure(Exception):
-    """A value a compiled check leaves to jsonschema."""
+# The bounds on lengths (strings, arrays, objects), which do not apply to numbers.
+_SIZES = frozenset(k for k, (kinds, _, sized) in BOUNDS.items() if sized)
 
 
 def compile_check(
@@ -71,62 +51,6 @@ def compile_check(
         return None
 
 
-def _safe(check: Check) -> Check:
-    """A check that says False (jsonschema decides) instead of failing."""
-
-    def safe(value: Any) -> bool:
-        try:
-            return check(value)
-        except (Unsure, RecursionError, TypeError, ValueError, OverflowError):
-            return False
-
-    return safe
-
-
-def _number(arg: Any) -> float | int:
-    if type(arg) not in (int, float):
-        raise Unsupported(f"not a number: {arg!r}")
-    number: float | int = arg
-    return number
-
-
-def _regex(text: Any) -> re.Pattern[str]:
-    if not isinstance(text, str):
-        raise Unsupported(f"not a pattern: {text!r}")
-    try:
-        return re.compile(text)
-    except re.error:
-        raise Unsupported(f"a pattern Python does not read: {text!r}") from None
-
-
-def equal(one: Any, two: Any) -> bool:
-    """jsonschema's equality of plain JSON values: True and 1 differ, 1 and 1.0 do not."""
-    if one is two:
-        return True
-    t1, t2 = type(one), type(two)
-    if t1 not in _PLAIN or t2 not in _PLAIN:
-        raise Unsure
-    if t1 is str or t2 is str:
-        return bool(one == two)
-    if t1 is bool or t2 is bool:
-        return False
-    if t1 is list and t2 is list:
-        return len(one) == len(two) and all(equal(a, b) for a, b in zip(one, two, strict=True))
-    if t1 is dict and t2 is dict:
-        return len(one) == len(two) and all(k in two and equal(v, two[k]) for k, v in one.items())
-    if t1 in (list, dict) or t2 in (list, dict):
-        return False
-    return bool(one == two)
-
-
-def unique(items: list[Any]) -> bool:
-    """jsonschema's ``uniqueItems``: no two items equal (by :func:`equal`)."""
-    kinds = {type(i) for i in items}
-    if kinds <= {str} or kinds <= {int}:
-        return len(set(items)) == len(items)
-    return not any(equal(a, b) for n, a in enumerate(items) for b in items[n + 1 :])
-
-
 class Compiler:
     """Compiles schemas against one set of ``$defs`` (each definition compiled once)."""
 
@@ -138,23 +62,26 @@ class Compiler:
 
     def compile(self, schema: Any) -> Check:
         """The check of a schema (raises :class:`Unsupported`)."""
-        return _safe(self.node(schema))
+        return safe(self.node(schema))
 
     def node(self, schema: Any) -> Check:
         if schema is True:
-            return _plain
+            return plain
         if schema is False:
             return lambda value: False
         if not isinstance(schema, dict):
             raise Unsupported(f"not a schema: {schema!r}")
+        typed = self.typed(schema)
+        if typed is not None:
+            return typed
         checks: list[Check] = []
         for key, arg in schema.items():
-            if key in _SCOPE_KEYWORDS:
+            if key in SCOPE_KEYWORDS:
                 raise Unsupported(key)
             if key not in self.keywords:
                 continue  # an annotation (title, example, x-...): jsonschema ignores it too
-            if key in _BOUNDS:
-                checks.append(_bound(*_BOUNDS[key], _number(arg)))
+            if key in BOUNDS:
+                checks.append(bound(*BOUNDS[key], number(arg)))
                 continue
             make = getattr(self, "k_" + key.lstrip("$"), None)
             if make is None:
@@ -162,15 +89,73 @@ class Compiler:
             made = make(arg, schema)
             if made is not None:
                 checks.append(made)
-        return _all(checks)
+        return all_of(checks)
+
+    def typed(self, schema: dict[str, Any]) -> Check | None:
+        """One function for the most common schemas (one type; a string's length, pattern and
+        enum of strings, a number's bounds, an object's properties): fewer calls than one a
+        keyword. None for any other schema."""
+        kind = schema.get("type")
+        used = {k for k in schema if k in self.keywords or k in SCOPE_KEYWORDS}
+        fails = tuple((BOUNDS[k][1], number(schema[k])) for k in used if k in BOUNDS)
+        if kind == "string" and used <= {"type", "minLength", "maxLength", "pattern", "enum"}:
+            search = regex(schema["pattern"]).search if "pattern" in schema else None
+            texts = schemas(schema.get("enum", []))
+            if not all(type(t) is str for t in texts):
+                return None
+            allowed = frozenset(texts) if "enum" in schema else None
+
+            def string(v: Any) -> bool:
+                if type(v) is not str:
+                    return plain(v) and False
+                n = len(v)
+                for fail, limit in fails:
+                    if fail(n, limit):
+                        return False
+                if allowed is not None and v not in allowed:
+                    return False
+                return search is None or search(v) is not None
+
+            return string
+        if kind in ("integer", "number") and used <= {"type", *BOUNDS} - _SIZES:
+            floats = kind == "number"
+
+            def numeric(v: Any) -> bool:
+                t = type(v)
+                if t is not int and (t is not float or not (floats or v.is_integer())):
+                    return plain(v) and False
+                for fail, limit in fails:  # noqa: SIM110 - a loop: faster than all()
+                    if fail(v, limit):
+                        return False
+                return True
+
+            return numeric
+        if kind == "object" and used <= {"type", "properties", "required", "additionalProperties"}:
+            names = tuple(schemas(schema.get("required", [])))
+            parts = tuple((name, self.node(s)) for name, s in properties_of(schema).items())
+            extra = self.k_additionalProperties(schema.get("additionalProperties", True), schema)
+
+            def object_(v: Any) -> bool:
+                if type(v) is not dict:
+                    return plain(v) and False
+                for name in names:
+                    if name not in v:
+                        return False
+                for name, part in parts:
+                    if name in v and not part(v[name]):
+                        return False
+                return extra is None or extra(v)
+
+            return object_
+        return None
 
     # --- any type ------------------------------------------------------------------------------
 
     def k_type(self, arg: Any, schema: Any) -> Check:
         names = [arg] if isinstance(arg, str) else arg
-        if not isinstance(names, list) or not all(n in _TYPES for n in names):
+        if not isinstance(names, list) or not all(n in TYPES for n in names):
             raise Unsupported(f"type {arg!r}")
-        exact = frozenset(t for n in names for t in _TYPES[n])
+        exact = frozenset(t for n in names for t in TYPES[n])
         integral = "integer" in names and "number" not in names
 
         def check(value: Any) -> bool:
@@ -200,15 +185,15 @@ class Compiler:
         return lambda value: bool(conforms(value, arg))
 
     def k_allOf(self, arg: Any, schema: Any) -> Check:
-        parts = [self.node(s) for s in _schemas(arg)]
+        parts = [self.node(s) for s in schemas(arg)]
         return lambda value: all(p(value) for p in parts)
 
     def k_anyOf(self, arg: Any, schema: Any) -> Check:
-        parts = [self.node(s) for s in _schemas(arg)]
+        parts = [self.node(s) for s in schemas(arg)]
         return lambda value: any(p(value) for p in parts)
 
     def k_oneOf(self, arg: Any, schema: Any) -> Check:
-        parts = [self.node(s) for s in _schemas(arg)]
+        parts = [self.node(s) for s in schemas(arg)]
         return lambda value: sum(1 for p in parts if p(value)) == 1
 
     def k_not(self, arg: Any, schema: Any) -> Check:
@@ -230,14 +215,14 @@ class Compiler:
         if "/" in name or "~" in name or "%" in name or name not in self.defs:
             raise Unsupported(f"$ref {arg!r}")
         if name not in self.refs:
-            self.refs[name] = _deferred(self.refs, name)  # a cycle reaches itself through refs
+            self.refs[name] = deferred(self.refs, name)  # a cycle reaches itself through refs
             self.refs[name] = self.node(self.defs[name])
-        return _deferred(self.refs, name)
+        return deferred(self.refs, name)
 
     # --- numbers and strings -------------------------------------------------------------------
 
     def k_multipleOf(self, arg: Any, schema: Any) -> Check:
-        n = _number(arg)
+        n = number(arg)
         if n <= 0:
             raise Unsupported("multipleOf")
 
@@ -252,7 +237,7 @@ class Compiler:
         return check
 
     def k_pattern(self, arg: Any, schema: Any) -> Check:
-        search = _regex(arg).search
+        search = regex(arg).search
         return lambda v: type(v) is not str or search(v) is not None
 
     # --- arrays ----------------------------------------------------------------------------------
@@ -263,7 +248,7 @@ class Compiler:
         return lambda v: type(v) is not list or unique(v)
 
     def k_prefixItems(self, arg: Any, schema: Any) -> Check:
-        parts = [self.node(s) for s in _schemas(arg)]
+        parts = [self.node(s) for s in schemas(arg)]
         return lambda v: type(v) is not list or all(p(i) for p, i in zip(parts, v, strict=False))
 
     def k_items(self, arg: Any, schema: Any) -> Check | None:
@@ -302,7 +287,7 @@ class Compiler:
     def k_patternProperties(self, arg: Any, schema: Any) -> Check:
         if not isinstance(arg, dict):
             raise Unsupported("patternProperties")
-        parts = [(_regex(p).search, self.node(s)) for p, s in arg.items()]
+        parts = [(regex(p).search, self.node(s)) for p, s in arg.items()]
         return lambda v: type(v) is not dict or all(
             part(item) for search, part in parts for k, item in v.items() if search(k)
         )
@@ -312,7 +297,7 @@ class Compiler:
             return None
         declared = frozenset(schema.get("properties", {}))
         patterns = schema.get("patternProperties", {})
-        search = _regex("|".join(patterns)).search if patterns else None
+        search = regex("|".join(patterns)).search if patterns else None
         part = None if arg is False else self.node(arg)
 
         def check(v: Any) -> bool:
@@ -344,52 +329,3 @@ class Compiler:
             raise Unsupported("dependentSchemas")
         pairs = [(k, self.node(s)) for k, s in arg.items()]
         return lambda v: type(v) is not dict or all(part(v) for k, part in pairs if k in v)
-
-
-def _bound(
-    kinds: tuple[type, ...], fails: Callable[[Any, Any], Any], sized: bool, n: float
-) -> Check:
-    if sized:
-        return lambda v: type(v) not in kinds or not fails(len(v), n)
-    return lambda v: type(v) not in kinds or not fails(v, n)
-
-
-def _schemas(arg: Any) -> list[Any]:
-    if not isinstance(arg, list):
-        raise Unsupported("not a list of schemas")
-    return arg
-
-
-def _deferred(refs: dict[str, Check], name: str) -> Check:
-    """The check of definition ``name``, looked up when called (it may not be compiled yet)."""
-
-    def check(value: Any) -> bool:
-        return refs[name](value)
-
-    return check
-
-
-def _plain(value: Any) -> bool:
-    if type(value) not in _PLAIN:
-        raise Unsure
-    return True
-
-
-def _all(checks: list[Check]) -> Check:
-    """One node's check: a plain JSON value that passes each keyword's check."""
-    if not checks:
-        return _plain
-    if len(checks) == 1:
-        only = checks[0]
-        return lambda value: _plain(value) and only(value)
-    parts = tuple(checks)
-
-    def check(value: Any) -> bool:
-        if type(value) not in _PLAIN:
-            raise Unsure
-        for part in parts:  # noqa: SIM110 - a loop: faster than all() over a generator
-            if not part(value):
-                return False
-        return True
-
-    return check
