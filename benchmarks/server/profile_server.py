@@ -2,16 +2,18 @@
 
 Each app is called as ASGI directly (no socket, no uvicorn, no load tool: only the app's own work)
 for the GET and the POST of throughput.py; prints CPU microseconds per request (process time, so
-other processes on the machine do not count), and with ``--profile`` cProfile's view of the
+other processes on the machine do not count; medians of 5 rounds in which the apps take turns), and with ``--profile`` cProfile's view of the
 generated server's requests grouped by where the time is spent (own time per package/module).
-``--experiments`` measures, in this process only, what each change the profile points to would buy
-(the generated runtime patched in memory; nothing is written):
+``--experiments`` measures, in this process only, what each change that made the generated server
+fast buys, by undoing it (the generated runtime patched in memory; nothing is written):
 
-- ``no limits``: without the request-limits middleware (NAME/server/_limits.py);
-- ``lists by pydantic``: a handler's list of models dumped by pydantic, not jsonable_encoder;
-- ``compiled body check``: the body's JSON Schema check by a validator compiled once
-  (fastjsonschema), the jsonschema package only to word the errors of an invalid body;
-- all three together.
+- ``FastAPI's handler``: the routes read their requests by FastAPI's own handler (its analysis
+  of the signature per request) instead of ``_runtime/fastroute.py``'s;
+- ``lists by jsonable_encoder``: a handler's list of models encoded by FastAPI's
+  ``jsonable_encoder`` instead of dumped by pydantic;
+- ``jsonschema body check``: the body checked by jsonschema alone, without the check compiled
+  once per schema (``_runtime/compiled.py``);
+- all three undone together; and ``no limits``: without the request-limits middleware.
 
     python benchmarks/server/profile_server.py [--requests 3000] [--profile] [--top 25] [--experiments]
 """
@@ -92,14 +94,17 @@ def load_apps(out: Path) -> dict[str, Any]:
             "hand-written": importlib.import_module("handwritten_app").app}
 
 
-def measure(apps: dict[str, Any], n: int, repeat: int = 3) -> dict[tuple[str, str], float]:
-    """Median CPU microseconds per request, per (request label, app)."""
-    found = {}
-    for label, request in LOADS.items():
-        for side, app in apps.items():
-            runs = [asyncio.run(_many(app, request, n)) for _ in range(repeat)]
-            found[(label, side)] = statistics.median(runs) / n * 1e6
-    return found
+def measure(apps: dict[str, Any], n: int, repeat: int = 5) -> dict[tuple[str, str], float]:
+    """Median CPU microseconds per request, per (request label, app): ``repeat`` rounds, the apps
+    taking turns within each (the first alternating), so that a change in the machine's load
+    falls on both."""
+    runs: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for i in range(repeat):
+        for label, request in LOADS.items():
+            sides = list(apps.items())
+            for side, app in sides if i % 2 == 0 else sides[::-1]:
+                runs[(label, side)].append(asyncio.run(_many(app, request, n)))
+    return {key: statistics.median(found) / n * 1e6 for key, found in runs.items()}
 
 
 def _area(filename: str, function: str) -> str:
@@ -157,68 +162,52 @@ def profile(apps: dict[str, Any], n: int, top: int) -> str:
 
 
 def _patched(apps: dict[str, Any], which: set[str]) -> Any:
-    """Patch the generated server in memory (see the module's docstring); returns an undo."""
-    from pydantic import BaseModel
+    """Undo, in memory, one of the changes that made the generated server fast (see the
+    module's docstring), or drop its request limits; returns an undo."""
+    from fastapi.encoders import jsonable_encoder
+    from fastapi.routing import APIRoute, request_response
 
     rt = importlib.import_module(f"{PACKAGE}.server._runtime")
-    limits = importlib.import_module(f"{PACKAGE}.server._limits")
+    answers = importlib.import_module(f"{PACKAGE}.server._runtime.answers")
     app = apps["generated"]
     undo: list[Any] = []
     if "no limits" in which:
         kept = list(app.user_middleware)
-        app.user_middleware[:] = [m for m in kept if m.cls is not limits.RequestLimits]
+        app.user_middleware[:] = [m for m in kept if m.cls is not rt.RequestLimits]
         app.middleware_stack = None
         undo.append(lambda: (app.user_middleware.__setitem__(slice(None), kept),
                              setattr(app, "middleware_stack", None)))
-    if "lists by pydantic" in which:
-        respond = rt.respond
-
-        def fast_respond(result: Any, status_code: int) -> Any:
-            if isinstance(result, list) and all(isinstance(item, BaseModel) for item in result):
-                return rt.JSONResponse([item.model_dump(mode="json", by_alias=True, exclude_unset=True)
-                                        for item in result], status_code=status_code)
-            return respond(result, status_code)
-
-        rt.respond = fast_respond
-        undo.append(lambda: setattr(rt, "respond", respond))
-    if "compiled body check" in which:
-        import fastjsonschema
-
-        validate = rt.Runtime.validate
-        compiled: dict[int, Any] = {}
-
-        def fast_validate(self: Any, schema: Any, value: Any, where: Any, text_only: bool = False) -> None:
-            check = compiled.get(id(schema))
-            if check is None:
-                check = compiled[id(schema)] = fastjsonschema.compile({**schema, "$defs": self.defs})
-            try:
-                check(value)
-                return
-            except fastjsonschema.JsonSchemaException:
-                validate(self, schema, value, where, text_only)  # the errors, worded as before
-
-        rt.Runtime.validate = fast_validate
-        undo.append(lambda: setattr(rt.Runtime, "validate", validate))
+    if "FastAPI's handler" in which:
+        routes = [r for r in app.router.routes if isinstance(r, rt.OperationRoute)]
+        fast = {id(r): r.app for r in routes}
+        for route in routes:
+            route.app = request_response(APIRoute.get_route_handler(route))
+        undo.append(lambda: [setattr(r, "app", fast[id(r)]) for r in routes])
+    if "lists by jsonable_encoder" in which:
+        plain = answers.plain
+        answers.plain = lambda result: jsonable_encoder(result, by_alias=True)
+        undo.append(lambda: setattr(answers, "plain", plain))
+    if "jsonschema body check" in which:
+        fits = rt.Runtime.fits
+        rt.Runtime.fits = lambda self, schema, value: False
+        undo.append(lambda: setattr(rt.Runtime, "fits", fits))
     return lambda: [u() for u in reversed(undo)]
 
 
 def experiments(apps: dict[str, Any], n: int) -> str:
-    variants = [set(), {"no limits"}, {"lists by pydantic"}, {"compiled body check"},
-                {"no limits", "lists by pydantic", "compiled body check"}]
-    hand = measure({"hand-written": apps["hand-written"]}, n)
-    lines = ["| generated server variant | " + " | ".join(f"{label} us (ratio)" for label in LOADS) + " |",
-             "|---|" + "---:|" * len(LOADS)]
-    for which in variants:
+    undone = ["FastAPI's handler", "lists by jsonable_encoder", "jsonschema body check"]
+    variants = [set(), {"no limits"}, *({u} for u in undone), set(undone)]
+    lines = ["| generated server variant | " + " | ".join(f"{label}: us, hand-written us (ratio)" for label in LOADS)
+             + " |", "|---|" + "---:|" * len(LOADS)]
+    for which in variants:  # the hand-written app measured beside each variant, taking turns
         undo = _patched(apps, which)
         try:
-            found = measure({"generated": apps["generated"]}, n)
+            found = measure(apps, n)
         finally:
             undo()
-        cells = [f"{found[(label, 'generated')]:.0f} ({hand[(label, 'hand-written')] / found[(label, 'generated')]:.2f}x)"
-                 for label in LOADS]
+        cells = [f"{found[(label, 'generated')]:.0f}, {found[(label, 'hand-written')]:.0f} "
+                 f"({found[(label, 'hand-written')] / found[(label, 'generated')]:.2f}x)" for label in LOADS]
         lines.append(f"| {' + '.join(sorted(which)) or 'as generated'} | " + " | ".join(cells) + " |")
-    lines.append("| (hand-written FastAPI) | " + " | ".join(f"{hand[(label, 'hand-written')]:.0f}" for label in LOADS)
-                 + " |")
     return "\n".join(lines)
 
 

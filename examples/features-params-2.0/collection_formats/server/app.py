@@ -237,6 +237,8 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
+    # Routes that read their parameters without FastAPI's analysis per request (_runtime/fastroute.py).
+    app.router.route_class = _rt.OperationRoute
     app.state.handlers = handlers
     app.state.oagen = _rt.load_runtime(
         __package__ or __name__,

@@ -88,6 +88,8 @@ def _header_problems(
 
 
 def _schema_problems(state: Runtime, schema: Any, value: Any, where: str) -> list[str]:
+    if state.fits(schema, value):
+        return []
     validator = state.validator(schema)
     if validator is None:
         return []

@@ -14,6 +14,7 @@ from fastapi.routing import APIRoute
 from starlette.routing import Match
 from starlette.types import Scope
 
+from .fastroute import OperationRoute
 from .problems import error_answer
 
 
@@ -35,7 +36,7 @@ def constant_of(scope: Scope, location: str, name: str) -> str | None:
 def constant_route(constants: Sequence[tuple[str, str, str]]) -> type[APIRoute]:
     """A route class that matches only when every constant (query or header) has its value."""
 
-    class ConstantRoute(APIRoute):
+    class ConstantRoute(OperationRoute):
         def matches(self, scope: Scope) -> tuple[Match, Scope]:
             match, child = super().matches(scope)
             if match is Match.NONE:

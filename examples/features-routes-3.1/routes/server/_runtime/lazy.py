@@ -52,7 +52,10 @@ def build_group(package: str, module: str, router: APIRouter) -> dict[str, APIRo
     found.add_routes(collected)
     # A router of the app's settings (dependency overrides included) makes the routes; they are
     # not added to it, nor to the app: the lazy routes stand in their places.
-    scratch = APIRouter(dependency_overrides_provider=router.dependency_overrides_provider)
+    scratch = APIRouter(
+        dependency_overrides_provider=router.dependency_overrides_provider,
+        route_class=router.route_class,
+    )
     built = {}
     for _, path, endpoint, methods, name, route_class in collected.found:
         scratch.add_api_route(

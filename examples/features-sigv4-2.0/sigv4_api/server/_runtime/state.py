@@ -20,6 +20,8 @@ from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 
+from .checkparts import Check
+from .compiled import compile_check
 from .schemas import kinds, numbered, properties, resolve, typed_text
 
 _log = logging.getLogger(__name__)
@@ -77,6 +79,7 @@ class Runtime:
     takes_credentials: Container[str] = frozenset()
     validate_responses: bool = False
     _validators: dict[int, tuple[Any, Any]] = field(default_factory=dict)
+    _checks: dict[int, tuple[Any, Check | None]] = field(default_factory=dict)
     seed: int | None = None
     _mocks: dict[tuple[str, int | None, str | None], Response] = field(default_factory=dict)
     _draws: dict[str, int] = field(default_factory=dict)
@@ -114,8 +117,29 @@ class Runtime:
         self._validators[id(schema)] = (schema, found)
         return found
 
+    def check(self, schema: Any) -> Check | None:
+        """The schema's compiled check (``compiled.py``; cached): True for a value jsonschema
+        finds valid too; None for a schema it does not compile (or without jsonschema)."""
+        cached = self._checks.get(id(schema))
+        if cached is not None:
+            return cached[1]
+        validator = self.validator(schema)
+        found = None
+        if validator is not None:
+            keywords = type(validator).VALIDATORS
+            found = compile_check(schema, self.defs, keywords, self._format_checker)
+        self._checks[id(schema)] = (schema, found)
+        return found
+
+    def fits(self, schema: Any, value: Any) -> bool:
+        """True when the compiled check says the value fits (False: jsonschema must look)."""
+        check = self.check(schema)
+        return check is not None and check(value)
+
     def is_valid(self, schema: Any, value: Any) -> bool:
         """True when the value fits the schema (always, without jsonschema)."""
+        if self.fits(schema, value):
+            return True
         validator = self.validator(schema)
         return validator is None or bool(validator.is_valid(value))
 
@@ -152,6 +176,8 @@ class Runtime:
     ) -> None:
         """Raise a 422 listing each place the value does not fit the schema."""
         if text_only and resolve(schema, self.defs).get("type") != "string":
+            return
+        if self.fits(schema, value):
             return
         validator = self.validator(schema)
         if validator is None:

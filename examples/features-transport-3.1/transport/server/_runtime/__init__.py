@@ -6,6 +6,7 @@ lives in a module of its own:
 - ``answers``: running a handler, its result as the answer (501, 500, mock mode);
 - ``streaming``: event streams (server-sent events) and binary answers sent in chunks;
 - ``problems``: problem bodies fitting the spec's error schemas, the app's error handlers;
+- ``fastroute``: the routes, reading parameters without FastAPI's analysis per request;
 - ``dispatch``: routes told apart by a constant, their 400 fallback, encoded path delimiters;
 - ``params``: parameters read from the raw request by style and explode;
 - ``constraints``: the checks the endpoints' annotations carry; typed reading;
@@ -27,6 +28,7 @@ from .constraints import known_member, literal_text, pattern, restored, rfc3339,
 from .dispatch import EncodedSlashes, constant_route, dispatch_fallback, unslash
 from .docs import install_docs
 from .dynamic import mock_seed
+from .fastroute import OperationRoute
 from .lazy import LazyRoute, add_lazy_routes, build_routes, route_table
 from .limits import Limits, RequestLimits
 from .params import Param, decode
@@ -39,6 +41,7 @@ __all__ = [
     "EncodedSlashes",
     "LazyRoute",
     "Limits",
+    "OperationRoute",
     "Param",
     "ProblemError",
     "RequestLimits",

@@ -41,11 +41,17 @@ def respond(result: Any, status_code: int) -> Response:
         return result
     if result is None:
         return Response(status_code=status_code)
+    return JSONResponse(plain(result), status_code=status_code)
+
+
+def plain(result: Any) -> Any:
+    """A handler's data as JSON values: a model (or a list of models: pydantic dumps each, in
+    C) without the fields it was not given, anything else by FastAPI's ``jsonable_encoder``."""
     if isinstance(result, BaseModel):
-        data = result.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    else:
-        data = jsonable_encoder(result, by_alias=True)
-    return JSONResponse(data, status_code=status_code)
+        return result.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if type(result) is list and all(isinstance(item, BaseModel) for item in result):
+        return [i.model_dump(mode="json", by_alias=True, exclude_unset=True) for i in result]
+    return jsonable_encoder(result, by_alias=True)
 
 
 async def answer(
@@ -105,12 +111,8 @@ def typed_answer(state: Runtime, operation: str, result: Answer[Any]) -> Respons
                 media_type=media_type or "application/octet-stream",
             )
     media_type = next((m for m, c in contents.items() if c["kind"] == "json"), "application/json")
-    if isinstance(body, BaseModel):
-        data = body.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    else:
-        data = jsonable_encoder(body, by_alias=True)
     return JSONResponse(
-        data,
+        plain(body),
         status_code=result.status,
         headers=result.headers,
         media_type="application/json" if "*" in media_type else media_type,
