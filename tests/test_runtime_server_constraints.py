@@ -90,3 +90,18 @@ def test_checked_locates_errors_and_reuses_its_adapter() -> None:
     with pytest.raises(RequestValidationError) as caught:
         c.checked(key, str, ["x"], ("query", "n"))  # the adapter of the key, made once: list[int]
     assert errors(caught.value) == [(("query", "n", 0), "int_parsing")]
+
+
+def test_a_body_is_read_by_wire_names_only() -> None:
+    """A key equal to a field's Python name but not its wire name is no value of that field
+    (pydantic 2.11 and later can be told so): it stays an unknown key, as it came."""
+    from pydantic import BaseModel, ConfigDict, Field
+
+    class Thing(BaseModel):
+        model_config = ConfigDict(populate_by_name=True, extra="allow")
+        name: str | None = Field(default=None, alias="Name")
+
+    read = c.checked(("test", "wire-names"), Thing, {"name": "x", "Name": "y"}, ("body",))
+    assert read.name == "y" and read.model_extra == {"name": "x"}
+    only_python = c.checked(("test", "wire-names"), Thing, {"name": "x"}, ("body",))
+    assert only_python.name is None and only_python.model_extra == {"name": "x"}

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
+from pydantic import VERSION as PYDANTIC_VERSION
 from pydantic import AfterValidator, BeforeValidator, TypeAdapter, ValidationError
 
 from .dispatch import unslash
@@ -95,6 +96,14 @@ def restored() -> BeforeValidator:
 
 _ADAPTERS: dict[tuple[str, ...], TypeAdapter[Any]] = {}
 
+# A request's keys are read by alias only where pydantic can say so (2.11 and later): a key that
+# equals a field's Python name but not its wire name stays an unknown key, as it came.
+_WIRE_KEYS: dict[str, Any] = (
+    {"by_alias": True, "by_name": False}
+    if tuple(int(part) for part in PYDANTIC_VERSION.split(".")[:2]) >= (2, 11)
+    else {}
+)
+
 
 def checked(key: tuple[str, ...], tp: Any, value: Any, where: Sequence[str | int]) -> Any:
     """``value`` validated as the Python type ``tp`` (a 422 located at ``where`` if it is not);
@@ -103,6 +112,6 @@ def checked(key: tuple[str, ...], tp: Any, value: Any, where: Sequence[str | int
     if adapter is None:
         adapter = _ADAPTERS[key] = TypeAdapter(tp)
     try:
-        return adapter.validate_python(value)
+        return adapter.validate_python(value, **_WIRE_KEYS)
     except ValidationError as exc:
         raise validation_error(where, exc) from None
