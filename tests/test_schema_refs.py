@@ -605,3 +605,19 @@ components:
     for value in ({"id": None, "name": None}, {"id": "1", "name": "a", "Name": "b"}):
         read = models.FileObject.model_validate(value)
         assert read.model_dump(by_alias=True, exclude_unset=True, mode="json") == value
+
+
+def test_a_uuid_with_its_own_pattern_is_text(tmp_path: Path) -> None:
+    """``format: uuid`` beside a ``pattern`` (loket.nl: braces and dashes anywhere): the pattern is
+    the contract, and values it admits are no UUID a parser reads, so the type is ``str``."""
+    api, _ = _spec(tmp_path, """\
+    Thing:
+      type: object
+      properties:
+        id: {type: string, format: uuid, pattern: '^[{(]?[0-9A-F]{8}[-]?([0-9A-F]{4}[-]?){3}[0-9A-F]{12}[)}]?$'}
+        plain: {type: string, format: uuid}
+""")
+    f = _fields(api, "Thing")
+    assert isinstance(f["id"].type, ir.Primitive) and f["id"].type.format is None
+    assert f["id"].type.constraints.pattern is not None
+    assert isinstance(f["plain"].type, ir.Primitive) and f["plain"].type.format == "uuid"

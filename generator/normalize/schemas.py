@@ -304,6 +304,10 @@ class SchemaLowerer:
         if isinstance(fmt, str) and fmt not in KNOWN_FORMATS:
             self.ctx.diags.warning("OAG203", f"unknown format {fmt!r} for type {kind}; treated as plain {kind}",
                                    self.ctx.src(loc.child("format")), "use a format from the OpenAPI format registry")
+        if fmt == "uuid" and isinstance(schema.get("pattern"), str):
+            # The pattern is the contract then: loket.nl's admits braces and dashes in other places
+            # (``05C6C88BC237-FB49-...``), which no UUID parser reads; the value stays text.
+            fmt = None
         return ir.Primitive(kind=kind, format=fmt if isinstance(fmt, str) else None,
                             constraints=_constraints(schema))
 
