@@ -82,7 +82,7 @@ demo: $(STAMP)
 	$(VPY) scripts/demo.py
 
 test: $(STAMP) tools lint
-	$(PYTEST) -n 2
+	$(PYTEST) -n 2 --dist worksteal
 
 test-fast: $(STAMP)
 	$(PYTEST) -n 2 -m "not slow and not corpus and not prism"
