@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 import pytest
 from client_support import FEATURES, Recorder, generated, json_reply, load
+from helpers import mypy_strict
 
 THING = {"id": 7, "displayName": "Box", "kind": "gadget"}
 
@@ -271,7 +272,6 @@ def test_using_the_client_type_checks(tmp_path: Any) -> None:
         "def g(c: Client) -> int:\n"
         "    return c.get_thing('1')  # wrong on purpose\n"
     )
-    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null",
-                             "use.py"], cwd=out, capture_output=True, text=True, timeout=600)
+    result = mypy_strict(out, "use.py")
     assert result.stdout.count("error:") == 1 and 'Incompatible return value type (got "Thing"' in result.stdout, \
         result.stdout

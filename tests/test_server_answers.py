@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import httpx
@@ -19,7 +17,7 @@ import pytest
 
 from generator.runtime.server import statuses
 from generator.targets.server_answers import RANGE_NAMES, STATUS_NAMES, answer_class
-from helpers import ROOT, generate_package, uvicorn_server
+from helpers import ROOT, generate_package, mypy_strict, uvicorn_server
 
 SPEC = ROOT / "tests" / "data" / "server-answers.yaml"
 PACKAGE = "answers_srv"
@@ -130,8 +128,7 @@ def test_the_generator_names_the_runtime_classes() -> None:
 
 
 def _mypy(folder: Path, package: str) -> list[str]:
-    run = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null",
-                          package], cwd=folder, capture_output=True, text=True, timeout=600, check=False)
+    run = mypy_strict(folder, package)
     return [line for line in run.stdout.splitlines() if ": error:" in line]
 
 

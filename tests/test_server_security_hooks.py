@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from helpers import SPECS, generate_package, uvicorn_server
+from helpers import SPECS, generate_package, mypy_strict, uvicorn_server
 
 SPEC = SPECS / "features" / "security-3.0.yaml"
 PACKAGE = "hooked"
@@ -215,11 +215,7 @@ def test_without_hooks_a_present_credential_is_enough(urls: dict[str, str]) -> N
 
 @pytest.mark.slow
 def test_the_hooks_and_handlers_pass_mypy_strict(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
     generate_package(SPEC, tmp_path, PACKAGE, client=False)
     (tmp_path / "served.py").write_text(HANDLERS, "utf-8")
-    run = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null",
-                          "served.py", PACKAGE], cwd=tmp_path, capture_output=True, text=True, timeout=600, check=False)
+    run = mypy_strict(tmp_path, "served.py", PACKAGE)
     assert run.returncode == 0, run.stdout

@@ -11,7 +11,7 @@ import pytest
 
 from generator import ir
 from generator.targets import groups
-from helpers import generate_package, import_fresh, import_package
+from helpers import generate_package, import_fresh, import_package, mypy_strict
 
 PACKAGE = "cognito_split"
 
@@ -164,7 +164,6 @@ def test_models_of_a_big_api_are_packed_without_import_cycles(tmp_path: Path) ->
 @pytest.mark.slow
 def test_packed_models_are_black_and_mypy_clean(tmp_path: Path) -> None:
     import json
-    import subprocess
 
     import black
 
@@ -175,6 +174,5 @@ def test_packed_models_are_black_and_mypy_clean(tmp_path: Path) -> None:
     for path in sorted((out / "packed").rglob("*.py")):
         text = path.read_text()
         assert black.format_str(text, mode=mode) == text, path
-    run = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "packed"], cwd=out,
-                         capture_output=True, text=True)
+    run = mypy_strict(out, "packed")
     assert run.returncode == 0, run.stdout + run.stderr

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import inspect
 import json
-import subprocess
 import sys
 import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import generate_package, import_package
+from helpers import generate_package, import_package, mypy_strict
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -184,8 +183,7 @@ def test_mypy_checks_handlers_against_the_group_methods(split_out: Path, tmp_pat
     handlers.write_text(original + "\n    async def get_user(self, *, user_id: int) -> Any:\n        return {}\n",
                         "utf-8")
     try:
-        run = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "splitsrv"],
-                             check=False, cwd=split_out, capture_output=True, text=True)
+        run = mypy_strict(split_out, "splitsrv")
     finally:
         handlers.write_text(original, "utf-8")
     lines = [line for line in run.stdout.splitlines() if ": error:" in line]
