@@ -43,3 +43,38 @@ def test_an_exact_media_type_without_a_schema_is_read_as_what_comes(tmp_path: Pa
     assert as_json.declared() is Any and as_json.validate({"data": []}) == {"data": []}
     other = op.result(200, "text/x-anything")
     assert other.typed and other.validate([{"id": "a"}])[0].model_dump() == {"id_": "a"}
+
+
+# A server on 127.0.0.1 that answers GET /addons in turn as application/json (no schema declared:
+# anything) and as another media type (the */* array of objects).
+APP = '''
+ANSWERS = [("application/json; charset=utf-8", b'{"data": []}'), ("text/x-anything", b'[{"id": "a"}]')]
+SENT = []
+
+
+async def app(scope, receive, send):
+    if scope["type"] != "http":
+        return
+    media, body = ("text/plain", b"ready")
+    if scope["path"] == "/addons":
+        media, body = ANSWERS[len(SENT) % 2]
+        SENT.append(media)
+    await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", media.encode())]})
+    await send({"type": "http.response.body", "body": body})
+'''
+
+
+def test_the_client_reads_each_answer_by_its_content_type_over_a_socket(tmp_path: Path) -> None:
+    from helpers import uvicorn_server
+
+    spec = tmp_path / "media.yaml"
+    spec.write_text(SPEC, "utf-8")
+    out = generate_package(spec, tmp_path / "out", "media_wire", format=False, server=False)
+    (tmp_path / "media_app.py").write_text(APP, "utf-8")
+    _, client_module = import_package(out, "media_wire", "client")
+    with uvicorn_server("media_app:app", tmp_path) as url, client_module.Client(url, retries=0) as client:
+        as_json = client.list_addons()
+        as_array = client.list_addons()
+    assert as_json == {"data": []}
+    assert isinstance(as_array, list) and all(hasattr(item, "model_dump") for item in as_array), as_array
+    assert [item.model_dump() for item in as_array] == [{"id_": "a"}]
