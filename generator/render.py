@@ -372,9 +372,16 @@ class TemplateCode(jinja2.BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
+# The templates this process has compiled (a process that generates again, as `oagen watch`, a build
+# hook or a test run does, compiles each template once; Jinja recompiles one whose source changed).
+_COMPILED = TemplateCode()
+
+
 def environment(user_dir: Path | None = None, code: TemplateCode | None = None) -> jinja2.Environment:
     """The Jinja2 environment: the user's templates first, then ours (``code``: templates
-    compiled already)."""
+    compiled already; by default the ones this process compiled before)."""
+    if code is None:
+        code = _COMPILED
     loaders: list[jinja2.BaseLoader] = []
     if user_dir is not None:
         loaders.append(jinja2.FileSystemLoader(str(user_dir)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import math
+from pathlib import Path
 
 import pytest
 import tomllib
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import ir
+from helpers import SPECS
 from generator.render import comment, docstring, md, pyrepr, toml
 
 MARKER = "/tmp/oagen-render-MARKER"
@@ -160,3 +162,20 @@ def test_a_broken_template_the_run_does_not_use_does_not_stop_the_preparation(tm
     (tmp_path / "unused.py.jinja").write_text("{% if %}broken")
     code, identifiers = prepare_templates(tmp_path)
     assert len(code) >= 20 and not any(name == "unused.py.jinja" for name, _ in identifiers)
+
+
+def test_a_template_edited_between_runs_in_one_process_is_compiled_again(tmp_path: Path) -> None:
+    """Compiled templates are kept for the process's next run (`oagen watch`, build hooks), by
+    template file and source: an edited template (a user's override here) is never served stale."""
+    from generator.api import GenerateOptions, generate
+
+    user = tmp_path / "tpl"
+    readme = user / "package" / "README.md.jinja"
+    readme.parent.mkdir(parents=True)
+    for n, text in enumerate(("first {{ api.title }}\n", "second {{ api.title }}\n", "first {{ api.title }}\n")):
+        readme.write_text(text, "utf-8")
+        out = tmp_path / f"out{n}"
+        result = generate(str(SPECS / "petstore" / "petstore-3.0.yaml"), out,
+                          GenerateOptions(package="pets", templates=user, format=False))
+        assert result.ok, [d.format() for d in result.diagnostics]
+        assert (out / "README.md").read_text("utf-8").startswith(text.split()[0] + " "), text
