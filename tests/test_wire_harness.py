@@ -111,3 +111,20 @@ def test_prism_answers_are_checked_on_both_sides() -> None:
     }
     for label, (outcome, status) in outcomes.items():
         assert prism._one(client(outcome), call, ss).status == status, label  # type: ignore[arg-type]
+
+
+def test_an_exclusion_for_overlapping_union_variants_says_so() -> None:
+    """A oneOf whose variants accept each other's instances (portfoliooptimizer.io: two variants
+    that differ only in optional properties) has no instance from its declared properties that
+    matches exactly one: the exclusion names that, not the generators; elsewhere it says nothing."""
+    variant = {"type": "object", "required": ["a"], "properties": {"a": {"type": "number"}}}
+    other = {"type": "object", "required": ["a"], "properties": {"a": {"type": "number"}, "b": {"type": "string"}}}
+    overlapping = {"oneOf": [variant, other]}
+    reason = instances.overlapping_variants(overlapping, [{"a": 1}, {"a": 2, "b": "x"}])
+    assert reason is not None and "oneOf variants overlap" in reason and "2 variants" in reason, reason
+    closed = {"oneOf": [{**variant, "additionalProperties": False}, {**other, "required": ["a", "b"]}]}
+    assert instances.overlapping_variants(closed, [{"a": 1}, {"a": 2, "b": "x"}]) is None
+    assert instances.overlapping_variants(overlapping, [{"a": "not a number"}]) is None  # invalid: not an overlap
+    assert instances.overlapping_variants(variant, [{"a": 1}]) is None  # no union
+    targets = instances.generate([instances.Target("t", overlapping, accept=lambda v: False)], count=2)
+    assert "oneOf variants overlap" in targets[0].problem, targets[0].problem

@@ -140,7 +140,7 @@ def targets(gen: Generated, ss: SpecSchemas) -> Plan:
                     for k, part in enumerate(union_parts(schema) if content.kind == "json" else []):
                         # One call per variant of a union body (each instance valid for the union too).
                         whole = instances_validator(schema)
-                        v = Target(f"body:{op.name}:{content.media_type}#{k}", part,
+                        v = Target(f"body:{op.name}:{content.media_type}#{k}", part, union=schema,
                                    accept=lambda value, whole=whole: value is not None and whole.is_valid(value))
                         targets.append(v)
                         wanted.append((op, "variant", f"{content.media_type}#{k}", v))

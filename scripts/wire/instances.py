@@ -98,6 +98,7 @@ class Target:
     id: str
     schema: Any
     accept: Callable[[Any], bool] | None = None
+    union: Any = None  # for a variant of a union: the union's schema (what ``accept`` holds it to)
     instances: list[Any] = field(default_factory=list)
     problem: str = ""
     source: str = ""
@@ -115,6 +116,7 @@ def generate(targets: Iterable[Target], *, count: int = 2, seed: int = 20261202,
     for target in todo:
         groups.setdefault(json.dumps(target.schema, sort_keys=True, default=str), []).append(target)
     errors: dict[str, list[str]] = {}
+    made_any: dict[str, list[Any]] = {}  # what json-schema-faker made, valid or not (for the diagnosis)
     pending = [members[0] for members in groups.values()]
     members_of = {members[0].id: members for members in groups.values()}
     for n, round_seed in ((count, seed), (max(12, 4 * count), seed + 1)):
@@ -125,6 +127,7 @@ def generate(targets: Iterable[Target], *, count: int = 2, seed: int = 20261202,
         for lead in pending:
             items, errs = made.get(lead.id, ([], []))
             errors.setdefault(lead.id, []).extend(errs)
+            made_any.setdefault(lead.id, []).extend(items)
             for member in members_of[lead.id]:
                 if not member.instances:
                     member.instances = _usable(member, items)[:count]
@@ -141,9 +144,32 @@ def generate(targets: Iterable[Target], *, count: int = 2, seed: int = 20261202,
             member.source = "hypothesis-jsonschema"
             if not member.instances:
                 errs = errors.get(lead.id) or []
-                member.problem = member.problem or \
+                member.problem = member.problem or overlapping_variants(
+                    member.schema if member.union is None else member.union, made_any.get(lead.id, [])) or \
                     "no generator made a valid instance" + (f" ({errs[0]})" if errs else "")
     return todo
+
+
+def overlapping_variants(schema: Any, items: list[Any]) -> str | None:
+    """Why no instance fits a ``oneOf`` whose variants overlap, or None: each instance the
+    generators made matches none of the variants alone, at least two at once (variants without
+    ``additionalProperties: false`` that differ only in optional properties accept each other's
+    instances), so the spec leaves no instance built from the declared properties that matches
+    exactly one."""
+    if not (isinstance(schema, dict) and isinstance(schema.get("oneOf"), list) and items):
+        return None
+    rest = {k: v for k, v in schema.items() if k != "oneOf"}
+    try:
+        checks = [validator({**rest, "allOf": [*rest.get("allOf", []), variant]}) for variant in schema["oneOf"]]
+        counts = [sum(1 for check in checks if check.is_valid(item)) for item in items]
+    except (jsonschema.exceptions.SchemaError, jsonschema.exceptions._WrappedReferencingError,
+            RecursionError, re.error):
+        return None
+    if min(counts) < 2:
+        return None
+    return (f"the spec's oneOf variants overlap: each of {len(items)} generated instances matches "
+            f"{min(counts)} or more of its {len(checks)} variants, none exactly one (no variant "
+            f"forbids the others' properties)")
 
 
 def _usable(target: Target, items: list[Any]) -> list[Any]:
