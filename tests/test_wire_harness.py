@@ -113,7 +113,7 @@ def test_prism_answers_are_checked_on_both_sides() -> None:
         assert prism._one(client(outcome), call, ss).status == status, label  # type: ignore[arg-type]
 
 
-def test_an_exclusion_for_overlapping_union_variants_says_so() -> None:
+def test_an_exclusion_for_overlapping_union_variants_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     """A oneOf whose variants accept each other's instances (portfoliooptimizer.io: two variants
     that differ only in optional properties) has no instance from its declared properties that
     matches exactly one: the exclusion names that, not the generators; elsewhere it says nothing."""
@@ -125,6 +125,12 @@ def test_an_exclusion_for_overlapping_union_variants_says_so() -> None:
     closed = {"oneOf": [{**variant, "additionalProperties": False}, {**other, "required": ["a", "b"]}]}
     assert instances.overlapping_variants(closed, [{"a": 1}, {"a": 2, "b": "x"}]) is None
     assert instances.overlapping_variants(overlapping, [{"a": "not a number"}]) is None  # invalid: not an overlap
+    assert instances.overlapping_variants(overlapping, [{"a": "no"}, {"a": 1}]) is not None  # the valid one overlaps
+    assert instances.overlapping_variants(overlapping, [{"a": 1, "b": 2}]) is None  # fits exactly one
     assert instances.overlapping_variants(variant, [{"a": 1}]) is None  # no union
-    targets = instances.generate([instances.Target("t", overlapping, accept=lambda v: False)], count=2)
-    assert "oneOf variants overlap" in targets[0].problem, targets[0].problem
+    twins = {"oneOf": [variant, dict(variant)]}  # every instance of one is one of the other
+    import functools
+
+    monkeypatch.setattr(instances, "_fallback", functools.partial(instances._fallback, seconds=2.0))
+    targets = instances.generate([instances.Target("t", twins)], count=2)
+    assert not targets[0].instances and "oneOf variants overlap" in targets[0].problem, targets[0].problem

@@ -145,31 +145,32 @@ def generate(targets: Iterable[Target], *, count: int = 2, seed: int = 20261202,
             if not member.instances:
                 errs = errors.get(lead.id) or []
                 member.problem = member.problem or overlapping_variants(
-                    member.schema if member.union is None else member.union, made_any.get(lead.id, [])) or \
+                    member.schema if member.union is None else member.union,
+                    made_any.get(lead.id, []) + drawn.get(lead.id, [])) or \
                     "no generator made a valid instance" + (f" ({errs[0]})" if errs else "")
     return todo
 
 
 def overlapping_variants(schema: Any, items: list[Any]) -> str | None:
     """Why no instance fits a ``oneOf`` whose variants overlap, or None: each instance the
-    generators made matches none of the variants alone, at least two at once (variants without
+    generators made that fits a variant fits at least two at once (variants without
     ``additionalProperties: false`` that differ only in optional properties accept each other's
     instances), so the spec leaves no instance built from the declared properties that matches
-    exactly one."""
+    exactly one. (Instances that fit no variant say nothing either way.)"""
     if not (isinstance(schema, dict) and isinstance(schema.get("oneOf"), list) and items):
         return None
     rest = {k: v for k, v in schema.items() if k != "oneOf"}
     try:
         checks = [validator({**rest, "allOf": [*rest.get("allOf", []), variant]}) for variant in schema["oneOf"]]
-        counts = [sum(1 for check in checks if check.is_valid(item)) for item in items]
+        counts = [n for n in (sum(1 for check in checks if check.is_valid(item)) for item in items) if n]
     except (jsonschema.exceptions.SchemaError, jsonschema.exceptions._WrappedReferencingError,
             RecursionError, re.error):
         return None
-    if min(counts) < 2:
+    if not counts or min(counts) < 2:
         return None
-    return (f"the spec's oneOf variants overlap: each of {len(items)} generated instances matches "
-            f"{min(counts)} or more of its {len(checks)} variants, none exactly one (no variant "
-            f"forbids the others' properties)")
+    return (f"the spec's oneOf variants overlap: each generated instance that fits one of its "
+            f"{len(checks)} variants fits {min(counts)} or more ({len(counts)} instances), none exactly "
+            f"one (no variant forbids the others' properties)")
 
 
 def _usable(target: Target, items: list[Any]) -> list[Any]:
