@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import os
@@ -215,7 +216,6 @@ def import_every_module(out: Path, package: str, *, app: bool = True, timeout: f
 # generated code itself is always analysed afresh (mypy re-reads any module whose source differs
 # from the cached one, and modules of the package under test are never in the warm cache).
 
-_WARM: list[Path] = []
 # The same options wherever the check runs (no config file: inside this repository mypy would read
 # ours); Python 3.10 is the oldest the generated packages support.
 _MYPY_OPTIONS = ("--config-file=", "--strict", "--python-version", "3.10")
@@ -234,19 +234,19 @@ def _library_imports() -> list[str]:
     return sorted(n for n in found if n != "__future__")
 
 
+@functools.cache
 def _warm_cache() -> Path:
-    if not _WARM:
-        import atexit
-        import shutil
-        import tempfile
+    """The library cache of this process (made on first use, removed at exit)."""
+    import atexit
+    import shutil
+    import tempfile
 
-        folder = Path(tempfile.mkdtemp(prefix="oagen-mypy-"))
-        atexit.register(shutil.rmtree, folder, True)
-        (folder / "oagen_mypy_warm.py").write_text("".join(f"import {n}\n" for n in _library_imports()), "utf-8")
-        subprocess.run([PYTHON, "-m", "mypy", *_MYPY_OPTIONS, "--cache-dir", str(folder / "cache"), "oagen_mypy_warm.py"],
-                       cwd=folder, capture_output=True, text=True, timeout=600, check=False)
-        _WARM.append(folder / "cache")
-    return _WARM[0]
+    folder = Path(tempfile.mkdtemp(prefix="oagen-mypy-"))
+    atexit.register(shutil.rmtree, folder, True)
+    (folder / "oagen_mypy_warm.py").write_text("".join(f"import {n}\n" for n in _library_imports()), "utf-8")
+    subprocess.run([PYTHON, "-m", "mypy", *_MYPY_OPTIONS, "--cache-dir", str(folder / "cache"), "oagen_mypy_warm.py"],
+                   cwd=folder, capture_output=True, text=True, timeout=600, check=False)
+    return folder / "cache"
 
 
 def mypy_strict(cwd: Path, *targets: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
